@@ -1,0 +1,118 @@
+"""Command line: run the kiosk, check content, preview screens, self-test an installation."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from kiosk.app import Options
+from kiosk.content.loader import DEFAULT_CONTENT, DEFAULT_SETTINGS, DEFAULT_THEME
+
+WINDOWED_SIZE = (1280, 800)
+
+
+def _size(value: str) -> tuple[int, int]:
+    try:
+        width, height = (int(part) for part in value.lower().split("x"))
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a size like 1920x1080") from None
+    if width < 320 or height < 320:
+        raise argparse.ArgumentTypeError("the smallest screen is 320x320")
+    return width, height
+
+
+def _parser() -> argparse.ArgumentParser:
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--settings", type=Path, default=argparse.SUPPRESS,
+                        help="the clinic's settings file (default: resources/settings.yaml)")
+    common.add_argument("--content", type=Path, default=argparse.SUPPRESS,
+                        help="the clinic's content folder (default: resources/content)")
+    common.add_argument("--data", type=Path, default=argparse.SUPPRESS,
+                        help="data folder for logs and visits (default: the platform's)")
+    parser = argparse.ArgumentParser(
+        prog="kiosk", parents=[common],
+        description="Waiting-room kiosk for spine clinics. Without a command, runs the kiosk.")
+    parser.add_argument("--windowed", action="store_true",
+                        help="run in a 1280x800 window instead of full-screen kiosk mode")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+    check = commands.add_parser("check-content", parents=[common],
+                                help="validate content and settings, listing every error")
+    check.add_argument("folder", nargs="?", type=Path, help="content folder to check")
+    preview = commands.add_parser("preview", parents=[common],
+                                  help="render every screen to PNG files")
+    preview.add_argument("--out", type=Path, required=True, help="folder for the PNG files")
+    preview.add_argument("--lang", default=None, help="language (default: the settings')")
+    preview.add_argument("--size", type=_size, default=(1920, 1080), help="WxH, e.g. 1280x800")
+    preview.add_argument("--text-size", choices=("normal", "large", "largest"), default=None)
+    commands.add_parser("self-test", parents=[common],
+                        help="check an installation: files, data folder, display, printers")
+    return parser
+
+
+def _content_folder(args: argparse.Namespace) -> Path:
+    folder: Path | None = getattr(args, "folder", None)
+    if folder is not None:
+        return folder
+    content: Path = getattr(args, "content", DEFAULT_CONTENT)
+    return content
+
+
+def _options(args: argparse.Namespace) -> Options:
+    return Options(
+        settings=getattr(args, "settings", DEFAULT_SETTINGS),
+        content=_content_folder(args),
+        theme=DEFAULT_THEME,
+        data=getattr(args, "data", None),
+        windowed=getattr(args, "windowed", False),
+    )
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    options = _options(args)
+    if args.command == "check-content":
+        from kiosk.content.check import check
+
+        return check(options.content, options.settings, options.theme, sys.stdout)
+    if args.command == "preview":
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+        from kiosk.preview import preview
+
+        return preview(options, args.out, args.lang, args.size, args.text_size)
+    if args.command == "self-test":
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+        from kiosk.self_test import self_test
+
+        return self_test(options, sys.stdout)
+    return run_kiosk(options)
+
+
+def run_kiosk(options: Options) -> int:
+    """Start the kiosk and run until staff exit it (or, windowed, until the window closes)."""
+    from kiosk import logs, paths
+
+    logs.setup(paths.data_folder(options.data))
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QApplication
+
+    from kiosk.app import build_window
+
+    app = QApplication(sys.argv[:1])
+    app.setApplicationName("spine-kiosk")
+    window = build_window(options, kiosk_mode=not options.windowed)
+    if options.windowed:
+        window.resize(*WINDOWED_SIZE)
+        window.show()
+    else:
+        window.setWindowFlags(Qt.WindowType.FramelessWindowHint
+                              | Qt.WindowType.WindowStaysOnTopHint)
+        app.setOverrideCursor(Qt.CursorShape.BlankCursor)
+        window.showFullScreen()
+    return int(app.exec())
+
+
+if __name__ == "__main__":
+    sys.exit(main())

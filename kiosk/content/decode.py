@@ -1,0 +1,236 @@
+"""Turn YAML files into typed, frozen dataclasses, collecting every error with file, line and path.
+
+YAML is parsed with the C loader into a node tree (which keeps line numbers); the tree is then
+walked against the dataclass's type hints. Nothing stops at the first error: every unknown key,
+missing key, wrong type and empty string is recorded, and the caller raises once at the end.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import types
+import typing
+from pathlib import Path
+from typing import Any, Literal, Protocol, TypeVar, Union
+
+import yaml
+
+from kiosk.content.errors import ContentError, did_you_mean
+
+T = TypeVar("T")
+
+
+class _Invalid:
+    """Marks a value that could not be decoded (its error is already recorded)."""
+
+    def __repr__(self) -> str:
+        return "INVALID"
+
+
+INVALID: Any = _Invalid()
+_constructor = yaml.constructor.SafeConstructor()
+
+
+class YamlDecodable(Protocol):
+    """A type that decodes itself from a node (for shapes type hints cannot say)."""
+
+    @classmethod
+    def from_node(cls, decoder: Decoder, node: yaml.Node, path: str) -> Any: ...
+
+
+def read_yaml(path: Path, label: str, errors: list[ContentError]) -> yaml.Node | None:
+    """Parse one YAML file into a node tree; a missing file or bad syntax becomes an error."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        errors.append(ContentError(label, 0, "", "file is missing"))
+        return None
+    except (OSError, UnicodeDecodeError) as exc:
+        errors.append(ContentError(label, 0, "", f"cannot be read: {exc}"))
+        return None
+    try:
+        node = yaml.compose(text, Loader=yaml.CSafeLoader)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = mark.line + 1 if mark else 0
+        errors.append(ContentError(label, line, "", f"not valid YAML: {exc.problem}"))
+        return None
+    if node is None:
+        errors.append(ContentError(label, 1, "", "file is empty"))
+    return node
+
+
+def line_of(node: yaml.Node) -> int:
+    """The 1-based line a node starts on."""
+    return int(node.start_mark.line) + 1
+
+
+def _join(path: str, key: str) -> str:
+    return f"{path}.{key}" if path else key
+
+
+class Decoder:
+    """Decodes the nodes of one file; records errors and the line of every key path it visits."""
+
+    def __init__(self, label: str, errors: list[ContentError]) -> None:
+        self.label = label
+        self.errors = errors
+        self.lines: dict[str, int] = {}
+
+    def error(self, node: yaml.Node | None, path: str, message: str) -> None:
+        line = line_of(node) if node is not None else self.lines.get(path, 0)
+        self.errors.append(ContentError(self.label, line, path, message))
+
+    def decode(self, node: yaml.Node, tp: Any, path: str = "") -> Any:
+        """Decode `node` as type `tp`; returns INVALID (after recording why) when it cannot."""
+        self.lines.setdefault(path, line_of(node))
+        origin = typing.get_origin(tp)
+        if isinstance(tp, type) and hasattr(tp, "from_node"):
+            return tp.from_node(self, node, path)
+        if dataclasses.is_dataclass(tp):
+            return self._dataclass(node, tp, path)
+        if origin in (Union, types.UnionType):
+            args = [a for a in typing.get_args(tp) if a is not type(None)]
+            if self.is_null(node):
+                return None
+            return self.decode(node, args[0], path)
+        if origin is Literal:
+            return self._literal(node, typing.get_args(tp), path)
+        if origin is tuple:
+            return self._sequence(node, typing.get_args(tp)[0], path)
+        if origin is dict:
+            return self._mapping(node, typing.get_args(tp)[1], path)
+        return self._scalar(node, tp, path)
+
+    @staticmethod
+    def is_null(node: yaml.Node) -> bool:
+        return isinstance(node, yaml.ScalarNode) and node.tag == "tag:yaml.org,2002:null"
+
+    def pairs(self, node: yaml.Node, path: str) -> list[tuple[str, yaml.Node, yaml.Node]] | None:
+        """The (key, key node, value node) pairs of a mapping, or None (error recorded)."""
+        if not isinstance(node, yaml.MappingNode):
+            self.error(node, path, f"expected a mapping of keys, got {self.describe(node)}")
+            return None
+        seen: set[str] = set()
+        result = []
+        for key_node, value_node in node.value:
+            key = _constructor.construct_object(key_node)
+            if not isinstance(key, str):
+                self.error(key_node, path, f"key {key!r} must be text")
+                continue
+            if key in seen:
+                self.error(key_node, _join(path, key), "key is given twice")
+                continue
+            seen.add(key)
+            self.lines[_join(path, key)] = line_of(key_node)
+            result.append((key, key_node, value_node))
+        return result
+
+    def _dataclass(self, node: yaml.Node, cls: Any, path: str) -> Any:
+        pairs = self.pairs(node, path)
+        if pairs is None:
+            return INVALID
+        hints = _hints(cls)
+        fields = {f.name: f for f in dataclasses.fields(cls)}
+        values: dict[str, Any] = {}
+        ok = True
+        for key, key_node, value_node in pairs:
+            if key not in fields:
+                self.error(key_node, _join(path, key), "unknown key" + did_you_mean(key, fields))
+                ok = False
+                continue
+            value = self.decode(value_node, hints[key], _join(path, key))
+            ok = ok and value is not INVALID
+            values[key] = value
+        for name, field in fields.items():
+            required = (
+                field.default is dataclasses.MISSING
+                and field.default_factory is dataclasses.MISSING
+            )
+            if required and name not in values:
+                self.error(node, _join(path, name), "required key is missing")
+                ok = False
+        return cls(**values) if ok else INVALID
+
+    def _literal(self, node: yaml.Node, choices: tuple[Any, ...], path: str) -> Any:
+        value = self._scalar(node, type(choices[0]), path)
+        if value is INVALID or value in choices:
+            return value
+        hint = did_you_mean(str(value), [str(c) for c in choices])
+        listed = ", ".join(str(c) for c in choices)
+        self.error(node, path, f"{value!r} is not one of: {listed}{hint}")
+        return INVALID
+
+    def _sequence(self, node: yaml.Node, item_type: Any, path: str) -> Any:
+        if not isinstance(node, yaml.SequenceNode):
+            self.error(node, path, f"expected a list, got {self.describe(node)}")
+            return INVALID
+        if not node.value:
+            self.error(node, path, "list is empty")
+            return INVALID
+        items = [self.decode(n, item_type, f"{path}[{i}]") for i, n in enumerate(node.value)]
+        return INVALID if any(i is INVALID for i in items) else tuple(items)
+
+    def _mapping(self, node: yaml.Node, value_type: Any, path: str) -> Any:
+        pairs = self.pairs(node, path)
+        if pairs is None:
+            return INVALID
+        if not pairs:
+            self.error(node, path, "mapping is empty")
+            return INVALID
+        result = {key: self.decode(v, value_type, _join(path, key)) for key, _, v in pairs}
+        return INVALID if any(v is INVALID for v in result.values()) else result
+
+    def _scalar(self, node: yaml.Node, tp: Any, path: str) -> Any:
+        if not isinstance(node, yaml.ScalarNode):
+            self.error(node, path, f"expected {_type_name(tp)}, got {self.describe(node)}")
+            return INVALID
+        value = _constructor.construct_object(node)
+        if tp is float and isinstance(value, int) and not isinstance(value, bool):
+            value = float(value)
+        if tp is str and isinstance(value, (int, float)) and not isinstance(value, bool):
+            value = node.value
+        if not isinstance(value, tp) or (tp is not bool and isinstance(value, bool)):
+            self.error(node, path, f"expected {_type_name(tp)}, got {value!r}")
+            return INVALID
+        if isinstance(value, str):
+            value = value.strip()
+            if not value:
+                self.error(node, path, "text is empty")
+                return INVALID
+        return value
+
+    @staticmethod
+    def describe(node: yaml.Node) -> str:
+        if isinstance(node, yaml.MappingNode):
+            return "a mapping"
+        if isinstance(node, yaml.SequenceNode):
+            return "a list"
+        return "nothing" if Decoder.is_null(node) else repr(node.value)
+
+
+_HINTS: dict[type, dict[str, Any]] = {}
+
+
+def _hints(cls: type) -> dict[str, Any]:
+    if cls not in _HINTS:
+        _HINTS[cls] = typing.get_type_hints(cls)
+    return _HINTS[cls]
+
+
+def _type_name(tp: Any) -> str:
+    return {str: "text", int: "a whole number", float: "a number", bool: "true or false"}.get(
+        tp, getattr(tp, "__name__", str(tp))
+    )
+
+
+def decode_file(path: Path, label: str, tp: type[T], errors: list[ContentError]) -> tuple[
+    T | None, Decoder
+]:
+    """Read and decode one file; returns (value or None, the decoder with its line map)."""
+    decoder = Decoder(label, errors)
+    node = read_yaml(path, label, errors)
+    if node is None:
+        return None, decoder
+    value = decoder.decode(node, tp)
+    return (None if value is INVALID else value), decoder

@@ -1,0 +1,234 @@
+"""Load and cross-check content, theme and settings; every error is collected, then raised once.
+
+Layout of a content folder (the shipped one is resources/content/):
+    structure.yaml            languages and sections: ids, order, pictures (written once)
+    <lang>/ui.yaml            the words of buttons, titles and messages
+    <lang>/education.yaml     the words of each education section and the disclaimer
+    illustrations/            SVG pictures named in structure.yaml
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+import string
+from dataclasses import dataclass
+from pathlib import Path
+
+from kiosk.content.colour import MIN_TEXT_CONTRAST, contrast_ratio, is_hex_colour
+from kiosk.content.decode import Decoder, decode_file
+from kiosk.content.errors import ContentError, ContentInvalid, did_you_mean
+from kiosk.content.model import Content, EducationWords, LanguageWords, Structure, UiWords
+from kiosk.content.settings import MIN_WARNING_SECONDS, Settings
+from kiosk.content.theme import Theme
+
+RESOURCES = Path(__file__).resolve().parent.parent.parent / "resources"
+DEFAULT_CONTENT = RESOURCES / "content"
+DEFAULT_SETTINGS = RESOURCES / "settings.yaml"
+DEFAULT_THEME = RESOURCES / "theme" / "theme.yaml"
+
+SECTION_ID = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
+LANGUAGE_CODE = re.compile(r"^[a-z]{2}$")
+
+
+@dataclass(frozen=True, slots=True)
+class Loaded:
+    """Everything the kiosk needs from disk, all validated."""
+
+    content: Content
+    settings: Settings
+    theme: Theme
+
+
+def _label(path: Path) -> str:
+    """A path as an editor recognises it: relative to the working folder when inside it."""
+    try:
+        return str(path.resolve().relative_to(Path.cwd().resolve()))
+    except ValueError:
+        return str(path)
+
+
+def _check_structure(
+    structure: Structure, decoder: Decoder, root: Path, errors: list[ContentError]
+) -> None:
+    def err(path: str, message: str) -> None:
+        errors.append(ContentError(decoder.label, decoder.lines.get(path, 0), path, message))
+
+    for i, code in enumerate(structure.languages):
+        if not LANGUAGE_CODE.match(code):
+            err(f"languages[{i}]", f"{code!r} is not a two-letter language code")
+    if len(set(structure.languages)) != len(structure.languages):
+        err("languages", "a language is listed twice")
+    if structure.default_language not in structure.languages:
+        hint = did_you_mean(structure.default_language, structure.languages)
+        err("default_language", f"{structure.default_language!r} is not in languages{hint}")
+    seen: set[str] = set()
+    for i, plan in enumerate(structure.sections):
+        if not SECTION_ID.match(plan.id):
+            err(f"sections[{i}].id", f"{plan.id!r} must be lower-case words joined by '-'")
+        if plan.id in seen:
+            err(f"sections[{i}].id", f"section {plan.id!r} is listed twice")
+        seen.add(plan.id)
+        for key in ("icon", "illustration"):
+            name = getattr(plan, key)
+            if name is None:
+                continue
+            folder = root / "illustrations"
+            if not (folder / name).is_file():
+                present = [p.name for p in folder.glob("*.svg")] if folder.is_dir() else []
+                err(f"sections[{i}].{key}", f"no file {name!r} in illustrations/"
+                    + did_you_mean(name, present))
+
+
+def _check_education(
+    words: EducationWords, decoder: Decoder, structure: Structure, errors: list[ContentError]
+) -> None:
+    def err(path: str, message: str) -> None:
+        errors.append(ContentError(decoder.label, decoder.lines.get(path, 0), path, message))
+
+    planned = {plan.id: plan for plan in structure.sections}
+    for section_id, section in words.sections.items():
+        path = f"sections.{section_id}"
+        plan = planned.get(section_id)
+        if plan is None:
+            err(path, "no such section in structure.yaml" + did_you_mean(section_id, planned))
+            continue
+        if plan.illustration and section.picture is None:
+            err(path, f"needs 'picture': a caption for {plan.illustration}")
+        if not plan.illustration and section.picture is not None:
+            err(f"{path}.picture", "this section has no illustration in structure.yaml")
+    for section_id in planned:
+        if section_id not in words.sections:
+            err("sections", f"translation missing for section {section_id!r}")
+
+
+def _check_ui(ui: UiWords, decoder: Decoder, errors: list[ContentError]) -> None:
+    formatter = string.Formatter()
+    for field in dataclasses.fields(ui):
+        text = getattr(ui, field.name)
+        try:
+            used = {name for _, name, _, _ in formatter.parse(text) if name is not None}
+        except ValueError as exc:
+            used = set()
+            message = f"braces are not balanced ({exc}); write {{{{ for a literal brace"
+            errors.append(ContentError(decoder.label, decoder.lines.get(field.name, 0),
+                                       field.name, message))
+        expected = UiWords.PLACEHOLDERS.get(field.name, frozenset())
+        for name in sorted(used - expected):
+            hint = did_you_mean(name, expected)
+            errors.append(ContentError(decoder.label, decoder.lines.get(field.name, 0),
+                                       field.name, f"unknown placeholder {{{name}}}{hint}"))
+        for name in sorted(expected - used):
+            errors.append(ContentError(decoder.label, decoder.lines.get(field.name, 0),
+                                       field.name, f"must contain the placeholder {{{name}}}"))
+
+
+def _load_language(
+    root: Path, code: str, structure: Structure, errors: list[ContentError]
+) -> LanguageWords | None:
+    ui, ui_decoder = decode_file(root / code / "ui.yaml", _label(root / code / "ui.yaml"),
+                                 UiWords, errors)
+    if ui is not None:
+        _check_ui(ui, ui_decoder, errors)
+    education_path = root / code / "education.yaml"
+    education, decoder = decode_file(education_path, _label(education_path), EducationWords,
+                                     errors)
+    if education is not None:
+        _check_education(education, decoder, structure, errors)
+    if ui is None or education is None:
+        return None
+    return LanguageWords(code, ui, education)
+
+
+def _collect_content(root: Path, errors: list[ContentError]) -> Content | None:
+    structure_path = root / "structure.yaml"
+    structure, decoder = decode_file(structure_path, _label(structure_path), Structure, errors)
+    if structure is None:
+        return None
+    _check_structure(structure, decoder, root, errors)
+    languages = {code: _load_language(root, code, structure, errors)
+                 for code in dict.fromkeys(structure.languages)}
+    for folder in sorted(p for p in root.iterdir() if p.is_dir() and LANGUAGE_CODE.match(p.name)):
+        if folder.name not in languages:
+            errors.append(ContentError(_label(folder), 0, "",
+                                       "language folder not listed in structure.yaml languages"))
+    if any(words is None for words in languages.values()):
+        return None
+    return Content(root, structure, {k: v for k, v in languages.items() if v is not None})
+
+
+def _collect_settings(path: Path, errors: list[ContentError],
+                      content: Content | None, theme: Theme | None) -> Settings | None:
+    settings, decoder = decode_file(path, _label(path), Settings, errors)
+    if settings is None:
+        return None
+
+    def err(key: str, message: str) -> None:
+        errors.append(ContentError(decoder.label, decoder.lines.get(key, 0), key, message))
+
+    clinic, kiosk = settings.clinic, settings.kiosk
+    if not is_hex_colour(clinic.accent_color):
+        err("clinic.accent_color", f"{clinic.accent_color!r} is not a colour like '#1f6f8b'")
+    elif theme is not None:
+        ratio = contrast_ratio(clinic.accent_color, theme.colours.on_accent)
+        if ratio < MIN_TEXT_CONTRAST:
+            err("clinic.accent_color", f"button text on this colour has contrast {ratio:.1f}:1;"
+                f" at least {MIN_TEXT_CONTRAST}:1 is needed (choose a darker colour)")
+    if clinic.logo is not None:
+        logo = (path.parent / clinic.logo).resolve()
+        if not logo.is_file():
+            err("clinic.logo", f"no image file {clinic.logo!r} next to the settings file")
+        settings = dataclasses.replace(
+            settings, clinic=dataclasses.replace(clinic, logo=str(logo)))
+    if content is not None and kiosk.language not in content.structure.languages:
+        err("kiosk.language", f"{kiosk.language!r} is not one of the content's languages"
+            + did_you_mean(kiosk.language, content.structure.languages))
+    for key in ("idle_seconds", "attract_seconds"):
+        if getattr(kiosk, key) <= 0:
+            err(f"kiosk.{key}", "must be more than 0 seconds")
+    if kiosk.warning_seconds < MIN_WARNING_SECONDS:
+        err("kiosk.warning_seconds", f"must be at least {MIN_WARNING_SECONDS:g} seconds, so a"
+            " patient has time to answer 'Are you still there?'")
+    return settings
+
+
+def _collect_theme(path: Path, errors: list[ContentError]) -> Theme | None:
+    theme, decoder = decode_file(path, _label(path), Theme, errors)
+    if theme is None:
+        return None
+    colours = theme.colours
+    for name in dataclasses.fields(colours):
+        value = getattr(colours, name.name)
+        if not is_hex_colour(value):
+            errors.append(ContentError(decoder.label, decoder.lines.get(f"colours.{name.name}", 0),
+                                       f"colours.{name.name}", f"{value!r} is not a colour"))
+            return None
+    for fg, bg in (("text", "background"), ("text", "surface"), ("muted", "background"),
+                   ("muted", "surface"), ("urgent", "surface")):
+        ratio = contrast_ratio(getattr(colours, fg), getattr(colours, bg))
+        if ratio < MIN_TEXT_CONTRAST:
+            errors.append(ContentError(decoder.label, decoder.lines.get(f"colours.{fg}", 0),
+                                       f"colours.{fg}", f"contrast on {bg} is {ratio:.1f}:1;"
+                                       f" at least {MIN_TEXT_CONTRAST}:1 is needed"))
+    return theme
+
+
+def load_content(root: Path = DEFAULT_CONTENT) -> Content:
+    """Load one content folder on its own; raises ContentInvalid with every error."""
+    errors: list[ContentError] = []
+    content = _collect_content(root, errors)
+    if errors or content is None:
+        raise ContentInvalid(errors)
+    return content
+
+
+def load_all(content_root: Path = DEFAULT_CONTENT, settings_path: Path = DEFAULT_SETTINGS,
+             theme_path: Path = DEFAULT_THEME) -> Loaded:
+    """Load content, theme and settings together; raises ContentInvalid with every error."""
+    errors: list[ContentError] = []
+    content = _collect_content(content_root, errors)
+    theme = _collect_theme(theme_path, errors)
+    settings = _collect_settings(settings_path, errors, content, theme)
+    if errors or content is None or settings is None or theme is None:
+        raise ContentInvalid(errors)
+    return Loaded(content, settings, theme)

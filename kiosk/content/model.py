@@ -1,0 +1,172 @@
+"""Typed, frozen content: the structure written once, and the words each language supplies."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, ClassVar, Literal
+
+import yaml
+
+from kiosk.content.decode import INVALID, Decoder
+from kiosk.content.errors import did_you_mean
+
+BlockKind = Literal["text", "heading", "bullets"]
+
+
+@dataclass(frozen=True, slots=True)
+class SectionPlan:
+    """Where a section sits and which pictures it has; the same in every language."""
+
+    id: str
+    icon: str
+    illustration: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Structure:
+    """The content's skeleton: languages and the education sections in reading order."""
+
+    languages: tuple[str, ...]
+    default_language: str
+    sections: tuple[SectionPlan, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Block:
+    """One piece of a section's body: a paragraph, a sub-heading or a list of points."""
+
+    kind: BlockKind
+    text: str = ""
+    items: tuple[str, ...] = ()
+
+    KINDS: ClassVar[tuple[str, ...]] = ("text", "heading", "bullets")
+
+    @classmethod
+    def from_node(cls, decoder: Decoder, node: yaml.Node, path: str) -> Any:
+        pairs = decoder.pairs(node, path)
+        if pairs is None:
+            return INVALID
+        if len(pairs) != 1:
+            keys = ", ".join(k for k, _, _ in pairs) or "none"
+            decoder.error(node, path, f"a block has one of text, heading, bullets; got {keys}")
+            return INVALID
+        key, key_node, value = pairs[0]
+        if key not in cls.KINDS:
+            decoder.error(key_node, f"{path}.{key}", "unknown block" + did_you_mean(key, cls.KINDS))
+            return INVALID
+        if key == "bullets":
+            items = decoder.decode(value, tuple[str, ...], f"{path}.bullets")
+            return INVALID if items is INVALID else cls("bullets", items=items)
+        text = decoder.decode(value, str, f"{path}.{key}")
+        return INVALID if text is INVALID else cls(key, text=text)  # type: ignore[arg-type]
+
+
+@dataclass(frozen=True, slots=True)
+class SectionWords:
+    """One language's words for one education section."""
+
+    title: str
+    tile: str
+    highlight: str
+    body: tuple[Block, ...]
+    picture: str | None = None
+
+    def plain_text(self) -> str:
+        """Title and body as sentences, for reading-level checks and search."""
+        parts = [self.title]
+        for block in self.body:
+            parts.extend(block.items if block.kind == "bullets" else [block.text])
+        return "\n".join(parts)
+
+
+@dataclass(frozen=True, slots=True)
+class EducationWords:
+    """One language's education file: the disclaimer and every section's words."""
+
+    disclaimer: str
+    sections: dict[str, SectionWords]
+
+
+@dataclass(frozen=True, slots=True)
+class UiWords:
+    """Every string the screens show that is not education content, in one language."""
+
+    language_name: str
+    attract_title: str
+    attract_touch: str
+    home_welcome: str
+    home_intro: str
+    home_learn: str
+    home_learn_hint: str
+    home_questionnaire: str
+    home_questionnaire_hint: str
+    sections_title: str
+    sections_intro: str
+    section_position: str
+    back: str
+    home: str
+    previous_section: str
+    next_section: str
+    all_sections: str
+    text_size: str
+    text_size_normal: str
+    text_size_large: str
+    text_size_largest: str
+    idle_title: str
+    idle_body: str
+    idle_countdown: str
+    idle_continue: str
+    questionnaire_title: str
+    questionnaire_body: str
+    questionnaire_ask: str
+
+    PLACEHOLDERS: ClassVar[dict[str, frozenset[str]]] = {
+        "section_position": frozenset({"number", "total"}),
+        "idle_countdown": frozenset({"seconds"}),
+        "home_welcome": frozenset({"clinic"}),
+    }
+
+
+@dataclass(frozen=True, slots=True)
+class LanguageWords:
+    """All the words of one language."""
+
+    code: str
+    ui: UiWords
+    education: EducationWords
+
+
+@dataclass(frozen=True, slots=True)
+class Section:
+    """A section as a screen shows it: its plan and the words of the language in use."""
+
+    number: int
+    plan: SectionPlan
+    words: SectionWords
+
+    @property
+    def id(self) -> str:
+        return self.plan.id
+
+
+@dataclass(frozen=True, slots=True)
+class Content:
+    """Validated content, ready for screens; built only when every file is correct."""
+
+    root: Path
+    structure: Structure
+    languages: dict[str, LanguageWords]
+
+    def words(self, language: str) -> LanguageWords:
+        return self.languages[language]
+
+    def sections(self, language: str) -> tuple[Section, ...]:
+        education = self.languages[language].education
+        return tuple(
+            Section(i + 1, plan, education.sections[plan.id])
+            for i, plan in enumerate(self.structure.sections)
+        )
+
+    def illustration_path(self, name: str) -> Path:
+        return self.root / "illustrations" / name

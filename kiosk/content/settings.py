@@ -1,0 +1,41 @@
+"""Clinic settings: name, colours, language and every duration the kiosk uses."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal
+
+TextSize = Literal["normal", "large", "largest"]
+TEXT_SIZES: tuple[TextSize, ...] = ("normal", "large", "largest")
+
+#: WCAG 2.2.1: before a time limit ends, give at least 20 seconds to extend it.
+MIN_WARNING_SECONDS = 20.0
+
+
+@dataclass(frozen=True, slots=True)
+class ClinicSettings:
+    """Who the kiosk belongs to and how it looks."""
+
+    name: str
+    logo: str | None = None  # image file, relative to the settings file
+    accent_color: str = "#1f6f8b"
+
+
+@dataclass(frozen=True, slots=True)
+class KioskSettings:
+    """How the kiosk behaves on the waiting-room screen."""
+
+    language: str = "en"
+    text_size: TextSize = "normal"
+    idle_seconds: float = 90.0
+    warning_seconds: float = 30.0
+    attract_seconds: float = 6.0
+    animations: bool = True
+
+
+@dataclass(frozen=True, slots=True)
+class Settings:
+    """Everything in settings.yaml, typed."""
+
+    clinic: ClinicSettings
+    kiosk: KioskSettings = field(default_factory=KioskSettings)

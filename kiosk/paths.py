@@ -1,0 +1,21 @@
+"""Where the kiosk keeps its files: the platform data folder, or the one given with --data."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+APP_NAME = "spine-kiosk"
+
+
+def data_folder(override: Path | None = None) -> Path:
+    """The data folder (created, private to the kiosk's user)."""
+    if override is not None:
+        folder = override
+    else:
+        from platformdirs import user_data_path
+
+        folder = user_data_path(APP_NAME, appauthor=False)
+    folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+    os.chmod(folder, 0o700)
+    return folder

@@ -1,0 +1,128 @@
+"""`preview`: render every screen to PNG offscreen, so an editor can review content anywhere.
+
+A section whose text is longer than the screen is drawn unrolled: the screen as it looks, with
+the scrolling part stretched to show all of its text.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QPoint, QRect
+from PySide6.QtGui import QImage, QPainter
+from PySide6.QtWidgets import QApplication, QScrollArea, QWidget
+
+from kiosk.app import Options, load
+from kiosk.content.errors import ContentInvalid
+from kiosk.ui.screens.attract import AttractScreen
+from kiosk.ui.screens.idle_warning import IdleWarningScreen
+from kiosk.ui.screens.out_of_order import OutOfOrderScreen
+from kiosk.ui.window import KioskWindow, Place
+
+
+def _settle() -> None:
+    QApplication.processEvents()
+    QApplication.processEvents()
+
+
+def _unrolled(window: QWidget, scroll: QScrollArea | None) -> QImage:
+    """The window's image; a scroll area in it is drawn at its content's full height."""
+    shot = window.grab().toImage()
+    page = scroll.widget() if scroll is not None else None
+    if scroll is None or page is None or page.height() <= scroll.viewport().height():
+        return shot
+    top = scroll.mapTo(window, QPoint(0, 0)).y()
+    bottom = top + scroll.height()
+    extra = page.height() - scroll.viewport().height()
+    image = QImage(shot.width(), shot.height() + extra, QImage.Format.Format_ARGB32)
+    image.fill(window.palette().window().color())
+    painter = QPainter(image)
+    painter.drawImage(QPoint(0, 0), shot, QRect(0, 0, shot.width(), top))
+    painter.fillRect(QRect(0, top, shot.width(), page.height()),
+                     window.palette().window().color())
+    x = scroll.mapTo(window, QPoint(0, 0)).x() + scroll.viewport().x()
+    painter.drawImage(QPoint(x, top), page.grab().toImage())
+    painter.drawImage(QPoint(0, top + page.height()), shot,
+                      QRect(0, bottom, shot.width(), shot.height() - bottom))
+    painter.end()
+    return image
+
+
+def _save(image: QImage, out: Path, name: str) -> Path:
+    path = out / f"{name}.png"
+    if not image.save(str(path)):
+        raise OSError(f"cannot write {path}")
+    return path
+
+
+def preview(options: Options, out: Path, language: str | None, size: tuple[int, int],
+            text_size: str | None) -> int:
+    """Write one PNG per screen into `out`; returns the exit status."""
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    try:
+        loaded = load(options)
+    except ContentInvalid as invalid:
+        print(invalid, file=sys.stderr)
+        print("preview needs valid content; fix the errors above", file=sys.stderr)
+        return 1
+    kiosk = dataclasses.replace(loaded.settings.kiosk, animations=False)
+    loaded = dataclasses.replace(loaded, settings=dataclasses.replace(loaded.settings, kiosk=kiosk))
+    language = language or loaded.settings.kiosk.language
+    if language not in loaded.content.structure.languages:
+        print(f"no language {language!r}; the content has "
+              f"{', '.join(loaded.content.structure.languages)}", file=sys.stderr)
+        return 2
+    out.mkdir(parents=True, exist_ok=True)
+    window = KioskWindow(loaded, kiosk_mode=False)
+    window.resize(*size)
+    window.show()
+    if text_size:
+        window.set_text_size(text_size)
+    window.set_language(language)
+    written: list[Path] = []
+
+    def shoot(name: str, scroll: QScrollArea | None = None) -> None:
+        _settle()
+        written.append(_save(_unrolled(window, scroll), out, name))
+
+    attract = window.page("attract")
+    assert isinstance(attract, AttractScreen)
+    languages = loaded.content.structure.languages
+    for number, section in enumerate(loaded.content.sections(language), start=1):
+        attract.show_frame((number - 1) * len(languages) + languages.index(language))
+        shoot(f"attract-{number:02d}-{section.id}")
+    window.go(Place("home"))
+    window.set_language(language)
+    shoot("home")
+    window.go(Place("sections"))
+    shoot("sections", window.page("sections").findChild(QScrollArea, "sections_scroll"))
+    for section in loaded.content.sections(language):
+        window.go(Place("reader", section.id))
+        scroll = window.page("reader").findChild(QScrollArea, "reader_scroll")
+        shoot(f"section-{section.number:02d}-{section.id}", scroll)
+    window.go(Place("questionnaire"))
+    shoot("questionnaire")
+    warning = window.page("idle_warning")
+    assert isinstance(warning, IdleWarningScreen)
+    window.go(Place("idle_warning"))
+    warning.start()
+    shoot("idle-warning")
+    warning.stop()
+    window.allow_close()
+    window.close()
+    broken = OutOfOrderScreen(kiosk_mode=False)
+    broken.resize(*size)
+    broken.show()
+    _settle()
+    written.append(_save(broken.grab().toImage(), out, "out-of-order"))
+    broken.close()
+    for path in written:
+        print(path)
+    print(f"{len(written)} screens written to {out} ({language}, {size[0]}x{size[1]}"
+          f"{', ' + text_size if text_size else ''})")
+    app.processEvents()
+    return 0
+
+

@@ -1,0 +1,90 @@
+"""`self-test`: what an installer runs to see that the kiosk can work on this machine."""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Callable
+from typing import TextIO
+
+from kiosk.app import Options, load
+from kiosk.content.check import summary_line
+from kiosk.content.errors import ContentInvalid
+from kiosk.content.loader import Loaded
+
+
+class CheckFailed(Exception):
+    """A check that did not pass, with what to do about it."""
+
+
+def self_test(options: Options, out: TextIO) -> int:
+    """Run each check, print one line per check, return 1 if any failed."""
+    failures = 0
+    loaded: Loaded | None = None
+
+    def run(name: str, check: Callable[[], str]) -> None:
+        nonlocal failures
+        try:
+            detail = check()
+            print(f"ok    {name}: {detail}", file=out)
+        except (CheckFailed, ContentInvalid, OSError) as exc:
+            failures += 1
+            print(f"FAIL  {name}: {str(exc).splitlines()[0] if str(exc) else type(exc).__name__}",
+                  file=out)
+            for line in str(exc).splitlines()[1:]:
+                print(f"      {line}", file=out)
+
+    def content() -> str:
+        nonlocal loaded
+        try:
+            loaded = load(options)
+        except ContentInvalid as invalid:
+            raise CheckFailed("\n".join(str(e) for e in invalid.errors)) from None
+        return f"{summary_line(loaded)}; clinic {loaded.settings.clinic.name!r}"
+
+    def data() -> str:
+        from kiosk import paths
+
+        folder = paths.data_folder(options.data)
+        probe = folder / ".self-test"
+        probe.write_text("ok", encoding="utf-8")
+        probe.unlink()
+        return f"{folder} (writable, mode {oct(folder.stat().st_mode & 0o777)})"
+
+    def home() -> str:
+        if loaded is None:
+            raise CheckFailed("skipped: content did not load")
+        from PySide6.QtGui import QGuiApplication
+        from PySide6.QtWidgets import QApplication
+
+        from kiosk.ui.window import KioskWindow, Place
+
+        app = QApplication.instance() or QApplication(sys.argv[:1])
+        window = KioskWindow(loaded, kiosk_mode=False)
+        window.resize(1280, 800)
+        window.go(Place("home"))
+        image = window.grab().toImage()
+        window.allow_close()
+        window.close()
+        app.processEvents()
+        if image.isNull() or image.width() != 1280:
+            raise CheckFailed("the home screen did not render")
+        return f"rendered {image.width()}x{image.height()} on {QGuiApplication.platformName()!r}"
+
+    def printers() -> str:
+        from PySide6.QtPrintSupport import QPrinterInfo
+
+        names = QPrinterInfo.availablePrinterNames()
+        default = QPrinterInfo.defaultPrinterName()
+        if not names:
+            return "none seen (printing is not used yet)"
+        return f"{', '.join(names)} (default: {default or 'none'})"
+
+    run("settings and content", content)
+    run("data folder", data)
+    run("home screen", home)
+    run("printers", printers)
+    display = os.environ.get("QT_QPA_PLATFORM", "")
+    print(f"{'FAILED' if failures else 'passed'}: {failures} of 4 checks failed"
+          f" (platform {display or 'default'})", file=out)
+    return 1 if failures else 0

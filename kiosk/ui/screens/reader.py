@@ -1,0 +1,149 @@
+"""The section reader: one education topic, scrolled by touch, with previous and next."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QHBoxLayout, QScrollArea, QVBoxLayout, QWidget
+
+from kiosk.content.model import Block, Content, LanguageWords, Section
+from kiosk.ui.parts import Picture, Screen, button, kinetic, set_button_text, text
+
+
+class SectionReaderScreen(Screen):
+    """Shows one section at a time; `section_chosen(id)` asks for another, `list_requested` for
+    the list of all topics."""
+
+    section_chosen = Signal(str)
+    list_requested = Signal()
+
+    def __init__(self, content: Content) -> None:
+        super().__init__("reader")
+        self._content = content
+        self._ids = [plan.id for plan in content.structure.sections]
+        self._section_id = self._ids[0]
+        self._words: LanguageWords | None = None
+        self._body_px = 26
+
+        self._position = text("", "muted", "reader_position")
+        self._title = text("", "title", "reader_title")
+        self._page = QWidget()
+        self._page.setObjectName("reader_page")
+        self._column = QVBoxLayout(self._page)
+        self._column.setContentsMargins(0, 0, 24, 24)
+        self._scroll = QScrollArea()
+        self._scroll.setObjectName("reader_scroll")
+        self._scroll.setWidgetResizable(True)
+        self._scroll.setWidget(self._page)
+        kinetic(self._scroll)
+        self._disclaimer = text("", "small", "reader_disclaimer")
+
+        self._previous = button("reader_previous")
+        self._all = button("reader_all")
+        self._next = button("reader_next", "primary")
+        self._previous.clicked.connect(lambda: self._step(-1))
+        self._next.clicked.connect(lambda: self._step(+1))
+        self._all.clicked.connect(self.list_requested)
+        nav = QHBoxLayout()
+        nav.addWidget(self._previous)
+        nav.addStretch(1)
+        nav.addWidget(self._all)
+        nav.addWidget(self._next)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(64, 32, 64, 16)
+        layout.addWidget(self._position)
+        layout.addWidget(self._title)
+        layout.addSpacing(8)
+        layout.addWidget(self._scroll, 1)
+        layout.addWidget(self._disclaimer)
+        layout.addLayout(nav)
+
+    @property
+    def section_id(self) -> str:
+        return self._section_id
+
+    def show_section(self, section_id: str) -> None:
+        """Open a section at its top."""
+        self._section_id = section_id
+        self._render()
+        self._scroll.verticalScrollBar().setValue(0)
+
+    def _step(self, delta: int) -> None:
+        index = self._ids.index(self._section_id) + delta
+        if 0 <= index < len(self._ids):
+            self.section_chosen.emit(self._ids[index])
+
+    def show_words(self, words: LanguageWords) -> None:
+        bar = self._scroll.verticalScrollBar()
+        fraction = bar.value() / bar.maximum() if bar.maximum() else 0.0
+        self._words = words
+        self._render()
+        self._page.adjustSize()
+        bar.setValue(round(fraction * bar.maximum()))
+
+    def apply_metrics(self, body_px: int) -> None:
+        self._body_px = body_px
+        self._page.setMaximumWidth(body_px * 34)
+        self._render()
+
+    def _section(self) -> Section:
+        assert self._words is not None
+        sections = self._content.sections(self._words.code)
+        return sections[self._ids.index(self._section_id)]
+
+    def _render(self) -> None:
+        if self._words is None:
+            return
+        section, ui = self._section(), self._words.ui
+        self._position.setText(ui.section_position.format(
+            number=section.number, total=len(self._ids)))
+        self._title.setText(section.words.title)
+        self._disclaimer.setText(self._words.education.disclaimer)
+        set_button_text(self._previous, ui.previous_section)
+        set_button_text(self._all, ui.all_sections)
+        set_button_text(self._next, ui.next_section)
+        self._previous.setVisible(section.number > 1)
+        self._next.setVisible(section.number < len(self._ids))
+        self._all.setProperty("role", "" if self._next.isVisible() else "primary")
+        self._all.style().unpolish(self._all)
+        self._all.style().polish(self._all)
+        self._fill_page(section)
+
+    def _fill_page(self, section: Section) -> None:
+        while (item := self._column.takeAt(0)) is not None:
+            if (widget := item.widget()) is not None:
+                widget.hide()
+                widget.setParent(None)
+                widget.deleteLater()
+        if section.plan.illustration:
+            picture = Picture(self._content.illustration_path(section.plan.illustration),
+                              self._body_px * 11)
+            picture.setObjectName("reader_picture")
+            picture.setAccessibleName(section.words.picture or "")
+            self._column.addWidget(picture)
+            self._column.addWidget(text(section.words.picture or "", "caption",
+                                        "reader_caption"))
+            self._column.addSpacing(self._body_px)
+        for block in section.words.body:
+            self._add_block(block)
+        self._column.addStretch(1)
+
+    def _add_block(self, block: Block) -> None:
+        if block.kind == "heading":
+            self._column.addSpacing(self._body_px // 2)
+            self._column.addWidget(text(block.text, "subtitle"))
+        elif block.kind == "text":
+            self._column.addWidget(text(block.text))
+        else:
+            for item in block.items:
+                row = QHBoxLayout()
+                bullet = text("\u2022")
+                bullet.setAlignment(Qt.AlignmentFlag.AlignTop)
+                bullet.setFixedWidth(self._body_px)
+                row.addWidget(bullet)
+                row.addWidget(text(item), 1)
+                holder = QWidget()
+                holder.setLayout(row)
+                row.setContentsMargins(self._body_px // 2, 0, 0, 0)
+                self._column.addWidget(holder)
+        self._column.addSpacing(self._body_px // 3)

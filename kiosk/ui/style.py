@@ -1,0 +1,103 @@
+"""The kiosk's style sheet, built from the theme, the clinic's accent colour and the text size.
+
+Screens never set fonts or colours themselves: they give widgets a `role` property, and this
+style sheet sizes and colours every role. Sizes scale with the window height (the theme's
+pixel sizes are for a 1080-line screen) and with the text size the patient chose.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtGui import QFont
+
+from kiosk.content.settings import TextSize
+from kiosk.content.theme import Theme
+
+#: Smallest size a touch control may have, in pixels (WCAG 2.2 enhanced target is 44).
+MIN_TOUCH_PX = 56
+REFERENCE_HEIGHT = 1080
+MIN_SCALE = 0.85
+
+
+@dataclass(frozen=True, slots=True)
+class Metrics:
+    """Pixel sizes for one window height and text size."""
+
+    body: int
+    touch: int
+    gap: int
+
+    @property
+    def title(self) -> int:
+        return round(self.body * 1.6)
+
+    @property
+    def subtitle(self) -> int:
+        return round(self.body * 1.2)
+
+    @property
+    def small(self) -> int:
+        return max(16, round(self.body * 0.78))
+
+    @property
+    def line_width(self) -> int:
+        """Widest a column of body text may be: about 65 characters."""
+        return self.body * 32
+
+
+def metrics(theme: Theme, text_size: TextSize, height: int) -> Metrics:
+    scale = max(MIN_SCALE, height / REFERENCE_HEIGHT)
+    body = round(getattr(theme.body_px, text_size) * scale)
+    return Metrics(body=body, touch=max(MIN_TOUCH_PX, round(body * 2.6)), gap=round(body * 0.8))
+
+
+def app_font(theme: Theme, m: Metrics) -> QFont:
+    font = QFont()
+    font.setFamilies([theme.font_family, *theme.fallback_fonts])
+    font.setPixelSize(m.body)
+    return font
+
+
+def style_sheet(theme: Theme, accent: str, m: Metrics) -> str:
+    c = theme.colours
+    radius = round(m.body * 0.6)
+    return f"""
+QWidget#KioskWindow, QWidget[screen="true"] {{ background: {c.background}; color: {c.text}; }}
+QLabel {{ color: {c.text}; font-size: {m.body}px; }}
+QLabel[role="title"] {{ font-size: {m.title}px; font-weight: 700; }}
+QLabel[role="subtitle"] {{ font-size: {m.subtitle}px; font-weight: 600; }}
+QLabel[role="muted"] {{ color: {c.muted}; }}
+QLabel[role="small"] {{ color: {c.muted}; font-size: {m.small}px; }}
+QLabel[role="caption"] {{ color: {c.muted}; font-size: {m.small}px; font-style: italic; }}
+QLabel[role="attract-title"] {{ font-size: {round(m.title * 1.5)}px; font-weight: 700; }}
+QLabel[role="attract-highlight"] {{ font-size: {m.title}px; }}
+QLabel[role="attract-touch"] {{ color: {accent}; font-size: {m.subtitle}px; font-weight: 700; }}
+QLabel[role="countdown"] {{ font-size: {round(m.title * 1.4)}px; font-weight: 700; }}
+QFrame[role="card"] {{ background: {c.surface}; border: 2px solid {c.border};
+    border-radius: {radius}px; }}
+QFrame[role="bar"] {{ background: {c.surface}; border-top: 2px solid {c.border}; }}
+QPushButton {{ min-height: {m.touch}px; min-width: {m.touch}px; padding: 0 {m.gap}px;
+    font-size: {m.body}px; font-weight: 600; color: {c.text}; background: {c.surface};
+    border: 2px solid {c.border}; border-radius: {radius}px; }}
+QPushButton:pressed {{ background: {c.border}; }}
+QPushButton:disabled {{ color: {c.muted}; border-style: dashed; }}
+QPushButton[role="primary"] {{ background: {accent}; color: {c.on_accent};
+    border-color: {accent}; }}
+QPushButton[role="primary"]:pressed {{ background: {c.text}; border-color: {c.text}; }}
+QPushButton[role="action"] {{ padding: {m.gap}px; background: {accent}; border-color: {accent}; }}
+QPushButton[role="action"]:pressed {{ background: {c.text}; border-color: {c.text}; }}
+QPushButton[role="action"] QLabel {{ color: {c.on_accent}; }}
+QPushButton[role="tile"] {{ padding: {round(m.gap * 0.6)}px; background: {c.surface}; }}
+QPushButton[role="tile"]:pressed {{ border-color: {accent}; background: {c.background}; }}
+QLabel[role="card-title"] {{ font-size: {m.subtitle}px; font-weight: 700; }}
+QLabel[role="card-line"] {{ color: {c.muted}; }}
+QPushButton[role="action"] QLabel[role="card-line"] {{ color: {c.on_accent}; }}
+QPushButton[role="choice"]:checked {{ background: {c.text}; color: {c.surface};
+    border-color: {c.text}; }}
+QScrollArea {{ background: transparent; border: none; }}
+QScrollArea > QWidget > QWidget {{ background: transparent; }}
+QScrollBar:vertical {{ width: {round(m.gap * 0.8)}px; background: transparent; }}
+QScrollBar::handle:vertical {{ background: {c.border}; border-radius: {round(m.gap * 0.4)}px; }}
+QScrollBar::add-line, QScrollBar::sub-line {{ height: 0; }}
+"""

@@ -1,0 +1,281 @@
+"""The kiosk window: one stack of screens, the bottom bar, navigation, idle warning and wipe.
+
+Screens other than the attract loop and home are built the first time they are needed. The
+patient's place (screen and section), language and text size live here and nowhere else, so
+a wipe that resets them leaves nothing of the last patient behind.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from PySide6.QtCore import QEasingCurve, QEvent, QObject, QPropertyAnimation, Qt, Signal
+from PySide6.QtGui import QCloseEvent, QKeyEvent
+from PySide6.QtWidgets import (
+    QApplication,
+    QGraphicsOpacityEffect,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kiosk.content.loader import Loaded
+from kiosk.content.settings import TextSize
+from kiosk.ui import style
+from kiosk.ui.bottom_bar import BottomBar
+from kiosk.ui.idle import IdleWatch
+from kiosk.ui.parts import Screen
+from kiosk.ui.screens.attract import AttractScreen
+from kiosk.ui.screens.home import HomeScreen
+from kiosk.ui.screens.idle_warning import IdleWarningScreen
+from kiosk.ui.screens.questionnaire_placeholder import QuestionnairePlaceholderScreen
+from kiosk.ui.screens.reader import SectionReaderScreen
+from kiosk.ui.screens.section_list import SectionListScreen
+
+log = logging.getLogger(__name__)
+FADE_MS = 150
+
+
+@dataclass(frozen=True, slots=True)
+class Place:
+    """Where the patient is: a screen, and for the reader, which section."""
+
+    screen: str
+    section_id: str | None = None
+
+
+class KioskWindow(QWidget):
+    """The whole patient-facing kiosk."""
+
+    place_changed = Signal(str)
+    wiped = Signal()
+
+    def __init__(self, loaded: Loaded, kiosk_mode: bool = True) -> None:
+        super().__init__()
+        self.setObjectName("KioskWindow")
+        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
+        self.setContextMenuPolicy(Qt.ContextMenuPolicy.NoContextMenu)
+        self._loaded = loaded
+        self._kiosk_mode = kiosk_mode
+        self._allow_close = not kiosk_mode
+        settings = loaded.settings
+        self.language = settings.kiosk.language
+        self.text_size: TextSize = settings.kiosk.text_size
+        self._history: list[Place] = []
+        self._place = Place("attract")
+        self._screens: dict[str, Screen] = {}
+        self._metrics: style.Metrics | None = None
+        self._fade: QPropertyAnimation | None = None
+
+        self._stack = QStackedWidget()
+        self.bar = BottomBar(loaded.content)
+        self.bar.back_requested.connect(self.go_back)
+        self.bar.home_requested.connect(lambda: self.go(Place("home")))
+        self.bar.language_chosen.connect(self.set_language)
+        self.bar.text_size_chosen.connect(self.set_text_size)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self._stack, 1)
+        layout.addWidget(self.bar)
+
+        self._factories: dict[str, Callable[[], Screen]] = {
+            "attract": self._make_attract,
+            "home": self._make_home,
+            "sections": self._make_sections,
+            "reader": self._make_reader,
+            "questionnaire": QuestionnairePlaceholderScreen,
+            "idle_warning": self._make_idle_warning,
+        }
+        self.idle = IdleWatch(settings.kiosk.idle_seconds, self)
+        self.idle.idle.connect(self._on_idle)
+        QApplication.instance().installEventFilter(self)  # type: ignore[union-attr]
+        self._apply_style()
+        self.go(Place("attract"), remember=False)
+
+    # -- screens -------------------------------------------------------------------------
+
+    def page(self, name: str) -> Screen:
+        """The screen called `name`, built on first use."""
+        if name not in self._screens:
+            built = self._factories[name]()
+            self._screens[name] = built
+            self._stack.addWidget(built)
+            if self._metrics is not None:
+                built.apply_metrics(self._metrics.body)
+            built.show_words(self._loaded.content.words(self.language))
+        return self._screens[name]
+
+    def built_screens(self) -> list[str]:
+        return list(self._screens)
+
+    def _make_attract(self) -> Screen:
+        attract = AttractScreen(self._loaded.content, self._loaded.settings.kiosk.attract_seconds,
+                                self._loaded.settings.clinic.name)
+        attract.touched.connect(self._start_visit)
+        return attract
+
+    def _make_home(self) -> Screen:
+        clinic = self._loaded.settings.clinic
+        home = HomeScreen(clinic.name, clinic.logo)
+        home.learn_requested.connect(lambda: self.go(Place("sections")))
+        home.questionnaire_requested.connect(lambda: self.go(Place("questionnaire")))
+        return home
+
+    def _make_sections(self) -> Screen:
+        sections = SectionListScreen(self._loaded.content)
+        sections.section_chosen.connect(lambda sid: self.go(Place("reader", sid)))
+        return sections
+
+    def _make_reader(self) -> Screen:
+        reader = SectionReaderScreen(self._loaded.content)
+        reader.section_chosen.connect(lambda sid: self.go(Place("reader", sid)))
+        reader.list_requested.connect(lambda: self.go(Place("sections")))
+        return reader
+
+    def _make_idle_warning(self) -> Screen:
+        warning = IdleWarningScreen(self._loaded.settings.kiosk.warning_seconds)
+        warning.expired.connect(self.wipe)
+        warning.continued.connect(self._continue_after_warning)
+        return warning
+
+    # -- navigation ----------------------------------------------------------------------
+
+    @property
+    def place(self) -> Place:
+        return self._place
+
+    def go(self, place: Place, remember: bool = True) -> None:
+        """Show `place`; remember the current one for Back unless told not to."""
+        if remember and place != self._place and self._place.screen not in (
+                "attract", "idle_warning"):
+            self._history.append(self._place)
+        target = self.page(place.screen)
+        if isinstance(target, SectionReaderScreen) and place.section_id:
+            target.show_section(place.section_id)
+        if isinstance(target, SectionListScreen) and place.screen != self._place.screen:
+            target.scroll_to_top()
+        self._place = place
+        self._stack.setCurrentWidget(target)
+        self._fade_in(target)
+        self._show_bar()
+        if place.screen in ("attract", "idle_warning"):
+            self.idle.stop()
+        else:
+            self.idle.start()
+        self.place_changed.emit(place.screen)
+
+    def go_back(self) -> None:
+        if self._history:
+            self.go(self._history.pop(), remember=False)
+
+    def _start_visit(self, language: str) -> None:
+        self.set_language(language)
+        self.go(Place("home"), remember=False)
+
+    def _show_bar(self) -> None:
+        current = self._screens[self._place.screen]
+        self.bar.setVisible(current.has_bar)
+        self.bar.show_state(self._loaded.content.words(self.language), self.text_size,
+                            bool(self._history), self._place.screen == "home")
+
+    def _fade_in(self, target: QWidget) -> None:
+        if not self._loaded.settings.kiosk.animations or not self.isVisible():
+            return
+        effect = QGraphicsOpacityEffect(target)
+        target.setGraphicsEffect(effect)
+        self._fade = QPropertyAnimation(effect, b"opacity", self)
+        self._fade.setDuration(FADE_MS)
+        self._fade.setStartValue(0.2)
+        self._fade.setEndValue(1.0)
+        self._fade.setEasingCurve(QEasingCurve.Type.OutCubic)
+        self._fade.finished.connect(lambda: target.setGraphicsEffect(None))  # type: ignore[arg-type]
+        self._fade.start()
+
+    # -- language and text size -----------------------------------------------------------
+
+    def set_language(self, language: str) -> None:
+        """Switch every built screen to `language`, keeping the patient's place."""
+        self.language = language
+        words = self._loaded.content.words(language)
+        for built in self._screens.values():
+            built.show_words(words)
+        self._show_bar()
+
+    def set_text_size(self, size: str) -> None:
+        self.text_size = size  # type: ignore[assignment]
+        self._apply_style()
+        self._show_bar()
+
+    def _apply_style(self) -> None:
+        theme = self._loaded.theme
+        self._metrics = style.metrics(theme, self.text_size, self.height() or 800)
+        self.setFont(style.app_font(theme, self._metrics))
+        self.setStyleSheet(style.style_sheet(theme, self._loaded.settings.clinic.accent_color,
+                                             self._metrics))
+        for built in self._screens.values():
+            built.apply_metrics(self._metrics.body)
+
+    def resizeEvent(self, event: object) -> None:  # noqa: N802 - Qt override
+        theme = self._loaded.theme
+        if style.metrics(theme, self.text_size, self.height()) != self._metrics:
+            self._apply_style()
+
+    # -- idle and wipe -------------------------------------------------------------------
+
+    def _on_idle(self) -> None:
+        if self._place.screen in ("attract", "idle_warning"):
+            return
+        self._before_warning = self._place
+        warning = self.page("idle_warning")
+        assert isinstance(warning, IdleWarningScreen)
+        self.go(Place("idle_warning"), remember=False)
+        warning.start()
+
+    def _continue_after_warning(self) -> None:
+        self.go(self._before_warning, remember=False)
+
+    def wipe(self) -> None:
+        """Forget everything the patient touched and return to the attract loop."""
+        log.info("idle: visit wiped")
+        warning = self._screens.get("idle_warning")
+        if isinstance(warning, IdleWarningScreen):
+            warning.stop()
+        keep = {"attract", "home"}
+        for name in [n for n in self._screens if n not in keep]:
+            screen = self._screens.pop(name)
+            self._stack.removeWidget(screen)
+            screen.deleteLater()
+        self._history.clear()
+        self.language = self._loaded.settings.kiosk.language
+        self.text_size = self._loaded.settings.kiosk.text_size
+        self._apply_style()
+        self.set_language(self.language)
+        self.go(Place("attract"), remember=False)
+        self.wiped.emit()
+
+    # -- kiosk lock-down -----------------------------------------------------------------
+
+    def allow_close(self) -> None:
+        """Staff exit: the next close request is honoured."""
+        self._allow_close = True
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
+        if self._allow_close:
+            self.idle.detach()
+            QApplication.instance().removeEventFilter(self)  # type: ignore[union-attr]
+            event.accept()
+        else:
+            log.info("close request ignored in kiosk mode")
+            event.ignore()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt override
+        if event.key() == Qt.Key.Key_Escape:
+            event.accept()
+            return
+        super().keyPressEvent(event)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
+        return event.type() == QEvent.Type.ContextMenu
