@@ -136,8 +136,8 @@ class Decoder:
         ok = True
         for key, key_node, value_node in pairs:
             if key not in fields:
+                # Recorded, but the rest still decodes so later checks can report their errors.
                 self.error(key_node, _join(path, key), "unknown key" + did_you_mean(key, fields))
-                ok = False
                 continue
             value = self.decode(value_node, hints[key], _join(path, key))
             ok = ok and value is not INVALID

@@ -124,8 +124,9 @@ def _check_ui(ui: UiWords, decoder: Decoder, errors: list[ContentError]) -> None
 
 
 def _load_language(
-    root: Path, code: str, structure: Structure, errors: list[ContentError]
+    root: Path, code: str, structure: Structure | None, errors: list[ContentError]
 ) -> LanguageWords | None:
+    """One language's words; cross-checked against the structure when it loaded."""
     ui, ui_decoder = decode_file(root / code / "ui.yaml", _label(root / code / "ui.yaml"),
                                  UiWords, errors)
     if ui is not None:
@@ -133,7 +134,7 @@ def _load_language(
     education_path = root / code / "education.yaml"
     education, decoder = decode_file(education_path, _label(education_path), EducationWords,
                                      errors)
-    if education is not None:
+    if education is not None and structure is not None:
         _check_education(education, decoder, structure, errors)
     if ui is None or education is None:
         return None
@@ -141,9 +142,15 @@ def _load_language(
 
 
 def _collect_content(root: Path, errors: list[ContentError]) -> Content | None:
+    if not root.is_dir():
+        errors.append(ContentError(_label(root), 0, "", "content folder not found"))
+        return None
     structure_path = root / "structure.yaml"
     structure, decoder = decode_file(structure_path, _label(structure_path), Structure, errors)
     if structure is None:
+        for folder in sorted(p for p in root.iterdir() if p.is_dir() and
+                             LANGUAGE_CODE.match(p.name)):
+            _load_language(root, folder.name, None, errors)
         return None
     _check_structure(structure, decoder, root, errors)
     languages = {code: _load_language(root, code, structure, errors)

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QPushButton,
     QScroller,
+    QScrollerProperties,
     QSizePolicy,
     QVBoxLayout,
     QWidget,
@@ -54,7 +55,13 @@ def set_button_text(widget: QPushButton, label: str, description: str = "") -> N
 def kinetic(area: QAbstractScrollArea) -> None:
     """Let a finger drag and flick the area, as on a phone."""
     area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-    QScroller.grabGesture(area.viewport(), QScroller.ScrollerGestureType.LeftMouseButtonGesture)
+    viewport = area.viewport()
+    QScroller.grabGesture(viewport, QScroller.ScrollerGestureType.LeftMouseButtonGesture)
+    scroller = QScroller.scroller(viewport)
+    properties = scroller.scrollerProperties()
+    # A tap reaches the control under the finger at once; only a drag becomes a scroll.
+    properties.setScrollMetric(QScrollerProperties.ScrollMetric.MousePressEventDelay, 0)
+    scroller.setScrollerProperties(properties)
 
 
 class Picture(QWidget):

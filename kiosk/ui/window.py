@@ -243,17 +243,16 @@ class KioskWindow(QWidget):
         warning = self._screens.get("idle_warning")
         if isinstance(warning, IdleWarningScreen):
             warning.stop()
-        keep = {"attract", "home"}
-        for name in [n for n in self._screens if n not in keep]:
+        self._history.clear()
+        self.go(Place("attract"), remember=False)
+        for name in [n for n in self._screens if n not in ("attract", "home")]:
             screen = self._screens.pop(name)
             self._stack.removeWidget(screen)
             screen.deleteLater()
-        self._history.clear()
         self.language = self._loaded.settings.kiosk.language
         self.text_size = self._loaded.settings.kiosk.text_size
         self._apply_style()
         self.set_language(self.language)
-        self.go(Place("attract"), remember=False)
         self.wiped.emit()
 
     # -- kiosk lock-down -----------------------------------------------------------------

@@ -1,0 +1,84 @@
+#!/usr/bin/env bash
+# Sets up the kiosk's Python environment in .venv: checks Python and the system libraries Qt
+# needs (installing them when run as root, printing the apt-get line otherwise), then installs
+# the kiosk. Sourced by kiosk.sh and test.sh. Idempotent: a second run takes about a second.
+#   usage: source deploy/setup.sh [kiosk|test]
+set -euo pipefail
+
+KIOSK_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+PURPOSE="${1:-kiosk}"
+PYTHON="${PYTHON:-python3}"
+VENV="$KIOSK_ROOT/.venv"
+
+# shared library (as ldconfig names it) -> Debian package
+BASE_LIBS=(
+  libEGL.so.1:libegl1 libGL.so.1:libgl1 libfontconfig.so.1:libfontconfig1
+  libfreetype.so.6:libfreetype6 libxkbcommon.so.0:libxkbcommon0 libglib-2.0.so.0:libglib2.0-0
+  libdbus-1.so.3:libdbus-1-3 libX11.so.6:libx11-6 libxcb.so.1:libxcb1 libpng16.so.16:libpng16-16
+)
+XCB_LIBS=(
+  libX11-xcb.so.1:libx11-xcb1 libxcb-cursor.so.0:libxcb-cursor0 libxcb-icccm.so.4:libxcb-icccm4
+  libxcb-image.so.0:libxcb-image0 libxcb-keysyms.so.1:libxcb-keysyms1
+  libxcb-randr.so.0:libxcb-randr0 libxcb-render-util.so.0:libxcb-render-util0
+  libxcb-shape.so.0:libxcb-shape0 libxcb-xkb.so.1:libxcb-xkb1 libxcb-sync.so.1:libxcb-sync1
+  libxcb-xfixes.so.0:libxcb-xfixes0 libxcb-shm.so.0:libxcb-shm0 libxcb-util.so.1:libxcb-util1
+  libxkbcommon-x11.so.0:libxkbcommon-x11-0
+)
+
+say() { printf 'kiosk setup: %s\n' "$*" >&2; }
+
+if ! "$PYTHON" -c 'import sys; sys.exit(sys.version_info < (3, 11))' 2>/dev/null; then
+  say "Python 3.11 or newer is needed ('$PYTHON' is $("$PYTHON" --version 2>&1 || echo missing))."
+  say "On Debian: apt-get install -y python3 python3-venv"
+  exit 1
+fi
+
+missing=()
+"$PYTHON" -c 'import ensurepip, venv' 2>/dev/null || missing+=(python3-venv)
+known_libs="$( (ldconfig -p || /sbin/ldconfig -p) 2>/dev/null || true)"
+check_libs() {
+  local entry
+  for entry in "$@"; do
+    grep -q "^[[:space:]]*${entry%%:*} " <<<"$known_libs" || missing+=("${entry##*:}")
+  done
+}
+check_libs "${BASE_LIBS[@]}"
+fc-list 2>/dev/null | grep -q "Noto Sans" || missing+=(fontconfig fonts-noto-core)
+needs_display=no
+if [ "$PURPOSE" = kiosk ] && [ "${QT_QPA_PLATFORM:-xcb}" = xcb ]; then
+  needs_display=yes
+  check_libs "${XCB_LIBS[@]}"
+fi
+
+if ((${#missing[@]})); then
+  line="apt-get install -y --no-install-recommends ${missing[*]}"
+  say "Qt needs Debian packages that are missing. Install them with:"
+  printf '\n    %s\n\n' "$line" >&2
+  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
+    say "running it now (as root)"
+    apt-get update -qq && DEBIAN_FRONTEND=noninteractive $line -qq >/dev/null
+  else
+    exit 1
+  fi
+fi
+
+stamp="$VENV/.kiosk-installed"
+wanted="$("$PYTHON" --version 2>&1) $(sha256sum "$KIOSK_ROOT/pyproject.toml" | cut -c1-16)"
+installed="$(cat "$stamp" 2>/dev/null || true)"
+if [ ! -x "$VENV/bin/python" ]; then
+  say "creating $VENV"
+  "$PYTHON" -m venv "$VENV"
+  "$VENV/bin/python" -m pip install -q --disable-pip-version-check --upgrade pip
+  installed=""
+fi
+case "$PURPOSE:$installed" in
+  kiosk:"$wanted"* | test:"$wanted [test]") ;;  # up to date (a test set-up serves the kiosk)
+  *)
+    extras=""
+    [ "$PURPOSE" = test ] && extras="[test]"
+    say "installing the kiosk${extras:+ and its test tools} into $VENV"
+    "$VENV/bin/python" -m pip install -q --disable-pip-version-check -e "$KIOSK_ROOT$extras"
+    echo "$wanted${extras:+ $extras}" >"$stamp"
+    ;;
+esac
+export KIOSK_NEEDS_DISPLAY="$needs_display"

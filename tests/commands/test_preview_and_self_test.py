@@ -1,0 +1,64 @@
+"""`preview` renders every screen for review; `self-test` checks an installation."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtGui import QImage
+from PySide6.QtWidgets import QApplication
+
+from kiosk.cli import main
+from kiosk.content.loader import Loaded
+
+pytestmark = pytest.mark.slow
+
+
+def _colours(image: QImage) -> int:
+    step = max(1, image.width() // 40)
+    return len({image.pixel(x, y) for x in range(0, image.width(), step)
+                for y in range(0, image.height(), step)})
+
+
+@pytest.mark.parametrize("language", ["en", "es"])
+def test_preview_writes_one_png_per_screen(
+        qapp: QApplication, tmp_path: Path, shipped: Loaded, language: str,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    out = tmp_path / "preview"
+    assert main(["preview", "--out", str(out), "--lang", language, "--size", "1280x800"]) == 0
+    names = sorted(p.stem for p in out.glob("*.png"))
+    sections = shipped.content.sections(language)
+    expected = {"home", "sections", "questionnaire", "idle-warning", "out-of-order"}
+    expected |= {f"attract-{s.number:02d}-{s.id}" for s in sections}
+    expected |= {f"section-{s.number:02d}-{s.id}" for s in sections}
+    assert set(names) == expected
+    for name in names:
+        image = QImage(str(out / f"{name}.png"))
+        assert image.width() == 1280 and image.height() >= 800, name
+        assert _colours(image) > 3, f"{name} looks blank"
+    assert capsys.readouterr().out.strip().endswith(f"({language}, 1280x800)")
+
+
+def test_preview_refuses_an_unknown_language(qapp: QApplication, tmp_path: Path) -> None:
+    assert main(["preview", "--out", str(tmp_path), "--lang", "fr"]) == 2
+
+
+def test_self_test_passes_and_creates_a_private_data_folder(
+        qapp: QApplication, data_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["self-test", "--data", str(data_dir)]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert [line.split(":")[0] for line in lines[:4]] == [
+        "ok    settings and content", "ok    data folder", "ok    home screen", "ok    printers"]
+    assert lines[-1].startswith("passed: 0 of 4 checks failed")
+    assert data_dir.is_dir() and (data_dir.stat().st_mode & 0o777) == 0o700
+
+
+def test_self_test_fails_on_broken_settings(
+        qapp: QApplication, data_dir: Path, settings_copy: Path,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    settings_copy.write_text(settings_copy.read_text(encoding="utf-8").replace(
+        "warning_seconds: 30", "warning_seconds: 3"), encoding="utf-8")
+    assert main(["self-test", "--data", str(data_dir), "--settings", str(settings_copy)]) == 1
+    out = capsys.readouterr().out
+    assert "FAIL  settings and content:" in out and "kiosk.warning_seconds" in out
+    assert "FAIL  home screen: skipped: content did not load" in out

@@ -1,0 +1,62 @@
+"""Test set-up: Qt offscreen, fast durations, and the shipped content loaded once."""
+
+from __future__ import annotations
+
+import dataclasses
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+os.environ["QT_QPA_PLATFORM"] = "offscreen"
+os.environ.setdefault("XDG_DATA_HOME", "/nonexistent-test-home")
+
+from kiosk.content.loader import (
+    DEFAULT_CONTENT,
+    DEFAULT_SETTINGS,
+    DEFAULT_THEME,
+    Loaded,
+    load_all,
+)
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture(scope="session")
+def shipped() -> Loaded:
+    """The content, theme and settings exactly as they ship."""
+    return load_all(DEFAULT_CONTENT, DEFAULT_SETTINGS, DEFAULT_THEME)
+
+
+def with_kiosk(loaded: Loaded, **changes: object) -> Loaded:
+    """`loaded` with some kiosk settings changed (durations in tests are milliseconds)."""
+    kiosk = dataclasses.replace(loaded.settings.kiosk, **changes)  # type: ignore[arg-type]
+    return dataclasses.replace(loaded, settings=dataclasses.replace(loaded.settings, kiosk=kiosk))
+
+
+@pytest.fixture
+def loaded(shipped: Loaded) -> Loaded:
+    """Shipped content with animations off and an idle time no test reaches by accident."""
+    return with_kiosk(shipped, animations=False, idle_seconds=600.0)
+
+
+@pytest.fixture
+def content_copy(tmp_path: Path) -> Path:
+    """A private copy of the shipped content folder, for tests that break it."""
+    target = tmp_path / "content"
+    shutil.copytree(DEFAULT_CONTENT, target)
+    return target
+
+
+@pytest.fixture
+def settings_copy(tmp_path: Path) -> Path:
+    target = tmp_path / "settings.yaml"
+    shutil.copy(DEFAULT_SETTINGS, target)
+    return target
+
+
+@pytest.fixture
+def data_dir(tmp_path: Path) -> Path:
+    """Where a test's kiosk keeps logs and data; never the real home folder."""
+    return tmp_path / "data"

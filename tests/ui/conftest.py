@@ -1,0 +1,60 @@
+"""Widget-test fixtures: a kiosk window on the offscreen platform, driven like a patient would."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QPushButton, QScrollArea, QWidget
+from pytestqt.qtbot import QtBot
+
+from kiosk.content.loader import Loaded
+from kiosk.ui.window import KioskWindow
+
+WindowFactory = Callable[..., KioskWindow]
+
+
+@pytest.fixture
+def make_window(qtbot: QtBot) -> Iterator[WindowFactory]:
+    """Build a shown kiosk window (kiosk mode unless told otherwise) and close it afterwards."""
+    made: list[KioskWindow] = []
+
+    def make(loaded: Loaded, kiosk_mode: bool = True, size: tuple[int, int] = (1280, 800)
+             ) -> KioskWindow:
+        window = KioskWindow(loaded, kiosk_mode=kiosk_mode)
+        qtbot.addWidget(window)
+        window.resize(*size)
+        window.show()
+        qtbot.waitExposed(window)
+        made.append(window)
+        return window
+
+    yield make
+    for window in made:
+        window.allow_close()
+        window.close()
+
+
+@pytest.fixture
+def window(make_window: WindowFactory, loaded: Loaded) -> KioskWindow:
+    return make_window(loaded)
+
+
+def tap(qtbot: QtBot, widget: QWidget) -> None:
+    """A finger on a visible, enabled control, scrolled into view first as a patient would."""
+    assert widget.isVisible(), f"{widget.objectName()} is not on screen"
+    parent = widget.parentWidget()
+    while parent is not None and not isinstance(parent, QScrollArea):
+        parent = parent.parentWidget()
+    if parent is not None:
+        parent.ensureWidgetVisible(widget)
+        assert not widget.visibleRegion().isEmpty(), f"cannot scroll to {widget.objectName()}"
+    assert widget.isEnabled(), f"{widget.objectName()} is disabled"
+    qtbot.mouseClick(widget, Qt.MouseButton.LeftButton)
+
+
+def find_button(window: QWidget, name: str) -> QPushButton:
+    found = window.findChild(QPushButton, name)
+    assert found is not None, f"no button {name!r}"
+    return found

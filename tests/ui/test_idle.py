@@ -1,0 +1,81 @@
+"""Privacy on a shared screen: warn when the patient goes quiet, then wipe everything."""
+
+from __future__ import annotations
+
+from pytestqt.qtbot import QtBot
+
+from kiosk.content.loader import Loaded
+from kiosk.ui.window import KioskWindow
+from tests.conftest import with_kiosk
+from tests.ui.conftest import WindowFactory, find_button, tap
+from tests.ui.screen_text import visible_text
+
+
+def visit_in_spanish_at_large_text(qtbot: QtBot, window: KioskWindow) -> None:
+    tap(qtbot, window.page("attract"))
+    tap(qtbot, find_button(window, "home_learn"))
+    tap(qtbot, find_button(window, "tile_risks"))
+    tap(qtbot, find_button(window, "bar_language_es"))
+    tap(qtbot, find_button(window, "bar_text_size_largest"))
+
+
+def test_warning_shows_a_countdown_of_the_full_warning_time(
+        qtbot: QtBot, make_window: WindowFactory, shipped: Loaded) -> None:
+    window = make_window(with_kiosk(shipped, animations=False, idle_seconds=0.05))
+    visit_in_spanish_at_large_text(qtbot, window)
+    qtbot.waitUntil(lambda: window.place.screen == "idle_warning")
+    shown = visible_text(window)
+    assert "¿Sigue ahí?" in shown
+    assert "Se borrará en 30 segundos" in shown, "the shipped 30 s countdown is visible"
+    assert find_button(window, "idle_continue").text() == "Sigo aquí"
+    assert not window.bar.isVisible()
+
+
+def test_no_answer_wipes_the_visit_and_returns_to_the_attract_loop(
+        qtbot: QtBot, make_window: WindowFactory, shipped: Loaded) -> None:
+    window = make_window(with_kiosk(shipped, animations=False, idle_seconds=0.05,
+                                    warning_seconds=0.1))
+    visit_in_spanish_at_large_text(qtbot, window)
+    with qtbot.waitSignal(window.wiped, timeout=5000):
+        pass
+    assert window.place.screen == "attract"
+    assert window.language == "en" and window.text_size == "normal"
+    assert "reader" not in window.built_screens() and "sections" not in window.built_screens()
+    tap(qtbot, window.page("attract"))
+    assert window.place.screen == "home"
+    assert not find_button(window, "bar_back").isEnabled(), "Back cannot reveal the last visit"
+    assert find_button(window, "bar_language_en").text().startswith("\u2713")
+    assert find_button(window, "bar_text_size_normal").text().startswith("\u2713")
+
+
+def test_continue_keeps_the_visit_where_it_was(
+        qtbot: QtBot, make_window: WindowFactory, shipped: Loaded) -> None:
+    window = make_window(with_kiosk(shipped, animations=False, idle_seconds=0.05,
+                                    warning_seconds=30.0))
+    visit_in_spanish_at_large_text(qtbot, window)
+    qtbot.waitUntil(lambda: window.place.screen == "idle_warning")
+    tap(qtbot, find_button(window, "idle_continue"))
+    assert window.place.screen == "reader" and window.place.section_id == "risks"
+    assert window.language == "es" and window.text_size == "largest"
+    assert "Riesgos" in visible_text(window)
+    assert find_button(window, "bar_back").isEnabled()
+
+
+def test_touching_the_screen_keeps_the_warning_away(
+        qtbot: QtBot, make_window: WindowFactory, shipped: Loaded) -> None:
+    window = make_window(with_kiosk(shipped, animations=False, idle_seconds=0.3))
+    tap(qtbot, window.page("attract"))
+    warned: list[bool] = []
+    window.idle.idle.connect(lambda: warned.append(True))
+    for _ in range(6):
+        with qtbot.waitSignal(window.place_changed, timeout=1000):
+            tap(qtbot, find_button(window, "home_learn") if window.place.screen == "home"
+                else find_button(window, "bar_home"))
+    assert not warned and window.place.screen in ("home", "sections")
+
+
+def test_attract_loop_never_warns(qtbot: QtBot, make_window: WindowFactory,
+                                  shipped: Loaded) -> None:
+    window = make_window(with_kiosk(shipped, animations=False, idle_seconds=0.01))
+    assert window.place.screen == "attract"
+    assert not window.idle.active
