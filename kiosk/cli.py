@@ -80,13 +80,17 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command == "preview":
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
         from kiosk.preview import preview
+        from kiosk.ui.qt_messages import routed_to_log
 
-        return preview(options, args.out, args.lang, args.size, args.text_size)
+        with routed_to_log():
+            return preview(options, args.out, args.lang, args.size, args.text_size)
     if args.command == "self-test":
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
         from kiosk.self_test import self_test
+        from kiosk.ui.qt_messages import routed_to_log
 
-        return self_test(options, sys.stdout)
+        with routed_to_log():
+            return self_test(options, sys.stdout)
     return run_kiosk(options)
 
 
@@ -99,7 +103,9 @@ def run_kiosk(options: Options) -> int:
     from PySide6.QtWidgets import QApplication
 
     from kiosk.app import build_window
+    from kiosk.ui.qt_messages import route_to_log
 
+    route_to_log()
     app = QApplication(sys.argv[:1])
     app.setApplicationName("spine-kiosk")
     window = build_window(options, kiosk_mode=not options.windowed)

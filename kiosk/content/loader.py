@@ -12,6 +12,7 @@ from __future__ import annotations
 import dataclasses
 import re
 import string
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -62,6 +63,7 @@ def _check_structure(
     if structure.default_language not in structure.languages:
         hint = did_you_mean(structure.default_language, structure.languages)
         err("default_language", f"{structure.default_language!r} is not in languages{hint}")
+    _check_picture(structure.home_illustration, "home_illustration", root, err)
     seen: set[str] = set()
     for i, plan in enumerate(structure.sections):
         if not SECTION_ID.match(plan.id):
@@ -70,14 +72,17 @@ def _check_structure(
             err(f"sections[{i}].id", f"section {plan.id!r} is listed twice")
         seen.add(plan.id)
         for key in ("icon", "illustration"):
-            name = getattr(plan, key)
-            if name is None:
-                continue
-            folder = root / "illustrations"
-            if not (folder / name).is_file():
-                present = [p.name for p in folder.glob("*.svg")] if folder.is_dir() else []
-                err(f"sections[{i}].{key}", f"no file {name!r} in illustrations/"
-                    + did_you_mean(name, present))
+            _check_picture(getattr(plan, key), f"sections[{i}].{key}", root, err)
+
+
+def _check_picture(name: str | None, path: str, root: Path,
+                   err: Callable[[str, str], None]) -> None:
+    if name is None:
+        return
+    folder = root / "illustrations"
+    if not (folder / name).is_file():
+        present = [p.name for p in folder.glob("*.svg")] if folder.is_dir() else []
+        err(path, f"no file {name!r} in illustrations/" + did_you_mean(name, present))
 
 
 def _check_education(

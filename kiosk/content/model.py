@@ -30,6 +30,7 @@ class Structure:
     languages: tuple[str, ...]
     default_language: str
     sections: tuple[SectionPlan, ...]
+    home_illustration: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -97,6 +98,7 @@ class UiWords:
     attract_touch: str
     home_welcome: str
     home_intro: str
+    home_picture: str
     home_learn: str
     home_learn_hint: str
     home_questionnaire: str

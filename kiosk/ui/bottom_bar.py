@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QButtonGroup, QFrame, QHBoxLayout, QPushButton
 
 from kiosk.content.model import Content, LanguageWords
@@ -38,13 +39,14 @@ class BottomBar(QFrame):
             self.languages[code] = choice
 
         self.size_label = text("", "muted", "bar_text_size_label")
+        self.size_label.setWordWrap(False)
         self.sizes: dict[str, QPushButton] = {}
         size_group = QButtonGroup(self)
         for step, size in enumerate(TEXT_SIZES):
             choice = button(f"bar_text_size_{size}", "choice")
             choice.setCheckable(True)
             choice.setText("A")
-            choice.setStyleSheet(f"font-size: {100 + 30 * step}%;")
+            choice.setProperty("step", step)
             choice.clicked.connect(lambda _=False, s=size: self.text_size_chosen.emit(s))
             size_group.addButton(choice)
             self.sizes[size] = choice
@@ -61,6 +63,16 @@ class BottomBar(QFrame):
         row.addWidget(self.size_label)
         for choice in self.sizes.values():
             row.addWidget(choice)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt override
+        """On a narrow screen the 'Text size' label gives way; the A buttons keep their names."""
+        layout = self.layout()
+        if layout is None:
+            return
+        hint = layout.sizeHint().width()
+        if not self.size_label.isVisible():
+            hint += self.size_label.sizeHint().width() + layout.spacing()
+        self.size_label.setVisible(hint <= event.size().width())
 
     def show_state(self, words: LanguageWords, text_size: TextSize, can_go_back: bool,
                    at_home: bool) -> None:

@@ -1,8 +1,8 @@
 """The kiosk's style sheet, built from the theme, the clinic's accent colour and the text size.
 
 Screens never set fonts or colours themselves: they give widgets a `role` property, and this
-style sheet sizes and colours every role. Sizes scale with the window height (the theme's
-pixel sizes are for a 1080-line screen) and with the text size the patient chose.
+style sheet sizes and colours every role. Sizes scale with the window's short side (the
+theme's pixel sizes are for a 1080-line screen) and with the text size the patient chose.
 """
 
 from __future__ import annotations
@@ -46,8 +46,9 @@ class Metrics:
         return self.body * 32
 
 
-def metrics(theme: Theme, text_size: TextSize, height: int) -> Metrics:
-    scale = max(MIN_SCALE, height / REFERENCE_HEIGHT)
+def metrics(theme: Theme, text_size: TextSize, width: int, height: int) -> Metrics:
+    """Sizes scale with the screen's short side, so portrait screens get the same type."""
+    scale = max(MIN_SCALE, min(width, height) / REFERENCE_HEIGHT)
     body = round(getattr(theme.body_px, text_size) * scale)
     return Metrics(body=body, touch=max(MIN_TOUCH_PX, round(body * 2.6)), gap=round(body * 0.8))
 
@@ -59,7 +60,9 @@ def app_font(theme: Theme, m: Metrics) -> QFont:
     return font
 
 
-def style_sheet(theme: Theme, accent: str, m: Metrics) -> str:
+def style_sheet(theme: Theme, accent: str, m: Metrics, bar: Metrics) -> str:
+    """The whole style sheet; `bar` sizes the bottom bar, which keeps one size so its
+    controls (the text size buttons among them) never move under the patient's finger."""
     c = theme.colours
     radius = round(m.body * 0.6)
     return f"""
@@ -95,6 +98,12 @@ QLabel[role="card-line"] {{ color: {c.muted}; }}
 QPushButton[role="action"] QLabel[role="card-line"] {{ color: {c.on_accent}; }}
 QPushButton[role="choice"]:checked {{ background: {c.text}; color: {c.surface};
     border-color: {c.text}; }}
+QFrame#bottom_bar QPushButton, QFrame#bottom_bar QLabel {{ font-size: {bar.body}px;
+    min-height: {bar.touch}px; min-width: {bar.touch}px; padding: 0 {round(bar.gap * 0.7)}px;
+    border-radius: {round(bar.body * 0.6)}px; }}
+QFrame#bottom_bar QLabel {{ padding: 0; border: none; }}
+QFrame#bottom_bar QPushButton[step="1"] {{ font-size: {round(bar.body * 1.3)}px; }}
+QFrame#bottom_bar QPushButton[step="2"] {{ font-size: {round(bar.body * 1.6)}px; }}
 QScrollArea {{ background: transparent; border: none; }}
 QScrollArea > QWidget > QWidget {{ background: transparent; }}
 QScrollBar:vertical {{ width: {round(m.gap * 0.8)}px; background: transparent; }}

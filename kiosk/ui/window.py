@@ -118,8 +118,10 @@ class KioskWindow(QWidget):
         return attract
 
     def _make_home(self) -> Screen:
-        clinic = self._loaded.settings.clinic
-        home = HomeScreen(clinic.name, clinic.logo)
+        clinic, content = self._loaded.settings.clinic, self._loaded.content
+        picture = content.structure.home_illustration
+        home = HomeScreen(clinic.name, clinic.logo,
+                          content.illustration_path(picture) if picture else None)
         home.learn_requested.connect(lambda: self.go(Place("sections")))
         home.questionnaire_requested.connect(lambda: self.go(Place("questionnaire")))
         return home
@@ -211,16 +213,18 @@ class KioskWindow(QWidget):
 
     def _apply_style(self) -> None:
         theme = self._loaded.theme
-        self._metrics = style.metrics(theme, self.text_size, self.height() or 800)
+        width, height = self.width() or 1280, self.height() or 800
+        self._metrics = style.metrics(theme, self.text_size, width, height)
         self.setFont(style.app_font(theme, self._metrics))
+        bar = style.metrics(theme, "normal", width, height)
         self.setStyleSheet(style.style_sheet(theme, self._loaded.settings.clinic.accent_color,
-                                             self._metrics))
+                                             self._metrics, bar))
         for built in self._screens.values():
             built.apply_metrics(self._metrics.body)
 
     def resizeEvent(self, event: object) -> None:  # noqa: N802 - Qt override
         theme = self._loaded.theme
-        if style.metrics(theme, self.text_size, self.height()) != self._metrics:
+        if style.metrics(theme, self.text_size, self.width(), self.height()) != self._metrics:
             self._apply_style()
 
     # -- idle and wipe -------------------------------------------------------------------

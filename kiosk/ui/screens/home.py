@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout
 
 from kiosk.content.model import LanguageWords
-from kiosk.ui.parts import CardButton, Screen, text
+from kiosk.ui.parts import CardButton, Picture, Screen, text
 
 
 class HomeScreen(Screen):
@@ -16,7 +18,7 @@ class HomeScreen(Screen):
     learn_requested = Signal()
     questionnaire_requested = Signal()
 
-    def __init__(self, clinic_name: str, logo: str | None) -> None:
+    def __init__(self, clinic_name: str, logo: str | None, picture: Path | None) -> None:
         super().__init__("home")
         self._clinic_name = clinic_name
         self._logo = QLabel()
@@ -29,6 +31,9 @@ class HomeScreen(Screen):
             self._logo.hide()
         self._welcome = text("", "title", "home_welcome")
         self._intro = text("", "", "home_intro")
+        self._picture = Picture(picture) if picture is not None else None
+        if self._picture is not None:
+            self._picture.setObjectName("home_picture")
         self._learn = CardButton("home_learn", "action")
         self._ask = CardButton("home_questionnaire", "action")
         self._learn.clicked.connect(self.learn_requested)
@@ -42,9 +47,16 @@ class HomeScreen(Screen):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(64, 48, 64, 32)
         layout.addWidget(self._logo, 0, Qt.AlignmentFlag.AlignLeft)
-        layout.addWidget(self._welcome)
-        layout.addSpacing(16)
-        layout.addWidget(self._intro)
+        welcome = QVBoxLayout()
+        welcome.addWidget(self._welcome)
+        welcome.addSpacing(16)
+        welcome.addWidget(self._intro)
+        welcome.addStretch(1)
+        top = QHBoxLayout()
+        top.addLayout(welcome, 3)
+        if self._picture is not None:
+            top.addWidget(self._picture, 2)
+        layout.addLayout(top, 3)
         layout.addStretch(1)
         layout.addLayout(actions)
         layout.addStretch(1)
@@ -52,7 +64,9 @@ class HomeScreen(Screen):
 
     def apply_metrics(self, body_px: int) -> None:
         self._body_px = body_px
-        self._intro.setMaximumWidth(body_px * 36)
+        self._intro.setMaximumWidth(body_px * 32)
+        if self._picture is not None:
+            self._picture.set_max_height(body_px * 12)
         for action in (self._learn, self._ask):
             action.apply_metrics(body_px, 6)
 
@@ -60,5 +74,7 @@ class HomeScreen(Screen):
         ui = words.ui
         self._welcome.setText(ui.home_welcome.format(clinic=self._clinic_name))
         self._intro.setText(ui.home_intro)
+        if self._picture is not None:
+            self._picture.setAccessibleName(ui.home_picture)
         self._learn.set_words(ui.home_learn, ui.home_learn_hint)
         self._ask.set_words(ui.home_questionnaire, ui.home_questionnaire_hint)

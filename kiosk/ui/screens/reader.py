@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QHBoxLayout, QScrollArea, QVBoxLayout, QWidget
 
 from kiosk.content.model import Block, Content, LanguageWords, Section
@@ -50,6 +51,7 @@ class SectionReaderScreen(Screen):
         nav.addWidget(self._next)
 
         layout = QVBoxLayout(self)
+        self._layout = layout
         layout.setContentsMargins(64, 32, 64, 16)
         layout.addWidget(self._position)
         layout.addWidget(self._title)
@@ -84,7 +86,17 @@ class SectionReaderScreen(Screen):
     def apply_metrics(self, body_px: int) -> None:
         self._body_px = body_px
         self._page.setMaximumWidth(body_px * 34)
+        self._centre_column()
         self._render()
+
+    def _centre_column(self) -> None:
+        """On a wide screen the reading column sits in the middle, not against the left edge."""
+        column = self._body_px * 34 + 24
+        side = max(64, (self.width() - column) // 2)
+        self._layout.setContentsMargins(side, 32, side, 16)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt override
+        self._centre_column()
 
     def _section(self) -> Section:
         assert self._words is not None
