@@ -43,7 +43,8 @@ check_libs() {
   done
 }
 check_libs "${BASE_LIBS[@]}"
-fc-list 2>/dev/null | grep -q "Noto Sans" || missing+=(fontconfig fonts-noto-core)
+fonts="$(fc-list : family 2>/dev/null || true)"
+grep -q "Noto Sans" <<<"$fonts" || missing+=(fontconfig fonts-noto-core)
 needs_display=no
 if [ "$PURPOSE" = kiosk ] && [ "${QT_QPA_PLATFORM:-xcb}" = xcb ]; then
   needs_display=yes

@@ -116,6 +116,9 @@ def run_kiosk(options: Options) -> int:
         window.setWindowFlags(Qt.WindowType.FramelessWindowHint
                               | Qt.WindowType.WindowStaysOnTopHint)
         app.setOverrideCursor(Qt.CursorShape.BlankCursor)
+        screen = app.primaryScreen()
+        if screen is not None:  # fills the screen even where no window manager runs
+            window.setGeometry(screen.geometry())
         window.showFullScreen()
     return int(app.exec())
 

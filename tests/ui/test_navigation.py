@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QPushButton
+from PySide6.QtWidgets import QPushButton, QScrollArea
 from pytestqt.qtbot import QtBot
 
 from kiosk.content.loader import Loaded
+from kiosk.ui.screens.reader import SectionReaderScreen
 from kiosk.ui.window import KioskWindow
 from tests.conftest import with_kiosk
 from tests.ui.conftest import WindowFactory, find_button, tap
@@ -113,3 +114,28 @@ def test_every_control_is_big_enough_and_named(qtbot: QtBot, window: KioskWindow
             assert control.height() >= 48 and control.width() >= 48, control.objectName()
             assert control.objectName(), control.text()
             assert control.accessibleName(), control.objectName()
+
+
+def test_language_and_text_size_keep_the_place_in_a_long_section(
+        qtbot: QtBot, window: KioskWindow) -> None:
+    tap(qtbot, window.page("attract"))
+    tap(qtbot, find_button(window, "home_learn"))
+    tap(qtbot, find_button(window, "tile_evidence"))
+    reader = window.page("reader")
+    assert isinstance(reader, SectionReaderScreen)
+    scroll = reader.findChild(QScrollArea, "reader_scroll")
+    assert scroll is not None
+    bar = scroll.verticalScrollBar()
+    assert bar.maximum() > 0, "the evidence section is longer than the screen"
+    bar.setValue(bar.maximum() // 2)  # the patient has read half of it
+
+    def halfway_down() -> None:
+        assert bar.maximum() > 0 and abs(bar.value() / bar.maximum() - 0.5) < 0.05
+
+    tap(qtbot, find_button(window, "bar_language_es"))
+    qtbot.waitUntil(halfway_down)
+    assert "Lo que dice la evidencia" in visible_text(window)
+    tap(qtbot, find_button(window, "bar_text_size_largest"))
+    qtbot.waitUntil(halfway_down)
+    tap(qtbot, find_button(window, "reader_previous"))
+    assert bar.value() == 0, "another section opens at its top"

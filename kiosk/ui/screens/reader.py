@@ -36,6 +36,11 @@ class SectionReaderScreen(Screen):
         self._scroll.setWidgetResizable(True)
         self._scroll.setWidget(self._page)
         kinetic(self._scroll)
+        self._fraction = 0.0
+        self._reflowing = False
+        bar = self._scroll.verticalScrollBar()
+        bar.valueChanged.connect(self._scrolled)
+        bar.rangeChanged.connect(self._reflowed)
         self._disclaimer = text("", "small", "reader_disclaimer")
 
         self._previous = button("reader_previous")
@@ -67,6 +72,7 @@ class SectionReaderScreen(Screen):
     def show_section(self, section_id: str) -> None:
         """Open a section at its top."""
         self._section_id = section_id
+        self._fraction = 0.0
         self._render()
         self._scroll.verticalScrollBar().setValue(0)
 
@@ -76,18 +82,29 @@ class SectionReaderScreen(Screen):
             self.section_chosen.emit(self._ids[index])
 
     def show_words(self, words: LanguageWords) -> None:
-        bar = self._scroll.verticalScrollBar()
-        fraction = bar.value() / bar.maximum() if bar.maximum() else 0.0
         self._words = words
         self._render()
-        self._page.adjustSize()
-        bar.setValue(round(fraction * bar.maximum()))
 
     def apply_metrics(self, body_px: int) -> None:
         self._body_px = body_px
         self._page.setMaximumWidth(body_px * 34)
         self._centre_column()
         self._render()
+
+    def reading_position(self) -> float:
+        """How far down the section the patient has scrolled, from 0 to 1."""
+        return self._fraction
+
+    def _scrolled(self, value: int) -> None:
+        maximum = self._scroll.verticalScrollBar().maximum()
+        if not self._reflowing and maximum > 0:
+            self._fraction = value / maximum
+
+    def _reflowed(self, minimum: int, maximum: int) -> None:
+        """The text was laid out again (language, text size, screen): keep the same place."""
+        self._reflowing = True
+        self._scroll.verticalScrollBar().setValue(round(self._fraction * maximum))
+        self._reflowing = False
 
     def _centre_column(self) -> None:
         """On a wide screen the reading column sits in the middle, not against the left edge."""
