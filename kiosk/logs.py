@@ -29,5 +29,6 @@ def setup(data: Path | None, verbose: bool = False) -> Path | None:
     rotating = logging.handlers.RotatingFileHandler(path, maxBytes=1_000_000, backupCount=5,
                                                     encoding="utf-8")
     rotating.setFormatter(logging.Formatter(FORMAT))
+    path.chmod(0o600)
     root.addHandler(rotating)
     return path

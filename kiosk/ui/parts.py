@@ -52,6 +52,15 @@ def set_button_text(widget: QPushButton, label: str, description: str = "") -> N
         widget.setAccessibleDescription(description)
 
 
+def centred(widget: QWidget) -> QHBoxLayout:
+    """A row holding `widget` in the middle; a wrapped label keeps its full height."""
+    row = QHBoxLayout()
+    row.addStretch(1)
+    row.addWidget(widget, 100)
+    row.addStretch(1)
+    return row
+
+
 def kinetic(area: QAbstractScrollArea) -> None:
     """Let a finger drag and flick the area, as on a phone."""
     area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)

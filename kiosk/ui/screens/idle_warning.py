@@ -8,7 +8,7 @@ from PySide6.QtCore import QElapsedTimer, Qt, QTimer, Signal
 from PySide6.QtWidgets import QVBoxLayout
 
 from kiosk.content.model import LanguageWords
-from kiosk.ui.parts import Screen, button, set_button_text, text
+from kiosk.ui.parts import Screen, button, centred, set_button_text, text
 
 
 class IdleWarningScreen(Screen):
@@ -34,7 +34,7 @@ class IdleWarningScreen(Screen):
         self._title = text("", "title", "idle_title")
         self._body = text("", "", "idle_body")
         self._countdown = text("", "countdown", "idle_countdown")
-        self._continue = button("idle_continue", "primary")
+        self._continue = button("idle_continue", "big")
         self._continue.clicked.connect(self._answer)
         for label in (self._title, self._body, self._countdown):
             label.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -43,7 +43,7 @@ class IdleWarningScreen(Screen):
         layout.addStretch(1)
         layout.addWidget(self._title)
         layout.addSpacing(24)
-        layout.addWidget(self._body)
+        layout.addLayout(centred(self._body))
         layout.addSpacing(24)
         layout.addWidget(self._countdown)
         layout.addSpacing(32)
@@ -84,7 +84,6 @@ class IdleWarningScreen(Screen):
         self.continued.emit()
 
     def apply_metrics(self, body_px: int) -> None:
-        self._continue.setMinimumSize(body_px * 14, body_px * 3)
         self._body.setMaximumWidth(body_px * 34)
 
     def show_words(self, words: LanguageWords) -> None:

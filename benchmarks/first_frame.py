@@ -1,0 +1,94 @@
+"""Child processes for the start-up benchmark: time to the first painted frame, and memory.
+
+`bare` is a plain PySide6 window holding what the home screen holds (a title, a paragraph, a
+picture, two large buttons, a bar of seven buttons); `kiosk` is the kiosk itself, started the
+way `kiosk` starts it, stopped at the first frame of its home screen. Each prints one line:
+"<seconds since the interpreter started> <peak resident memory in KiB>".
+"""
+
+from __future__ import annotations
+
+import os
+import resource
+import sys
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+
+def _started() -> float:
+    """Seconds since this process began (from /proc), so imports are counted too."""
+    ticks = os.sysconf("SC_CLK_TCK")
+    with open("/proc/self/stat", encoding="ascii") as stat:
+        start_ticks = int(stat.read().rsplit(")", 1)[1].split()[19])
+    with open("/proc/uptime", encoding="ascii") as uptime:
+        now = float(uptime.read().split()[0])
+    return now - start_ticks / ticks
+
+
+def _report_first_paint(widget: object) -> None:
+    from PySide6.QtCore import QEvent, QObject, QTimer
+    from PySide6.QtWidgets import QApplication
+
+    class FirstPaint(QObject):
+        def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+            if event.type() == QEvent.Type.Paint:
+                QTimer.singleShot(0, self.done)
+                watched.removeEventFilter(self)
+            return False
+
+        def done(self) -> None:
+            peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+            print(f"{_started():.4f} {peak}", flush=True)
+            QApplication.quit()
+
+    watcher = FirstPaint()
+    widget.installEventFilter(watcher)  # type: ignore[attr-defined]
+    _report_first_paint.watcher = watcher  # type: ignore[attr-defined]
+
+
+def bare() -> None:
+    from PySide6.QtSvgWidgets import QSvgWidget
+    from PySide6.QtWidgets import QApplication, QHBoxLayout, QLabel, QPushButton, QVBoxLayout
+    from PySide6.QtWidgets import QWidget
+
+    app = QApplication(sys.argv[:1])
+    window = QWidget()
+    layout = QVBoxLayout(window)
+    layout.addWidget(QLabel("Welcome to Riverside Spine Center"))
+    intro = QLabel("While you wait, you can read about stem cell therapy for back pain, or "
+                   "answer a few questions for your specialist. It is private.")
+    intro.setWordWrap(True)
+    layout.addWidget(intro)
+    layout.addWidget(QSvgWidget(sys.argv[1]))
+    actions = QHBoxLayout()
+    actions.addWidget(QPushButton("Learn about the treatment"))
+    actions.addWidget(QPushButton("See if it may be right for me"))
+    layout.addLayout(actions)
+    bar = QHBoxLayout()
+    for name in ("Back", "Home", "English", "Español", "A", "A", "A"):
+        bar.addWidget(QPushButton(name))
+    layout.addLayout(bar)
+    window.resize(1920, 1080)
+    _report_first_paint(window)
+    window.show()
+    app.exec()
+
+
+def kiosk() -> None:
+    from PySide6.QtWidgets import QApplication
+
+    from kiosk.app import Options, build_window
+    from kiosk.ui.window import KioskWindow, Place
+
+    app = QApplication(sys.argv[:1])
+    window = build_window(Options(), kiosk_mode=False)
+    assert isinstance(window, KioskWindow)
+    window.go(Place("home"))
+    window.resize(1920, 1080)
+    _report_first_paint(window)
+    window.show()
+    app.exec()
+
+
+if __name__ == "__main__":
+    {"bare": bare, "kiosk": kiosk}[sys.argv.pop(1)]()
