@@ -11,6 +11,7 @@ from __future__ import annotations
 import os
 import resource
 import sys
+from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
@@ -48,8 +49,14 @@ def _report_first_paint(widget: object) -> None:
 
 def bare() -> None:
     from PySide6.QtSvgWidgets import QSvgWidget
-    from PySide6.QtWidgets import QApplication, QHBoxLayout, QLabel, QPushButton, QVBoxLayout
-    from PySide6.QtWidgets import QWidget
+    from PySide6.QtWidgets import (
+        QApplication,
+        QHBoxLayout,
+        QLabel,
+        QPushButton,
+        QVBoxLayout,
+        QWidget,
+    )
 
     app = QApplication(sys.argv[:1])
     window = QWidget()
@@ -75,13 +82,13 @@ def bare() -> None:
 
 
 def kiosk() -> None:
-    from PySide6.QtWidgets import QApplication
+    from kiosk import paths
+    from kiosk.app import Options, start
 
-    from kiosk.app import Options, build_window
+    options = Options(windowed=True, data=Path(sys.argv[1]))
+    app, window = start(options, paths.data_folder(options.data) / "content-cache.pickle")
     from kiosk.ui.window import KioskWindow, Place
 
-    app = QApplication(sys.argv[:1])
-    window = build_window(Options(), kiosk_mode=False)
     assert isinstance(window, KioskWindow)
     window.go(Place("home"))
     window.resize(1920, 1080)

@@ -1,15 +1,23 @@
-"""Composition root: loads settings and content, builds the window, and wires them together."""
+"""Composition root: loads settings and content, builds the window, and wires them together.
+
+Content is loaded before Qt is imported: once PySide6 is in, every later import pays for its
+import hook, and the YAML reader and the domain modules are better read without it.
+"""
 
 from __future__ import annotations
 
 import logging
+import sys
 from dataclasses import dataclass
 from pathlib import Path
-
-from PySide6.QtWidgets import QWidget
+from typing import TYPE_CHECKING
 
 from kiosk.content.errors import ContentInvalid
-from kiosk.content.loader import DEFAULT_CONTENT, DEFAULT_SETTINGS, DEFAULT_THEME, Loaded, load_all
+from kiosk.content.files import DEFAULT_CONTENT, DEFAULT_SETTINGS, DEFAULT_THEME
+from kiosk.content.model import Loaded
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QApplication, QWidget
 
 log = logging.getLogger(__name__)
 
@@ -26,20 +34,50 @@ class Options:
 
 
 def load(options: Options) -> Loaded:
+    from kiosk.content.loader import load_all
+
     return load_all(options.content, options.settings, options.theme)
 
 
-def build_window(options: Options, kiosk_mode: bool = True) -> QWidget:
-    """The kiosk window, or the out-of-order screen when the clinic's files are broken."""
+def load_or_log(options: Options, cache_file: Path | None = None) -> Loaded | None:
+    """The clinic's files (through the cache when given), or None after logging every error."""
     try:
-        loaded = load(options)
+        if cache_file is None:
+            return load(options)
+        from kiosk.content.cache import load_cached
+
+        return load_cached(options.content, options.settings, options.theme, cache_file)
     except ContentInvalid as invalid:
         log.error("content or settings are invalid; showing the out-of-order screen")
         for error in invalid.errors:
             log.error("%s", error)
+        return None
+
+
+def window_for(loaded: Loaded | None, kiosk_mode: bool = True) -> QWidget:
+    """The kiosk window, or the out-of-order screen when the clinic's files are broken."""
+    if loaded is None:
         from kiosk.ui.screens.out_of_order import OutOfOrderScreen
 
         return OutOfOrderScreen(kiosk_mode)
     from kiosk.ui.window import KioskWindow
 
     return KioskWindow(loaded, kiosk_mode=kiosk_mode)
+
+
+def build_window(options: Options, kiosk_mode: bool = True) -> QWidget:
+    return window_for(load_or_log(options), kiosk_mode)
+
+
+def start(options: Options, cache_file: Path | None = None) -> tuple[QApplication, QWidget]:
+    """Everything up to a window ready to show: content first, then Qt."""
+    loaded = load_or_log(options, cache_file)
+    from PySide6.QtWidgets import QApplication
+
+    from kiosk.ui.qt_messages import route_to_log
+
+    route_to_log()
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    assert isinstance(app, QApplication)
+    app.setApplicationName("spine-kiosk")
+    return app, window_for(loaded, kiosk_mode=not options.windowed)

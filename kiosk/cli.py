@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from kiosk.app import Options
-from kiosk.content.loader import DEFAULT_CONTENT, DEFAULT_SETTINGS, DEFAULT_THEME
+from kiosk.content.files import DEFAULT_CONTENT, DEFAULT_SETTINGS, DEFAULT_THEME
 
 WINDOWED_SIZE = (1280, 800)
 
@@ -98,17 +98,13 @@ def run_kiosk(options: Options) -> int:
     """Start the kiosk and run until staff exit it (or, windowed, until the window closes)."""
     from kiosk import logs, paths
 
-    logs.setup(paths.data_folder(options.data))
+    data = paths.data_folder(options.data)
+    logs.setup(data)
+    from kiosk.app import start
+
+    app, window = start(options, data / "content-cache.pickle")
     from PySide6.QtCore import Qt
-    from PySide6.QtWidgets import QApplication
 
-    from kiosk.app import build_window
-    from kiosk.ui.qt_messages import route_to_log
-
-    route_to_log()
-    app = QApplication(sys.argv[:1])
-    app.setApplicationName("spine-kiosk")
-    window = build_window(options, kiosk_mode=not options.windowed)
     if options.windowed:
         window.resize(*WINDOWED_SIZE)
         window.show()

@@ -10,7 +10,7 @@ from typing import TextIO
 from kiosk.app import Options, load
 from kiosk.content.check import summary_line
 from kiosk.content.errors import ContentInvalid
-from kiosk.content.loader import Loaded
+from kiosk.content.model import Loaded
 
 
 class CheckFailed(Exception):

@@ -185,6 +185,9 @@ class Decoder:
         if not isinstance(node, yaml.ScalarNode):
             self.error(node, path, f"expected {_type_name(tp)}, got {self.describe(node)}")
             return INVALID
+        if tp is str and self.is_null(node):
+            self.error(node, path, "text is empty")
+            return INVALID
         value = _constructor.construct_object(node)
         if tp is float and isinstance(value, int) and not isinstance(value, bool):
             value = float(value)

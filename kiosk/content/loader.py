@@ -13,32 +13,25 @@ import dataclasses
 import re
 import string
 from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
 
 from kiosk.content.colour import MIN_TEXT_CONTRAST, contrast_ratio, is_hex_colour
 from kiosk.content.decode import Decoder, decode_file
 from kiosk.content.errors import ContentError, ContentInvalid, did_you_mean
-from kiosk.content.model import Content, EducationWords, LanguageWords, Structure, UiWords
+from kiosk.content.files import DEFAULT_CONTENT, DEFAULT_SETTINGS, DEFAULT_THEME, RESOURCES
+from kiosk.content.model import (
+    Content,
+    EducationWords,
+    LanguageWords,
+    Loaded,
+    Structure,
+    UiWords,
+)
 from kiosk.content.settings import MIN_WARNING_SECONDS, Settings
 from kiosk.content.theme import Theme
 
-RESOURCES = Path(__file__).resolve().parent.parent.parent / "resources"
-DEFAULT_CONTENT = RESOURCES / "content"
-DEFAULT_SETTINGS = RESOURCES / "settings.yaml"
-DEFAULT_THEME = RESOURCES / "theme" / "theme.yaml"
-
 SECTION_ID = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 LANGUAGE_CODE = re.compile(r"^[a-z]{2}$")
-
-
-@dataclass(frozen=True, slots=True)
-class Loaded:
-    """Everything the kiosk needs from disk, all validated."""
-
-    content: Content
-    settings: Settings
-    theme: Theme
 
 
 def _label(path: Path) -> str:
@@ -244,3 +237,7 @@ def load_all(content_root: Path = DEFAULT_CONTENT, settings_path: Path = DEFAULT
     if errors or content is None or settings is None or theme is None:
         raise ContentInvalid(errors)
     return Loaded(content, settings, theme)
+
+
+__all__ = ["DEFAULT_CONTENT", "DEFAULT_SETTINGS", "DEFAULT_THEME", "RESOURCES", "Loaded",
+           "load_all", "load_content"]

@@ -4,12 +4,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, ClassVar, Literal
+from typing import TYPE_CHECKING, Any, ClassVar, Literal
 
-import yaml
+from kiosk.content.settings import Settings
+from kiosk.content.theme import Theme
 
-from kiosk.content.decode import INVALID, Decoder
-from kiosk.content.errors import did_you_mean
+if TYPE_CHECKING:
+    import yaml
+
+    from kiosk.content.decode import Decoder
 
 BlockKind = Literal["text", "heading", "bullets"]
 
@@ -45,6 +48,9 @@ class Block:
 
     @classmethod
     def from_node(cls, decoder: Decoder, node: yaml.Node, path: str) -> Any:
+        from kiosk.content.decode import INVALID
+        from kiosk.content.errors import did_you_mean
+
         pairs = decoder.pairs(node, path)
         if pairs is None:
             return INVALID
@@ -172,3 +178,12 @@ class Content:
 
     def illustration_path(self, name: str) -> Path:
         return self.root / "illustrations" / name
+
+
+@dataclass(frozen=True, slots=True)
+class Loaded:
+    """Everything the kiosk needs from disk, all validated."""
+
+    content: Content
+    settings: Settings
+    theme: Theme

@@ -89,7 +89,8 @@ QPushButton[role="primary"] {{ background: {accent}; color: {c.on_accent};
     border-color: {accent}; }}
 QPushButton[role="big"] {{ background: {accent}; color: {c.on_accent}; border-color: {accent};
     font-size: {m.subtitle}px; min-width: {m.body * 12}px; min-height: {m.body * 3}px; }}
-QPushButton[role="primary"]:pressed, QPushButton[role="big"]:pressed {{ background: {c.text}; border-color: {c.text}; }}
+QPushButton[role="primary"]:pressed, QPushButton[role="big"]:pressed {{ background: {c.text};
+    border-color: {c.text}; }}
 QPushButton[role="action"] {{ padding: {m.gap}px; background: {accent}; border-color: {accent}; }}
 QPushButton[role="action"]:pressed {{ background: {c.text}; border-color: {c.text}; }}
 QPushButton[role="action"] QLabel {{ color: {c.on_accent}; }}

@@ -10,6 +10,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING, cast
 
 from PySide6.QtCore import QEasingCurve, QEvent, QObject, QPropertyAnimation, Qt, Signal
 from PySide6.QtGui import QCloseEvent, QKeyEvent
@@ -21,7 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kiosk.content.loader import Loaded
+from kiosk.content.model import Loaded
 from kiosk.content.settings import TextSize
 from kiosk.ui import style
 from kiosk.ui.bottom_bar import BottomBar
@@ -29,10 +30,11 @@ from kiosk.ui.idle import IdleWatch
 from kiosk.ui.parts import Screen
 from kiosk.ui.screens.attract import AttractScreen
 from kiosk.ui.screens.home import HomeScreen
-from kiosk.ui.screens.idle_warning import IdleWarningScreen
-from kiosk.ui.screens.questionnaire_placeholder import QuestionnairePlaceholderScreen
-from kiosk.ui.screens.reader import SectionReaderScreen
-from kiosk.ui.screens.section_list import SectionListScreen
+
+if TYPE_CHECKING:  # built on first use, so their modules load after the first frame
+    from kiosk.ui.screens.idle_warning import IdleWarningScreen
+    from kiosk.ui.screens.reader import SectionReaderScreen
+    from kiosk.ui.screens.section_list import SectionListScreen
 
 log = logging.getLogger(__name__)
 FADE_MS = 150
@@ -86,7 +88,7 @@ class KioskWindow(QWidget):
             "home": self._make_home,
             "sections": self._make_sections,
             "reader": self._make_reader,
-            "questionnaire": QuestionnairePlaceholderScreen,
+            "questionnaire": self._make_questionnaire,
             "idle_warning": self._make_idle_warning,
         }
         self.idle = IdleWatch(settings.kiosk.idle_seconds, self)
@@ -126,18 +128,29 @@ class KioskWindow(QWidget):
         home.questionnaire_requested.connect(lambda: self.go(Place("questionnaire")))
         return home
 
+    def _make_questionnaire(self) -> Screen:
+        from kiosk.ui.screens.questionnaire_placeholder import QuestionnairePlaceholderScreen
+
+        return QuestionnairePlaceholderScreen()
+
     def _make_sections(self) -> Screen:
+        from kiosk.ui.screens.section_list import SectionListScreen
+
         sections = SectionListScreen(self._loaded.content)
         sections.section_chosen.connect(lambda sid: self.go(Place("reader", sid)))
         return sections
 
     def _make_reader(self) -> Screen:
+        from kiosk.ui.screens.reader import SectionReaderScreen
+
         reader = SectionReaderScreen(self._loaded.content)
         reader.section_chosen.connect(lambda sid: self.go(Place("reader", sid)))
         reader.list_requested.connect(lambda: self.go(Place("sections")))
         return reader
 
     def _make_idle_warning(self) -> Screen:
+        from kiosk.ui.screens.idle_warning import IdleWarningScreen
+
         warning = IdleWarningScreen(self._loaded.settings.kiosk.warning_seconds)
         warning.expired.connect(self.wipe)
         warning.continued.connect(self._continue_after_warning)
@@ -155,10 +168,10 @@ class KioskWindow(QWidget):
                 "attract", "idle_warning"):
             self._history.append(self._place)
         target = self.page(place.screen)
-        if isinstance(target, SectionReaderScreen) and place.section_id:
-            target.show_section(place.section_id)
-        if isinstance(target, SectionListScreen) and place.screen != self._place.screen:
-            target.scroll_to_top()
+        if place.screen == "reader" and place.section_id:
+            cast("SectionReaderScreen", target).show_section(place.section_id)
+        if place.screen == "sections" and place.screen != self._place.screen:
+            cast("SectionListScreen", target).scroll_to_top()
         self._place = place
         self._stack.setCurrentWidget(target)
         self._fade_in(target)
@@ -233,8 +246,7 @@ class KioskWindow(QWidget):
         if self._place.screen in ("attract", "idle_warning"):
             return
         self._before_warning = self._place
-        warning = self.page("idle_warning")
-        assert isinstance(warning, IdleWarningScreen)
+        warning = cast("IdleWarningScreen", self.page("idle_warning"))
         self.go(Place("idle_warning"), remember=False)
         warning.start()
 
@@ -244,9 +256,8 @@ class KioskWindow(QWidget):
     def wipe(self) -> None:
         """Forget everything the patient touched and return to the attract loop."""
         log.info("idle: visit wiped")
-        warning = self._screens.get("idle_warning")
-        if isinstance(warning, IdleWarningScreen):
-            warning.stop()
+        if "idle_warning" in self._screens:
+            cast("IdleWarningScreen", self._screens["idle_warning"]).stop()
         self._history.clear()
         self.go(Place("attract"), remember=False)
         for name in [n for n in self._screens if n not in ("attract", "home")]:

@@ -1,0 +1,65 @@
+"""A private cache of validated content, so the kiosk starts without reading YAML again.
+
+The cache holds the loaded content, settings and theme together with a stamp of every file
+they came from (and of the content code itself). Any change to any of those files, or to the
+kiosk, makes the stamp differ and the content is loaded and checked from the files again.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import os
+import pickle
+import sys
+from collections.abc import Iterable
+from pathlib import Path
+
+from kiosk import __version__
+from kiosk.content.model import Loaded
+
+log = logging.getLogger(__name__)
+CODE = Path(__file__).resolve().parent
+
+
+def stamp(paths: Iterable[Path]) -> str:
+    """A digest of the name, size and modification time of every file under `paths`."""
+    digest = hashlib.sha256(f"{__version__} {sys.version}".encode())
+    for path in paths:
+        files = sorted(p for p in path.rglob("*") if p.is_file()) if path.is_dir() else [path]
+        for file in files:
+            try:
+                info = file.stat()
+            except OSError:
+                digest.update(f"{file} missing".encode())
+                continue
+            digest.update(f"{file} {info.st_size} {info.st_mtime_ns}".encode())
+    return digest.hexdigest()
+
+
+def load_cached(content: Path, settings: Path, theme: Path, cache_file: Path) -> Loaded:
+    """Content from the cache when its stamp still matches, else from the files (then cached).
+
+    Raises ContentInvalid, as loading from the files does, when the files are broken.
+    """
+    key = stamp([content, settings, theme, CODE])
+    try:
+        with cache_file.open("rb") as stored:
+            stored_key, loaded = pickle.load(stored)
+        if stored_key == key and isinstance(loaded, Loaded):
+            return loaded
+    except FileNotFoundError:
+        pass
+    except Exception as exc:  # a damaged or outdated cache is simply rebuilt
+        log.warning("content cache unreadable (%s); reading the files", type(exc).__name__)
+    from kiosk.content.loader import load_all
+
+    loaded = load_all(content, settings, theme)
+    temporary = cache_file.with_suffix(".tmp")
+    try:
+        with open(os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600), "wb") as out:
+            pickle.dump((key, loaded), out, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(temporary, cache_file)
+    except OSError as exc:
+        log.warning("content cache not written: %s", exc)
+    return loaded
