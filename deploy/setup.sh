@@ -82,4 +82,6 @@ case "$PURPOSE:$installed" in
     echo "$wanted${extras:+ $extras}" >"$stamp"
     ;;
 esac
+# Byte-code for the kiosk's own modules, even where PYTHONDONTWRITEBYTECODE is set (start-up).
+"$VENV/bin/python" -m compileall -q "$KIOSK_ROOT/kiosk" >/dev/null || true
 export KIOSK_NEEDS_DISPLAY="$needs_display"

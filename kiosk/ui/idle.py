@@ -13,8 +13,15 @@ ACTIVITY = frozenset({
 })
 
 
+CONTEXT_MENU = QEvent.Type.ContextMenu
+
+
 class IdleWatch(QObject):
-    """Emits `idle` after `seconds` without any touch, key or mouse movement in the app."""
+    """Emits `idle` after `seconds` without any touch, key or mouse movement in the app.
+
+    It is the application's one event filter, so it also swallows context-menu requests:
+    a kiosk has no menus for a patient to open.
+    """
 
     idle = Signal()
 
@@ -39,9 +46,12 @@ class IdleWatch(QObject):
         return self._timer.isActive()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
-        if event.type() in ACTIVITY and self._timer.isActive():
-            self._timer.start()
-        return False
+        kind = event.type()
+        if kind in ACTIVITY:
+            if self._timer.isActive():
+                self._timer.start()
+            return False
+        return kind == CONTEXT_MENU
 
     def detach(self) -> None:
         app = QApplication.instance()

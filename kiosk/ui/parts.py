@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QSize, Qt
-from PySide6.QtGui import QPainter
+from PySide6.QtCore import QRectF, QSize, Qt
+from PySide6.QtGui import QColor, QPainter, QPixmap
 from PySide6.QtSvg import QSvgRenderer
 from PySide6.QtWidgets import (
     QAbstractScrollArea,
@@ -81,6 +81,7 @@ class Picture(QWidget):
         self._renderer = QSvgRenderer(self)
         self._max_height = max_height
         self._ratio = 0.5
+        self._pixmap: QPixmap | None = None
         self.load(path)
         policy = QSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         policy.setHeightForWidth(True)
@@ -89,6 +90,7 @@ class Picture(QWidget):
     def load(self, path: Path) -> None:
         """Show another picture in the same place."""
         self._renderer.load(str(path))
+        self._pixmap = None
         size = self._renderer.defaultSize()
         self._ratio = size.height() / size.width() if size.width() else 0.5
         self.updateGeometry()
@@ -110,12 +112,21 @@ class Picture(QWidget):
         return QSize(width, self.heightForWidth(width))
 
     def paintEvent(self, event: object) -> None:  # noqa: N802 - Qt override
-        painter = QPainter(self)
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        """Draw the picture from a pixmap rendered once per size (SVG is slow to draw)."""
         height = self.height()
         width = min(self.width(), round(height / self._ratio)) if self._ratio else self.width()
-        left = (self.width() - width) // 2
-        self._renderer.render(painter, self.rect().adjusted(left, 0, -left, 0).toRectF())
+        ratio = self.devicePixelRatioF()
+        if self._pixmap is None or self._pixmap.size() != QSize(round(width * ratio),
+                                                                 round(height * ratio)):
+            self._pixmap = QPixmap(round(width * ratio), round(height * ratio))
+            self._pixmap.fill(QColor(0, 0, 0, 0))
+            self._pixmap.setDevicePixelRatio(ratio)
+            drawing = QPainter(self._pixmap)
+            drawing.setRenderHint(QPainter.RenderHint.Antialiasing)
+            self._renderer.render(drawing, QRectF(0, 0, width, height))
+            drawing.end()
+        painter = QPainter(self)
+        painter.drawPixmap((self.width() - width) // 2, 0, self._pixmap)
         painter.end()
 
 

@@ -12,10 +12,9 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, cast
 
-from PySide6.QtCore import QEasingCurve, QEvent, QObject, QPropertyAnimation, Qt, Signal
+from PySide6.QtCore import QEasingCurve, QPropertyAnimation, Qt, Signal
 from PySide6.QtGui import QCloseEvent, QKeyEvent
 from PySide6.QtWidgets import (
-    QApplication,
     QGraphicsOpacityEffect,
     QStackedWidget,
     QVBoxLayout,
@@ -38,6 +37,9 @@ if TYPE_CHECKING:  # built on first use, so their modules load after the first f
 
 log = logging.getLogger(__name__)
 FADE_MS = 150
+#: Screens that hold what a patient entered: destroyed by a wipe, built afresh for the next.
+#: The others hold only clinic content and are kept, reset to their start.
+PATIENT_SCREENS = frozenset({"questionnaire"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -93,7 +95,6 @@ class KioskWindow(QWidget):
         }
         self.idle = IdleWatch(settings.kiosk.idle_seconds, self)
         self.idle.idle.connect(self._on_idle)
-        QApplication.instance().installEventFilter(self)  # type: ignore[union-attr]
         self._apply_style()
         self.go(Place("attract"), remember=False)
 
@@ -260,7 +261,7 @@ class KioskWindow(QWidget):
             cast("IdleWarningScreen", self._screens["idle_warning"]).stop()
         self._history.clear()
         self.go(Place("attract"), remember=False)
-        for name in [n for n in self._screens if n not in ("attract", "home")]:
+        for name in [n for n in self._screens if n in PATIENT_SCREENS]:
             screen = self._screens.pop(name)
             self._stack.removeWidget(screen)
             screen.deleteLater()
@@ -279,7 +280,6 @@ class KioskWindow(QWidget):
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
         if self._allow_close:
             self.idle.detach()
-            QApplication.instance().removeEventFilter(self)  # type: ignore[union-attr]
             event.accept()
         else:
             log.info("close request ignored in kiosk mode")
@@ -290,6 +290,3 @@ class KioskWindow(QWidget):
             event.accept()
             return
         super().keyPressEvent(event)
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
-        return event.type() == QEvent.Type.ContextMenu

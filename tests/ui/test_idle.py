@@ -5,6 +5,7 @@ from __future__ import annotations
 from pytestqt.qtbot import QtBot
 
 from kiosk.content.loader import Loaded
+from kiosk.ui.screens.reader import SectionReaderScreen
 from kiosk.ui.window import KioskWindow
 from tests.conftest import with_kiosk
 from tests.ui.conftest import WindowFactory, find_button, tap
@@ -40,12 +41,17 @@ def test_no_answer_wipes_the_visit_and_returns_to_the_attract_loop(
         pass
     assert window.place.screen == "attract"
     assert window.language == "en" and window.text_size == "normal"
-    assert "reader" not in window.built_screens() and "sections" not in window.built_screens()
     tap(qtbot, window.page("attract"))
     assert window.place.screen == "home"
     assert not find_button(window, "bar_back").isEnabled(), "Back cannot reveal the last visit"
     assert find_button(window, "bar_language_en").text().startswith("\u2713")
     assert find_button(window, "bar_text_size_normal").text().startswith("\u2713")
+    assert "Learn about the treatment" in visible_text(window)
+    tap(qtbot, find_button(window, "home_learn"))
+    tap(qtbot, find_button(window, "tile_risks"))
+    assert "Risks to know about" in visible_text(window) and "Riesgos" not in visible_text(window)
+    reader = window.page("reader")
+    assert isinstance(reader, SectionReaderScreen) and reader.reading_position() == 0.0
 
 
 def test_continue_keeps_the_visit_where_it_was(

@@ -27,14 +27,10 @@ class SectionReaderScreen(Screen):
 
         self._position = text("", "muted", "reader_position")
         self._title = text("", "title", "reader_title")
-        self._page = QWidget()
-        self._page.setObjectName("reader_page")
-        self._column = QVBoxLayout(self._page)
-        self._column.setContentsMargins(0, 0, 24, 24)
+        self._pages: dict[tuple[str, str], QWidget] = {}
         self._scroll = QScrollArea()
         self._scroll.setObjectName("reader_scroll")
         self._scroll.setWidgetResizable(True)
-        self._scroll.setWidget(self._page)
         kinetic(self._scroll)
         self._fraction = 0.0
         self._reflowing = False
@@ -86,8 +82,9 @@ class SectionReaderScreen(Screen):
         self._render()
 
     def apply_metrics(self, body_px: int) -> None:
+        if body_px != self._body_px:
+            self._forget_pages()
         self._body_px = body_px
-        self._page.setMaximumWidth(body_px * 34)
         self._centre_column()
         self._render()
 
@@ -139,30 +136,55 @@ class SectionReaderScreen(Screen):
         self._fill_page(section)
 
     def _fill_page(self, section: Section) -> None:
-        while (item := self._column.takeAt(0)) is not None:
-            if (widget := item.widget()) is not None:
-                widget.hide()
-                widget.setParent(None)
-                widget.deleteLater()
+        """Show the section's page; each page is built once per language and text size."""
+        assert self._words is not None
+        key = (section.id, self._words.code)
+        page = self._pages.get(key)
+        if page is None:
+            page = self._pages[key] = self._build_page(section)
+        if self._scroll.widget() is not page:
+            self._reflowing = True  # the swap resets the scroll bar; the place is kept
+            self._scroll.takeWidget()
+            self._scroll.setWidget(page)
+            self._reflowing = False
+            bar = self._scroll.verticalScrollBar()
+            bar.setValue(round(self._fraction * bar.maximum()))
+
+    def _forget_pages(self) -> None:
+        shown = self._scroll.takeWidget()
+        for page in self._pages.values():
+            if page is not shown:
+                page.deleteLater()
+        if shown is not None:
+            shown.deleteLater()
+        self._pages.clear()
+
+    def _build_page(self, section: Section) -> QWidget:
+        page = QWidget()
+        page.setObjectName("reader_page")
+        page.setMaximumWidth(self._body_px * 34)
+        column = QVBoxLayout(page)
+        column.setContentsMargins(0, 0, 24, 24)
         if section.plan.illustration:
             picture = Picture(self._content.illustration_path(section.plan.illustration),
                               self._body_px * 11)
             picture.setObjectName("reader_picture")
             picture.setAccessibleName(section.words.picture or "")
-            self._column.addWidget(picture)
-            self._column.addWidget(text(section.words.picture or "", "caption",
+            column.addWidget(picture)
+            column.addWidget(text(section.words.picture or "", "caption",
                                         "reader_caption"))
-            self._column.addSpacing(self._body_px)
+            column.addSpacing(self._body_px)
         for block in section.words.body:
-            self._add_block(block)
-        self._column.addStretch(1)
+            self._add_block(column, block)
+        column.addStretch(1)
+        return page
 
-    def _add_block(self, block: Block) -> None:
+    def _add_block(self, column: QVBoxLayout, block: Block) -> None:
         if block.kind == "heading":
-            self._column.addSpacing(self._body_px // 2)
-            self._column.addWidget(text(block.text, "subtitle"))
+            column.addSpacing(self._body_px // 2)
+            column.addWidget(text(block.text, "subtitle"))
         elif block.kind == "text":
-            self._column.addWidget(text(block.text))
+            column.addWidget(text(block.text))
         else:
             for item in block.items:
                 row = QHBoxLayout()
@@ -174,5 +196,5 @@ class SectionReaderScreen(Screen):
                 holder = QWidget()
                 holder.setLayout(row)
                 row.setContentsMargins(self._body_px // 2, 0, 0, 0)
-                self._column.addWidget(holder)
-        self._column.addSpacing(self._body_px // 3)
+                column.addWidget(holder)
+        column.addSpacing(self._body_px // 3)
