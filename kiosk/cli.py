@@ -47,6 +47,10 @@ def _parser() -> argparse.ArgumentParser:
     preview.add_argument("--lang", default=None, help="language (default: the settings')")
     preview.add_argument("--size", type=_size, default=(1920, 1080), help="WxH, e.g. 1280x800")
     preview.add_argument("--text-size", choices=("normal", "large", "largest"), default=None)
+    simulate = commands.add_parser("simulate", parents=[common],
+                                   help="run an answer file through the questionnaire and rules")
+    simulate.add_argument("answers", type=Path, help="YAML file of `question-id: answer` pairs")
+    simulate.add_argument("--lang", default=None, help="language of the report")
     commands.add_parser("self-test", parents=[common],
                         help="check an installation: files, data folder, display, printers")
     return parser
@@ -77,6 +81,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         from kiosk.content.check import check
 
         return check(options.content, options.settings, options.theme, sys.stdout)
+    if args.command == "simulate":
+        return _simulate(options, args.answers, args.lang)
     if args.command == "preview":
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
         from kiosk.preview import preview
@@ -92,6 +98,23 @@ def main(argv: Sequence[str] | None = None) -> int:
         with routed_to_log():
             return self_test(options, sys.stdout)
     return run_kiosk(options)
+
+
+def _simulate(options: Options, answers: Path, language: str | None) -> int:
+    from kiosk.app import load
+    from kiosk.content.errors import ContentInvalid
+    from kiosk.intake.simulate import simulate
+
+    try:
+        loaded = load(options)
+    except ContentInvalid as invalid:
+        print(invalid, file=sys.stderr)
+        return 1
+    language = language or loaded.settings.kiosk.language
+    if language not in loaded.content.structure.languages:
+        print(f"no language {language!r}", file=sys.stderr)
+        return 2
+    return simulate(answers, loaded.content, language, sys.stdout)
 
 
 def run_kiosk(options: Options) -> int:

@@ -12,7 +12,8 @@ from kiosk.content.loader import Loaded, load_all
 def summary_line(loaded: Loaded) -> str:
     """One line an editor can read at a glance when everything is valid."""
     structure = loaded.content.structure
-    return (f"content OK: {len(structure.sections)} sections, 0 questions, "
+    questions = sum(1 for item in loaded.content.questionnaire.items() if item.asks)
+    return (f"content OK: {len(structure.sections)} sections, {questions} questions, "
             f"{len(structure.languages)} languages ({', '.join(structure.languages)})")
 
 

@@ -203,6 +203,21 @@ class Decoder:
                 return INVALID
         return value
 
+    def scalar(self, node: yaml.Node, path: str) -> Any:
+        """Any single value: text, number or date. YAML 1.1 reads a bare yes/no as true/false;
+        those come back as the words 'yes' and 'no', which is what an editor meant."""
+        self.lines.setdefault(path, line_of(node))
+        if not isinstance(node, yaml.ScalarNode) or self.is_null(node):
+            self.error(node, path, f"expected a single value, got {self.describe(node)}")
+            return INVALID
+        value = _constructor.construct_object(node)
+        if isinstance(value, bool):
+            return "yes" if value else "no"
+        if isinstance(value, str) and not value.strip():
+            self.error(node, path, "text is empty")
+            return INVALID
+        return value.strip() if isinstance(value, str) else value
+
     @staticmethod
     def describe(node: yaml.Node) -> str:
         if isinstance(node, yaml.MappingNode):

@@ -13,7 +13,9 @@ import dataclasses
 import re
 import string
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
+from typing import TypeVar
 
 from kiosk.content.colour import MIN_TEXT_CONTRAST, contrast_ratio, is_hex_colour
 from kiosk.content.decode import Decoder, decode_file
@@ -27,9 +29,19 @@ from kiosk.content.model import (
     Structure,
     UiWords,
 )
+from kiosk.content.questionnaire_check import (
+    check_questionnaire,
+    check_questionnaire_words,
+    check_rules,
+    check_rules_words,
+)
 from kiosk.content.settings import MIN_WARNING_SECONDS, Settings
 from kiosk.content.theme import Theme
+from kiosk.intake.questionnaire import Questionnaire, QuestionnaireWords
+from kiosk.intake.rules import Rules, RulesWords
 
+W = TypeVar("W")
+S = TypeVar("S")
 SECTION_ID = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 LANGUAGE_CODE = re.compile(r"^[a-z]{2}$")
 
@@ -121,10 +133,20 @@ def _check_ui(ui: UiWords, decoder: Decoder, errors: list[ContentError]) -> None
                                        field.name, f"must contain the placeholder {{{name}}}"))
 
 
+@dataclass(frozen=True, slots=True)
+class _Plan:
+    """The structure files of a content folder, where each loaded."""
+
+    structure: Structure | None
+    questionnaire: Questionnaire | None
+    rules: Rules | None
+
+
 def _load_language(
-    root: Path, code: str, structure: Structure | None, errors: list[ContentError]
+    root: Path, code: str, plan: _Plan, errors: list[ContentError]
 ) -> LanguageWords | None:
-    """One language's words; cross-checked against the structure when it loaded."""
+    """One language's words; cross-checked against the structure files that loaded."""
+    structure = plan.structure
     ui, ui_decoder = decode_file(root / code / "ui.yaml", _label(root / code / "ui.yaml"),
                                  UiWords, errors)
     if ui is not None:
@@ -134,9 +156,21 @@ def _load_language(
                                      errors)
     if education is not None and structure is not None:
         _check_education(education, decoder, structure, errors)
-    if ui is None or education is None:
+    questionnaire = _words_file(root / code / "questionnaire.yaml", QuestionnaireWords, errors,
+                                plan.questionnaire, check_questionnaire_words)
+    rules = _words_file(root / code / "rules.yaml", RulesWords, errors, plan.rules,
+                        check_rules_words)
+    if ui is None or education is None or questionnaire is None or rules is None:
         return None
-    return LanguageWords(code, ui, education)
+    return LanguageWords(code, ui, education, questionnaire, rules)
+
+
+def _words_file(path: Path, tp: type[W], errors: list[ContentError], against: S | None,
+                check: Callable[[W, S, Decoder, list[ContentError]], None]) -> W | None:
+    words, decoder = decode_file(path, _label(path), tp, errors)
+    if words is not None and against is not None:
+        check(words, against, decoder, errors)
+    return words
 
 
 def _collect_content(root: Path, errors: list[ContentError]) -> Content | None:
@@ -145,21 +179,34 @@ def _collect_content(root: Path, errors: list[ContentError]) -> Content | None:
         return None
     structure_path = root / "structure.yaml"
     structure, decoder = decode_file(structure_path, _label(structure_path), Structure, errors)
+    if structure is not None:
+        _check_structure(structure, decoder, root, errors)
+    questionnaire_path = root / "questionnaire.yaml"
+    questionnaire, q_decoder = decode_file(questionnaire_path, _label(questionnaire_path),
+                                           Questionnaire, errors)
+    if questionnaire is not None:
+        check_questionnaire(questionnaire, q_decoder, errors)
+    rules_path = root / "rules.yaml"
+    rules, r_decoder = decode_file(rules_path, _label(rules_path), Rules, errors)
+    if rules is not None and questionnaire is not None:
+        check_rules(rules, questionnaire, r_decoder, errors)
+    plan = _Plan(structure, questionnaire, rules)
     if structure is None:
         for folder in sorted(p for p in root.iterdir() if p.is_dir() and
                              LANGUAGE_CODE.match(p.name)):
-            _load_language(root, folder.name, None, errors)
+            _load_language(root, folder.name, plan, errors)
         return None
-    _check_structure(structure, decoder, root, errors)
-    languages = {code: _load_language(root, code, structure, errors)
+    languages = {code: _load_language(root, code, plan, errors)
                  for code in dict.fromkeys(structure.languages)}
     for folder in sorted(p for p in root.iterdir() if p.is_dir() and LANGUAGE_CODE.match(p.name)):
         if folder.name not in languages:
             errors.append(ContentError(_label(folder), 0, "",
                                        "language folder not listed in structure.yaml languages"))
-    if any(words is None for words in languages.values()):
+    if any(words is None for words in languages.values()) or questionnaire is None or (
+            rules is None):
         return None
-    return Content(root, structure, {k: v for k, v in languages.items() if v is not None})
+    return Content(root, structure, {k: v for k, v in languages.items() if v is not None},
+                   questionnaire, rules)
 
 
 def _collect_settings(path: Path, errors: list[ContentError],

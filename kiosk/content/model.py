@@ -8,6 +8,8 @@ from typing import TYPE_CHECKING, Any, ClassVar, Literal
 
 from kiosk.content.settings import Settings
 from kiosk.content.theme import Theme
+from kiosk.intake.questionnaire import Questionnaire, QuestionnaireWords
+from kiosk.intake.rules import Rules, RulesWords
 
 if TYPE_CHECKING:
     import yaml
@@ -125,14 +127,53 @@ class UiWords:
     idle_body: str
     idle_countdown: str
     idle_continue: str
-    questionnaire_title: str
-    questionnaire_body: str
-    questionnaire_ask: str
+    answer_yes: str
+    answer_no: str
+    answer_unsure: str
+    answer_prefer_not: str
+    answer_none: str
+    duration_month_one: str
+    duration_months: str
+    duration_year_one: str
+    duration_years: str
+    duration_in_months: str
+    duration_in_years: str
+    date_day: str
+    date_month: str
+    date_year: str
+    month_names: str
+    question_progress: str
+    question_next: str
+    question_required: str
+    question_pick_any: str
+    identity_title: str
+    identity_intro: str
+    review_title: str
+    review_intro: str
+    review_not_answered: str
+    review_change: str
+    review_back_to: str
+    review_send: str
+    confirm_title: str
+    confirm_body: str
+    confirm_send: str
+    confirm_check: str
+    urgent_title: str
+    urgent_body: str
+    urgent_no_one: str
+    urgent_staff: str
+    thanks_title: str
+    thanks_body: str
+    thanks_done: str
 
     PLACEHOLDERS: ClassVar[dict[str, frozenset[str]]] = {
         "section_position": frozenset({"number", "total"}),
         "idle_countdown": frozenset({"seconds"}),
         "home_welcome": frozenset({"clinic"}),
+        "duration_months": frozenset({"count"}),
+        "duration_years": frozenset({"count"}),
+        "question_progress": frozenset({"number", "total"}),
+        "urgent_no_one": frozenset({"emergency"}),
     }
 
 
@@ -143,6 +184,8 @@ class LanguageWords:
     code: str
     ui: UiWords
     education: EducationWords
+    questionnaire: QuestionnaireWords
+    rules: RulesWords
 
 
 @dataclass(frozen=True, slots=True)
@@ -165,6 +208,8 @@ class Content:
     root: Path
     structure: Structure
     languages: dict[str, LanguageWords]
+    questionnaire: Questionnaire
+    rules: Rules
 
     def words(self, language: str) -> LanguageWords:
         return self.languages[language]

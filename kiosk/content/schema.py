@@ -23,6 +23,8 @@ from typing import Any, Literal, Union
 
 from kiosk.content.loader import RESOURCES
 from kiosk.content.model import Block, EducationWords, Structure, UiWords
+from kiosk.intake.questionnaire import OPS, Condition, Questionnaire, QuestionnaireWords
+from kiosk.intake.rules import Rules, RulesWords
 from kiosk.content.settings import Settings
 from kiosk.content.theme import Theme
 
@@ -56,6 +58,18 @@ _DOCUMENTS = (
     _Document("settings", Settings, "Clinic settings",
               "resources/settings.yaml: the clinic's name, logo and colour, and how the kiosk"
               " behaves (language, text size, idle times, animations)."),
+    _Document("questionnaire", Questionnaire, "Questionnaire structure",
+              "resources/content/questionnaire.yaml: pages and items (ids, types, options,"
+              " show-if conditions). Written once for every language."),
+    _Document("questionnaire-words", QuestionnaireWords, "Questionnaire words",
+              "resources/content/<language>/questionnaire.yaml: page titles, question text,"
+              " help, option words, scale anchors and units."),
+    _Document("rules", Rules, "Rules",
+              "resources/content/rules.yaml: red flags, and the signals for and against"
+              " candidacy, as conditions on the answers."),
+    _Document("rules-words", RulesWords, "Rule words",
+              "resources/content/<language>/rules.yaml: the label of every rule and outcome, as"
+              " printed for the specialist."),
     _Document("theme", Theme, "Theme",
               "resources/theme/theme.yaml: font, colours and body text sizes. Text colours"
               " must keep a contrast of at least 4.5:1."),
@@ -93,7 +107,31 @@ def _block_schema() -> Schema:
     return {"oneOf": choices}
 
 
-_SELF_DECODING: dict[type, Callable[[], Schema]] = {Block: _block_schema}
+CONDITION_REF = "#/$defs/condition"
+
+
+def _condition_schema() -> Schema:
+    """A condition: question/op/value, or all/any of conditions (nested, so by reference)."""
+    return {"$ref": CONDITION_REF}
+
+
+def _condition_definition() -> Schema:
+    value = {"anyOf": [{"type": "string", "minLength": 1}, {"type": "number"},
+                       {"type": "boolean"}]}
+    nested = {"type": "array", "items": {"$ref": CONDITION_REF}, "minItems": 1}
+    return {"oneOf": [
+        {"type": "object", "properties": {"question": {"type": "string", "minLength": 1},
+                                          "op": {"enum": list(OPS)}, "value": value},
+         "required": ["question", "op"], "additionalProperties": False},
+        {"type": "object", "properties": {"all": nested}, "required": ["all"],
+         "additionalProperties": False},
+        {"type": "object", "properties": {"any": nested}, "required": ["any"],
+         "additionalProperties": False},
+    ]}
+
+
+_SELF_DECODING: dict[type, Callable[[], Schema]] = {Block: _block_schema,
+                                                    Condition: _condition_schema}
 
 _SCALARS: dict[Any, Schema] = {
     str: {"type": "string", "minLength": 1},
@@ -172,13 +210,16 @@ def schemas() -> dict[str, Schema]:
     result: dict[str, Schema] = {}
     for doc in _DOCUMENTS:
         name = file_name(doc.name)
+        body = type_schema(doc.tp)
         result[name] = {
             "$schema": DRAFT,
             "$id": name,
             "title": doc.title,
             "description": f"{doc.description} {CHECK_HINT}",
-            **type_schema(doc.tp),
+            **body,
         }
+        if CONDITION_REF in json.dumps(body):
+            result[name]["$defs"] = {"condition": _condition_definition()}
     return result
 
 

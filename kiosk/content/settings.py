@@ -19,6 +19,7 @@ class ClinicSettings:
     name: str
     logo: str | None = None  # image file, relative to the settings file
     accent_color: str = "#1f6f8b"
+    emergency_number: str = "911"
 
 
 @dataclass(frozen=True, slots=True)
@@ -31,6 +32,7 @@ class KioskSettings:
     warning_seconds: float = 30.0
     attract_seconds: float = 6.0
     animations: bool = True
+    thanks_seconds: float = 20.0
 
 
 @dataclass(frozen=True, slots=True)

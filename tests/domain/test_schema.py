@@ -15,7 +15,15 @@ from kiosk.content.schema import SCHEMA_DIR, file_name, placeholder_pattern, ren
 
 SHIPPED = sorted([*DEFAULT_CONTENT.glob("**/*.yaml"), DEFAULT_SETTINGS, DEFAULT_THEME])
 SCHEMA_OF = {"structure.yaml": "structure", "education.yaml": "education", "ui.yaml": "ui",
-             "settings.yaml": "settings", "theme.yaml": "theme"}
+             "settings.yaml": "settings", "theme.yaml": "theme",
+             "questionnaire.yaml": "questionnaire", "rules.yaml": "rules"}
+
+
+def schema_of(path: Path) -> str:
+    """Words files of the same name as a structure file (in a language folder) have their own."""
+    name = SCHEMA_OF[path.name]
+    in_language_folder = path.parent.parent == DEFAULT_CONTENT
+    return f"{name}-words" if in_language_folder and name in ("questionnaire", "rules") else name
 MODELINE = re.compile(r"^# yaml-language-server: \$schema=(\S+)$")
 
 
@@ -49,7 +57,7 @@ def test_every_shipped_file_names_its_schema_on_the_first_line_and_fits_it(path:
     first_line = path.read_text(encoding="utf-8").splitlines()[0]
     modeline = MODELINE.match(first_line)
     assert modeline, f"first line is not a yaml-language-server $schema comment: {first_line!r}"
-    name = SCHEMA_OF[path.name]
+    name = schema_of(path)
     assert (path.parent / modeline[1]).resolve() == SCHEMA_DIR / file_name(name)
     assert _problems(_load(path), name) == []
 

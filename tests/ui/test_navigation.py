@@ -74,7 +74,7 @@ def test_first_and_last_topics_offer_only_the_ways_that_exist(
 def test_questionnaire_button_leads_to_its_placeholder(qtbot: QtBot, window: KioskWindow) -> None:
     tap(qtbot, window.page("attract"))
     tap(qtbot, find_button(window, "home_questionnaire"))
-    assert "Please ask at the front desk." in visible_text(window)
+    assert "About you" in visible_text(window)
 
 
 def test_language_switch_keeps_the_section_and_changes_every_word(

@@ -29,6 +29,6 @@ class QuestionnairePlaceholderScreen(Screen):
         self._body.setMaximumWidth(body_px * 34)
 
     def show_words(self, words: LanguageWords) -> None:
-        self._title.setText(words.ui.questionnaire_title)
-        self._body.setText(words.ui.questionnaire_body)
-        self._ask.setText(words.ui.questionnaire_ask)
+        self._title.setText(words.ui.identity_title)
+        self._body.setText(words.ui.identity_intro)
+        self._ask.setText(words.ui.question_required)

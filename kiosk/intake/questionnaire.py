@@ -1,0 +1,184 @@
+"""The questionnaire as data: pages, items and show-if conditions (structure), and their words.
+
+Item ids are the FHIR linkIds; item types map onto FHIR item types. Conditions are structured
+(question, operator, value, combined with all/any), never code.
+"""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any, Literal
+
+if TYPE_CHECKING:
+    import yaml
+
+    from kiosk.content.decode import Decoder
+
+ItemType = Literal["text", "yesno", "single", "multiple", "number", "scale", "duration", "date",
+                   "display"]
+Op = Literal["=", "!=", ">", "<", ">=", "<=", "exists"]
+OPS: tuple[str, ...] = ("=", "!=", ">", "<", ">=", "<=", "exists")
+Answer = str | int | float | datetime.date | tuple[str, ...]
+
+CHOICE_TYPES = frozenset({"yesno", "single", "multiple"})
+ORDERED_TYPES = frozenset({"number", "scale", "duration", "date"})
+SCALE_MAX = 10
+
+
+@dataclass(frozen=True, slots=True)
+class Condition:
+    """`question op value`, or all/any of other conditions."""
+
+    question: str | None = None
+    op: Op | None = None
+    value: str | int | float | datetime.date | None = None
+    all: tuple[Condition, ...] = ()
+    any: tuple[Condition, ...] = ()
+
+    def questions(self) -> list[str]:
+        """Every question this condition looks at, in order of appearance."""
+        if self.question is not None:
+            return [self.question]
+        return [q for part in (*self.all, *self.any) for q in part.questions()]
+
+    def describe(self) -> str:
+        """The condition as an editor wrote it, e.g. `treatments-tried = physio`."""
+        if self.question is not None:
+            if self.op == "exists":
+                return f"{self.question} is answered"
+            return f"{self.question} {self.op} {self.value}"
+        joiner = " and " if self.all else " or "
+        parts = [p.describe() for p in (self.all or self.any)]
+        return "(" + joiner.join(parts) + ")"
+
+    @classmethod
+    def from_node(cls, decoder: Decoder, node: yaml.Node, path: str) -> Any:
+        from kiosk.content.decode import INVALID
+
+        pairs = decoder.pairs(node, path)
+        if pairs is None:
+            return INVALID
+        keys = {key for key, _, _ in pairs}
+        if keys & {"all", "any"}:
+            if len(keys) != 1:
+                decoder.error(node, path, "a condition is either all: or any: or question/op/value,"
+                                          f" not {', '.join(sorted(keys))}")
+                return INVALID
+            key, _, parts_node = pairs[0]
+            parts = decoder.decode(parts_node, tuple[Condition, ...], f"{path}.{key}")
+            return INVALID if parts is INVALID else cls(**{key: parts})
+        allowed = {"question", "op", "value"}
+        ok = True
+        for key, key_node, _ in pairs:
+            if key not in allowed:
+                from kiosk.content.errors import did_you_mean
+
+                hint = did_you_mean(key, [*allowed, "all", "any"])
+                decoder.error(key_node, f"{path}.{key}", "unknown key" + hint)
+                ok = False
+        found = {key: value for key, _, value in pairs}
+        for key in ("question", "op"):
+            if key not in found:
+                decoder.error(node, f"{path}.{key}", "required key is missing")
+                ok = False
+        if not ok:
+            return INVALID
+        question = decoder.decode(found["question"], str, f"{path}.question")
+        op = decoder.decode(found["op"], Op, f"{path}.op")
+        value: Any = None
+        if "value" in found:
+            value = decoder.scalar(found["value"], f"{path}.value")
+        elif op not in ("exists", INVALID):
+            decoder.error(node, f"{path}.value", f"required for op {op!r}")
+            return INVALID
+        if INVALID in (question, op, value):
+            return INVALID
+        return cls(question=question, op=op, value=value)
+
+
+@dataclass(frozen=True, slots=True)
+class Item:
+    """One question (or a note) of the questionnaire."""
+
+    id: str
+    type: ItemType
+    required: bool = False
+    options: tuple[str, ...] = ()
+    unsure: bool = False
+    prefer_not: bool = False
+    none: bool = False
+    min: float | None = None
+    max: float | None = None
+    decimals: int = 0
+    max_length: int = 200
+    show_if: Condition | None = None
+
+    def choices(self) -> tuple[str, ...]:
+        """Every option id a patient may pick, in the order they are shown."""
+        base = ("yes", "no") if self.type == "yesno" else self.options
+        extra = (("unsure",) if self.unsure else ()) + (
+            ("prefer-not",) if self.prefer_not else ()) + (("none",) if self.none else ())
+        return base + extra
+
+    @property
+    def asks(self) -> bool:
+        return self.type != "display"
+
+
+@dataclass(frozen=True, slots=True)
+class Page:
+    """A group of items with a title."""
+
+    id: str
+    items: tuple[Item, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Questionnaire:
+    """The whole questionnaire, in order."""
+
+    url: str
+    version: str
+    pages: tuple[Page, ...]
+    unsure_for_review: int = 3
+
+    def items(self) -> tuple[Item, ...]:
+        return tuple(item for page in self.pages for item in page.items)
+
+    def item(self, item_id: str) -> Item:
+        for item in self.items():
+            if item.id == item_id:
+                return item
+        raise KeyError(item_id)
+
+    def page_of(self, item_id: str) -> Page:
+        for page in self.pages:
+            if any(item.id == item_id for item in page.items):
+                return page
+        raise KeyError(item_id)
+
+
+@dataclass(frozen=True, slots=True)
+class ItemWords:
+    """One language's words for one item."""
+
+    text: str
+    help: str | None = None
+    options: dict[str, str] | None = None
+    low: str | None = None
+    high: str | None = None
+    unit: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class PageWords:
+    title: str
+
+
+@dataclass(frozen=True, slots=True)
+class QuestionnaireWords:
+    """One language's words for the questionnaire."""
+
+    pages: dict[str, PageWords]
+    items: dict[str, ItemWords]

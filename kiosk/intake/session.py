@@ -1,0 +1,174 @@
+"""One patient's pass through the questionnaire: answers, branching, navigation, review, submit.
+
+The session is the only place that decides what is visible. After every change it drops the
+answer of any item that branching now hides, so a hidden answer can never reach the rules,
+the review list, the summary or the store.
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Mapping
+from dataclasses import dataclass
+from types import MappingProxyType
+from typing import Any
+
+from kiosk.intake.answers import AnswerInvalid, checked
+from kiosk.intake.conditions import holds
+from kiosk.intake.questionnaire import Answer, Item, Questionnaire
+from kiosk.intake.rules import Outcome, RedFlag, Rules, assess, urgent_flags
+
+
+class AnswerRequired(Exception):
+    """Next was asked for on a required item without an answer."""
+
+    def __init__(self, item: Item) -> None:
+        super().__init__(f"{item.id} needs an answer")
+        self.item = item
+
+
+@dataclass(frozen=True, slots=True)
+class SubmittedVisit:
+    """What the patient sent: visible answers only, and the outcome for the specialist."""
+
+    answers: Mapping[str, Answer]
+    outcome: Outcome
+    language: str
+    questionnaire_version: str
+    submitted_at: datetime.datetime
+
+
+class IntakeSession:
+    """The answers of one visit and where the patient is in the questionnaire."""
+
+    def __init__(self, questionnaire: Questionnaire, rules: Rules,
+                 today: datetime.date | None = None) -> None:
+        self.questionnaire = questionnaire
+        self.rules = rules
+        self._today = today
+        self._items = {item.id: item for item in questionnaire.items()}
+        self._answers: dict[str, Answer] = {}
+        self._current: str | None = None
+
+    # -- answers -------------------------------------------------------------------------
+
+    @property
+    def answers(self) -> Mapping[str, Answer]:
+        """The current answers, of visible items only."""
+        return MappingProxyType(self._answers)
+
+    def item(self, item_id: str) -> Item:
+        return self._items[item_id]
+
+    def answer(self, item_id: str, value: Any) -> list[str]:
+        """Record (or with None, clear) an answer. Returns the ids of answers dropped because
+        branching now hides their items. Raises AnswerInvalid, or KeyError for an unknown id."""
+        item = self._items[item_id]
+        if value is None:
+            self._answers.pop(item_id, None)
+        else:
+            if not self.is_visible(item_id):
+                raise AnswerInvalid(item, "hidden", "this question is not asked now")
+            self._answers[item_id] = checked(item, value, self._today)
+        return self._drop_hidden()
+
+    def _drop_hidden(self) -> list[str]:
+        visible = {item.id for item in self.visible_items()}
+        dropped = [item_id for item_id in self._answers if item_id not in visible]
+        for item_id in dropped:
+            del self._answers[item_id]
+        return dropped
+
+    def visible_items(self) -> list[Item]:
+        """Items shown now, in order. A show-if only looks at earlier items, so one pass in
+        order, seeing only the answers of items already found visible, settles it."""
+        visible: list[Item] = []
+        seen: dict[str, Answer] = {}
+        for item in self.questionnaire.items():
+            if item.show_if is None or holds(item.show_if, seen, self._items):
+                visible.append(item)
+                if item.id in self._answers:
+                    seen[item.id] = self._answers[item.id]
+        return visible
+
+    def is_visible(self, item_id: str) -> bool:
+        return any(item.id == item_id for item in self.visible_items())
+
+    # -- navigation ----------------------------------------------------------------------
+
+    @property
+    def current(self) -> Item | None:
+        return self._items[self._current] if self._current else None
+
+    def start(self) -> Item:
+        first = self.visible_items()[0]
+        self._current = first.id
+        return first
+
+    def go_to(self, item_id: str) -> Item:
+        if not self.is_visible(item_id):
+            raise KeyError(f"{item_id} is not shown now")
+        self._current = item_id
+        return self._items[item_id]
+
+    def go_next(self) -> Item | None:
+        """The next visible item, or None at the end (time for the review)."""
+        current = self.current
+        if current is not None and current.required and current.id not in self._answers:
+            raise AnswerRequired(current)
+        visible = self.visible_items()
+        ids = [item.id for item in visible]
+        index = ids.index(current.id) + 1 if current is not None and current.id in ids else 0
+        if index >= len(visible):
+            self._current = None
+            return None
+        self._current = ids[index]
+        return visible[index]
+
+    def go_back(self) -> Item | None:
+        """The previous visible item, or None before the first."""
+        visible = self.visible_items()
+        ids = [item.id for item in visible]
+        current = self.current
+        index = ids.index(current.id) - 1 if current is not None and current.id in ids \
+            else len(ids) - 1
+        if index < 0:
+            return None
+        self._current = ids[index]
+        return visible[index]
+
+    def progress(self) -> tuple[int, int]:
+        """(position of the current question, questions shown now): "question 5 of about 14"."""
+        asked = [item.id for item in self.visible_items() if item.asks]
+        current = self._current
+        position = asked.index(current) + 1 if current in asked else len(asked)
+        return position, len(asked)
+
+    # -- review and submit ---------------------------------------------------------------
+
+    def review(self) -> list[tuple[Item, Answer | None]]:
+        """Every visible question with its answer (None when left blank)."""
+        return [(item, self._answers.get(item.id)) for item in self.visible_items() if item.asks]
+
+    def missing_required(self) -> list[Item]:
+        return [item for item in self.visible_items()
+                if item.required and item.id not in self._answers]
+
+    def urgent_flags(self) -> list[RedFlag]:
+        return urgent_flags(self.rules, self._answers, self._items)
+
+    def outcome(self) -> Outcome:
+        return assess(self.rules, self._answers, self._items,
+                      self.questionnaire.unsure_for_review)
+
+    def submit(self, language: str, now: datetime.datetime | None = None) -> SubmittedVisit:
+        missing = self.missing_required()
+        if missing:
+            raise AnswerRequired(missing[0])
+        return SubmittedVisit(
+            answers=MappingProxyType(dict(self._answers)),
+            outcome=self.outcome(),
+            language=language,
+            questionnaire_version=self.questionnaire.version,
+            submitted_at=now or datetime.datetime.now(datetime.UTC),
+        )

@@ -1,0 +1,108 @@
+"""`simulate`: run an answer file through the same session and rules as the kiosk.
+
+Clinic editors use it to try a rule or branching change without a touchscreen. Answers are
+applied in questionnaire order, as a patient would give them; an answer to a question that
+branching hides at that point is dropped, and the report says which condition hid it.
+"""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, TextIO
+
+import yaml
+
+from kiosk.content.decode import Decoder, read_yaml
+from kiosk.content.errors import ContentError, did_you_mean
+from kiosk.content.model import Content
+from kiosk.intake.answers import AnswerInvalid
+from kiosk.intake.session import IntakeSession
+from kiosk.intake.wording import answer_words, outcome_words, reason_words
+
+
+@dataclass(frozen=True, slots=True)
+class Dropped:
+    item_id: str
+    why: str
+
+
+def read_answers(path: Path, content: Content, errors: list[ContentError]
+                 ) -> tuple[dict[str, Any], dict[str, int]]:
+    """The file's `id: answer` pairs and the line of each; unknown ids are errors."""
+    node = read_yaml(path, str(path), errors)
+    decoder = Decoder(str(path), errors)
+    if node is None:
+        return {}, {}
+    pairs = decoder.pairs(node, "")
+    if pairs is None:
+        return {}, {}
+    ids = [item.id for item in content.questionnaire.items()]
+    found: dict[str, Any] = {}
+    for key, key_node, value_node in pairs:
+        if key not in ids:
+            decoder.error(key_node, key, "no such question" + did_you_mean(key, ids))
+            continue
+        if isinstance(value_node, yaml.SequenceNode):
+            values = [decoder.scalar(n, f"{key}[{i}]") for i, n in enumerate(value_node.value)]
+            found[key] = tuple(values)
+        else:
+            found[key] = decoder.scalar(value_node, key)
+    return found, decoder.lines
+
+
+def run(answers: dict[str, Any], content: Content, path: Path, lines: dict[str, int],
+        errors: list[ContentError], today: datetime.date | None = None
+        ) -> tuple[IntakeSession, list[Dropped]]:
+    """Apply the answers in questionnaire order; returns the session and what was dropped."""
+    session = IntakeSession(content.questionnaire, content.rules, today)
+    dropped: list[Dropped] = []
+    for item in content.questionnaire.items():
+        if item.id not in answers:
+            continue
+        if not session.is_visible(item.id):
+            assert item.show_if is not None
+            dropped.append(Dropped(item.id, f"shown only if {item.show_if.describe()}"))
+            continue
+        try:
+            session.answer(item.id, answers[item.id])
+        except AnswerInvalid as invalid:
+            errors.append(ContentError(str(path), lines.get(item.id, 0), item.id,
+                                       str(invalid).split(": ", 1)[1]))
+    return session, dropped
+
+
+def simulate(path: Path, content: Content, language: str, out: TextIO,
+             today: datetime.date | None = None) -> int:
+    """Print what the kiosk would make of the answers; exit status 1 on any error."""
+    errors: list[ContentError] = []
+    answers, lines = read_answers(path, content, errors)
+    session, dropped = run(answers, content, path, lines, errors, today)
+    if errors:
+        for error in errors:
+            print(error, file=out)
+        print(f"{len(errors)} error(s) found", file=out)
+        return 1
+    words = content.words(language)
+    items = {item.id: item for item in content.questionnaire.items()}
+    print(f"Answers shown to the patient ({language}):", file=out)
+    for item, answer in session.review():
+        shown = answer_words(item, answer, words) if answer is not None else "-"
+        print(f"  {item.id}: {shown}", file=out)
+    if dropped:
+        print("Dropped (hidden by branching, so never stored or used):", file=out)
+        for drop in dropped:
+            print(f"  {drop.item_id}: {drop.why}", file=out)
+    missing = session.missing_required()
+    if missing:
+        print("Required but not answered: " + ", ".join(item.id for item in missing), file=out)
+    outcome = session.outcome()
+    print(f"Outcome: {outcome.category} ({outcome_words(outcome, words)})", file=out)
+    for reason in outcome.reasons:
+        described = reason_words(reason, session.answers, items, words)
+        print(f"  [{reason.kind}] {described.label}", file=out)
+        for question, answer_text in described.answers:
+            print(f"      {question} -> {answer_text}", file=out)
+    return 0
+
