@@ -23,10 +23,10 @@ from typing import Any, Literal, Union
 
 from kiosk.content.loader import RESOURCES
 from kiosk.content.model import Block, EducationWords, Structure, UiWords
-from kiosk.intake.questionnaire import OPS, Condition, Questionnaire, QuestionnaireWords
-from kiosk.intake.rules import Rules, RulesWords
 from kiosk.content.settings import Settings
 from kiosk.content.theme import Theme
+from kiosk.intake.questionnaire import OPS, Condition, Questionnaire, QuestionnaireWords
+from kiosk.intake.rules import Rules, RulesWords
 
 Schema = dict[str, Any]
 
