@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import dataclasses
 import sys
+from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING, cast
 
 from PySide6.QtCore import QPoint, QRect
 from PySide6.QtGui import QImage, QPainter
@@ -16,10 +18,16 @@ from PySide6.QtWidgets import QApplication, QScrollArea, QWidget
 
 from kiosk.app import Options, load
 from kiosk.content.errors import ContentInvalid
+from kiosk.intake.questionnaire import Condition, Questionnaire
+from kiosk.intake.session import IntakeSession
 from kiosk.ui.screens.attract import AttractScreen
 from kiosk.ui.screens.idle_warning import IdleWarningScreen
 from kiosk.ui.screens.out_of_order import OutOfOrderScreen
 from kiosk.ui.window import KioskWindow, Place
+
+if TYPE_CHECKING:
+    from kiosk.ui.screens.question import QuestionScreen
+    from kiosk.ui.screens.review import ReviewScreen
 
 
 def _settle() -> None:
@@ -55,6 +63,41 @@ def _save(image: QImage, out: Path, name: str) -> Path:
     if not image.save(str(path)):
         raise OSError(f"cannot write {path}")
     return path
+
+
+def _reveal(session: IntakeSession, condition: Condition | None) -> None:
+    """Answer what a simple show-if asks for, so a branch's question can be drawn."""
+    if condition is None:
+        return
+    for part in (*condition.all, *condition.any[:1]):
+        _reveal(session, part)
+    if condition.question and condition.op == "=" and condition.value is not None:
+        item = session.item(condition.question)
+        session.answer(item.id, (condition.value,) if item.type == "multiple" else condition.value)
+
+
+def _shoot_questionnaire(window: KioskWindow, questionnaire: Questionnaire,
+                         shoot: Callable[..., None]) -> None:
+    """Every question (branches opened as needed), the review list, confirm, urgent, thanks."""
+    window.start_questionnaire()
+    question = cast("QuestionScreen", window.page("question"))
+    session = window.visit
+    assert session is not None
+    scroll = question.findChild(QScrollArea, "question_scroll")
+    for number, item in enumerate(questionnaire.items(), start=1):
+        if not session.is_visible(item.id):
+            _reveal(session, item.show_if)
+        if session.is_visible(item.id):
+            question.open(item.id)
+            shoot(f"question-{number:02d}-{item.id}", scroll)
+    cast("ReviewScreen", window.page("review")).refresh()
+    window.go(Place("review"))
+    shoot("review", window.page("review").findChild(QScrollArea, "review_scroll"))
+    for name in ("confirm", "urgent"):
+        window.go(Place(name))
+        shoot(name)
+    window.go(Place("thanks"))
+    shoot("thanks")
 
 
 def preview(options: Options, out: Path, language: str | None, size: tuple[int, int],
@@ -102,8 +145,7 @@ def preview(options: Options, out: Path, language: str | None, size: tuple[int, 
         window.go(Place("reader", section.id))
         scroll = window.page("reader").findChild(QScrollArea, "reader_scroll")
         shoot(f"section-{section.number:02d}-{section.id}", scroll)
-    window.go(Place("questionnaire"))
-    shoot("questionnaire")
+    _shoot_questionnaire(window, loaded.content.questionnaire, shoot)
     warning = window.page("idle_warning")
     assert isinstance(warning, IdleWarningScreen)
     window.go(Place("idle_warning"))

@@ -191,3 +191,7 @@ class Screen(QWidget):
 
     def apply_metrics(self, body_px: int) -> None:
         """Adjust sizes that a style sheet cannot express (picture heights, columns)."""
+
+    def handle_back(self) -> bool:
+        """Back in the bar: True when the screen stepped back itself (a previous question)."""
+        return False

@@ -107,6 +107,22 @@ QFrame#bottom_bar QPushButton, QFrame#bottom_bar QLabel {{ font-size: {bar.body}
 QFrame#bottom_bar QLabel {{ padding: 0; border: none; }}
 QFrame#bottom_bar QPushButton[step="1"] {{ font-size: {round(bar.body * 1.3)}px; }}
 QFrame#bottom_bar QPushButton[step="2"] {{ font-size: {round(bar.body * 1.6)}px; }}
+QLabel[role="warning"] {{ color: {c.urgent}; font-weight: 700; }}
+QPushButton[role="choice"] {{ text-align: left; padding: {round(m.gap * 0.6)}px {m.gap}px; }}
+QPushButton[role="scale"] {{ padding: 0; min-width: {m.touch}px; font-size: {m.subtitle}px; }}
+QPushButton[role="scale"]:checked {{ background: {c.text}; color: {c.surface};
+    border-color: {c.text}; }}
+QLabel[role="stepper-value"] {{ font-size: {m.title}px; font-weight: 700;
+    min-width: {m.body * 3}px; }}
+QPushButton[role="stepper"] {{ font-size: {m.title}px; min-width: {round(m.touch * 1.3)}px;
+    min-height: {round(m.touch * 1.1)}px; }}
+QProgressBar {{ border: 2px solid {c.border}; border-radius: {round(m.gap * 0.4)}px;
+    background: {c.surface}; max-height: {round(m.gap * 0.8)}px; }}
+QProgressBar::chunk {{ background: {accent}; border-radius: {round(m.gap * 0.3)}px; }}
+QLineEdit {{ font-size: {m.subtitle}px; min-height: {m.touch}px; padding: 0 {m.gap}px;
+    border: 2px solid {c.border}; border-radius: {radius}px; background: {c.surface};
+    color: {c.text}; }}
+QLineEdit:focus {{ border-color: {accent}; }}
 QScrollArea {{ background: transparent; border: none; }}
 QScrollArea > QWidget > QWidget {{ background: transparent; }}
 QScrollBar:vertical {{ width: {round(m.gap * 0.8)}px; background: transparent; }}

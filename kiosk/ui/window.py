@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from kiosk.content.model import Loaded
 from kiosk.content.settings import TextSize
+from kiosk.intake.session import IntakeSession
 from kiosk.ui import style
 from kiosk.ui.bottom_bar import BottomBar
 from kiosk.ui.idle import IdleWatch
@@ -32,14 +33,16 @@ from kiosk.ui.screens.home import HomeScreen
 
 if TYPE_CHECKING:  # built on first use, so their modules load after the first frame
     from kiosk.ui.screens.idle_warning import IdleWarningScreen
+    from kiosk.ui.screens.question import QuestionScreen
     from kiosk.ui.screens.reader import SectionReaderScreen
+    from kiosk.ui.screens.review import ReviewScreen
     from kiosk.ui.screens.section_list import SectionListScreen
 
 log = logging.getLogger(__name__)
 FADE_MS = 150
 #: Screens that hold what a patient entered: destroyed by a wipe, built afresh for the next.
 #: The others hold only clinic content and are kept, reset to their start.
-PATIENT_SCREENS = frozenset({"questionnaire"})
+PATIENT_SCREENS = frozenset({"question", "review", "confirm", "urgent", "thanks"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,6 +58,7 @@ class KioskWindow(QWidget):
 
     place_changed = Signal(str)
     wiped = Signal()
+    visit_submitted = Signal(object)  # a SubmittedVisit
 
     def __init__(self, loaded: Loaded, kiosk_mode: bool = True) -> None:
         super().__init__()
@@ -68,6 +72,7 @@ class KioskWindow(QWidget):
         self.language = settings.kiosk.language
         self.text_size: TextSize = settings.kiosk.text_size
         self._history: list[Place] = []
+        self.visit: IntakeSession | None = None
         self._place = Place("attract")
         self._screens: dict[str, Screen] = {}
         self._metrics: style.Metrics | None = None
@@ -90,7 +95,11 @@ class KioskWindow(QWidget):
             "home": self._make_home,
             "sections": self._make_sections,
             "reader": self._make_reader,
-            "questionnaire": self._make_questionnaire,
+            "question": self._make_question,
+            "review": self._make_review,
+            "confirm": self._make_confirm,
+            "urgent": self._make_urgent,
+            "thanks": self._make_thanks,
             "idle_warning": self._make_idle_warning,
         }
         self.idle = IdleWatch(settings.kiosk.idle_seconds, self)
@@ -126,13 +135,104 @@ class KioskWindow(QWidget):
         home = HomeScreen(clinic.name, clinic.logo,
                           content.illustration_path(picture) if picture else None)
         home.learn_requested.connect(lambda: self.go(Place("sections")))
-        home.questionnaire_requested.connect(lambda: self.go(Place("questionnaire")))
+        home.questionnaire_requested.connect(self.start_questionnaire)
         return home
 
-    def _make_questionnaire(self) -> Screen:
-        from kiosk.ui.screens.questionnaire_placeholder import QuestionnairePlaceholderScreen
+    def _session(self) -> IntakeSession:
+        if self.visit is None:
+            content = self._loaded.content
+            self.visit = IntakeSession(content.questionnaire, content.rules)
+        return self.visit
 
-        return QuestionnairePlaceholderScreen()
+    def _make_question(self) -> Screen:
+        from kiosk.ui.screens.question import QuestionScreen
+
+        question = QuestionScreen(self._session(), self._loaded.content)
+        question.finished.connect(self._open_review)
+        question.left.connect(lambda: self.go(Place("home"), remember=False))
+        question.urgent.connect(lambda: self.go(Place("urgent"), remember=False))
+        return question
+
+    def _make_review(self) -> Screen:
+        from kiosk.ui.screens.review import ReviewScreen
+
+        review = ReviewScreen(self._session())
+        review.change_requested.connect(self._change_answer)
+        review.send_requested.connect(self._send_requested)
+        return review
+
+    def _make_confirm(self) -> Screen:
+        from kiosk.ui.screens.visit_end import ConfirmScreen
+
+        confirm = ConfirmScreen()
+        confirm.send.connect(self._submit)
+        confirm.check_again.connect(self._open_review)
+        return confirm
+
+    def _make_urgent(self) -> Screen:
+        from kiosk.ui.screens.urgent import UrgentScreen
+
+        urgent = UrgentScreen(self._loaded.settings.clinic.emergency_number)
+        urgent.acknowledged.connect(self._after_urgent)
+        return urgent
+
+    def _make_thanks(self) -> Screen:
+        from kiosk.ui.screens.visit_end import ThanksScreen
+
+        thanks = ThanksScreen(self._loaded.settings.kiosk.thanks_seconds)
+        thanks.done.connect(self.wipe)
+        return thanks
+
+    # -- the questionnaire ---------------------------------------------------------------
+
+    def _question(self) -> QuestionScreen:
+        return cast("QuestionScreen", self.page("question"))
+
+    def start_questionnaire(self) -> None:
+        """Open the questions where this patient left them (the first one to begin with)."""
+        self._question().open()
+        self.go(Place("question"))
+
+    def _open_review(self) -> None:
+        cast("ReviewScreen", self.page("review")).refresh()
+        self.go(Place("review"), remember=False)
+
+    def _change_answer(self, item_id: str) -> None:
+        self._question().open(item_id, reviewing=True)
+        self.go(Place("question"), remember=False)
+
+    def _send_requested(self) -> None:
+        missing = self._session().missing_required()
+        if missing:
+            self._question().open(missing[0].id, reviewing=True)
+            self.go(Place("question"), remember=False)
+            self._question().go_next()  # shows why it cannot go on yet
+            return
+        self.go(Place("confirm"), remember=False)
+
+    def _after_urgent(self) -> None:
+        """Staff have seen the patient; the questions go on where they were."""
+        if self._session().current is None:
+            self._open_review()
+        else:
+            self._question().open()
+            self.go(Place("question"), remember=False)
+
+    def _submit(self) -> None:
+        visit = self._session().submit(self.language)
+        log.info("visit submitted")
+        self.visit_submitted.emit(visit)
+        self._forget_patient()
+        self.go(Place("thanks"), remember=False)
+
+    def _forget_patient(self) -> None:
+        """Drop the answers and every screen that showed them; Back has nowhere to go."""
+        self.visit = None
+        self._history.clear()
+        for name in [n for n in self._screens if n in PATIENT_SCREENS and n != self._place.screen]:
+            screen = self._screens.pop(name)
+            self._stack.removeWidget(screen)
+            screen.deleteLater()
 
     def _make_sections(self) -> Screen:
         from kiosk.ui.screens.section_list import SectionListScreen
@@ -184,6 +284,8 @@ class KioskWindow(QWidget):
         self.place_changed.emit(place.screen)
 
     def go_back(self) -> None:
+        if self._screens[self._place.screen].handle_back():
+            return
         if self._history:
             self.go(self._history.pop(), remember=False)
 
@@ -244,7 +346,7 @@ class KioskWindow(QWidget):
     # -- idle and wipe -------------------------------------------------------------------
 
     def _on_idle(self) -> None:
-        if self._place.screen in ("attract", "idle_warning"):
+        if self._place.screen in ("attract", "idle_warning", "urgent"):
             return
         self._before_warning = self._place
         warning = cast("IdleWarningScreen", self.page("idle_warning"))
@@ -259,12 +361,8 @@ class KioskWindow(QWidget):
         log.info("idle: visit wiped")
         if "idle_warning" in self._screens:
             cast("IdleWarningScreen", self._screens["idle_warning"]).stop()
-        self._history.clear()
         self.go(Place("attract"), remember=False)
-        for name in [n for n in self._screens if n in PATIENT_SCREENS]:
-            screen = self._screens.pop(name)
-            self._stack.removeWidget(screen)
-            screen.deleteLater()
+        self._forget_patient()
         self.language = self._loaded.settings.kiosk.language
         self.text_size = self._loaded.settings.kiosk.text_size
         self._apply_style()

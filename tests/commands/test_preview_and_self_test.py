@@ -30,7 +30,10 @@ def test_preview_writes_one_png_per_screen(
     assert main(["preview", "--out", str(out), "--lang", language, "--size", "1280x800"]) == 0
     names = sorted(p.stem for p in out.glob("*.png"))
     sections = shipped.content.sections(language)
-    expected = {"home", "sections", "questionnaire", "idle-warning", "out-of-order"}
+    expected = {"home", "sections", "idle-warning", "out-of-order", "review", "confirm",
+                "urgent", "thanks"}
+    expected |= {f"question-{n:02d}-{item.id}"
+                 for n, item in enumerate(shipped.content.questionnaire.items(), start=1)}
     expected |= {f"attract-{s.number:02d}-{s.id}" for s in sections}
     expected |= {f"section-{s.number:02d}-{s.id}" for s in sections}
     assert set(names) == expected

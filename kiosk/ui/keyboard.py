@@ -1,0 +1,227 @@
+"""The on-screen keyboard: Qt Virtual Keyboard's `InputPanel`, embedded at the bottom of the window.
+
+Left alone, Qt Virtual Keyboard opens its own top-level window, which a kiosk compositor may hide
+or stack wrongly. Here the panel lives in a `QQuickWidget` inside the main window instead, with
+focus policy `NoFocus` so that tapping a key never takes focus from the `QLineEdit` being typed
+into; the keys reach the field through Qt's input method, as on a phone.
+
+Call `enable_virtual_keyboard()` before the `QApplication` exists (the input-method plugin is
+chosen when the application starts). `OnScreenKeyboard` then shows the panel whenever a text
+field of the application has focus and collapses to zero height otherwise. When the keyboard
+cannot load (PySide6-Addons missing, a QML error, a missing system library) it stays an empty
+widget of zero height, logs a warning, and `OnScreenKeyboard.available()` is False: the kiosk
+never stops for lack of a keyboard.
+
+Qt Virtual Keyboard is GPLv3 or commercial (see the README).
+"""
+
+from __future__ import annotations
+
+import logging
+import math
+import os
+from typing import ClassVar
+
+import shiboken6
+from PySide6.QtCore import QObject, Qt, QUrl
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtQml import QQmlComponent, QQmlEngine
+from PySide6.QtQuick import QQuickItem
+from PySide6.QtQuickWidgets import QQuickWidget
+from PySide6.QtWidgets import QSizePolicy, QVBoxLayout, QWidget
+
+log = logging.getLogger(__name__)
+
+IM_MODULE = "qtvirtualkeyboard"
+
+#: Keyboard locales the kiosk offers, by the kiosk's language codes.
+LOCALES = {"en": "en_US", "es": "es_ES"}
+
+#: The panel and the two settings the kiosk changes: language and which languages the
+#: language key cycles through. Python sets `locale`; the bindings hand it to the keyboard.
+QML = b"""
+import QtQuick
+import QtQuick.VirtualKeyboard
+import QtQuick.VirtualKeyboard.Settings
+
+Item {
+    id: root
+    property string locale: "en_US"
+    property var locales: ["en_US", "es_ES"]
+    readonly property alias active: panel.active
+    readonly property real panelHeight: panel.height
+    signal shapeChanged()
+    onActiveChanged: shapeChanged()
+    onPanelHeightChanged: shapeChanged()
+
+    Binding { target: VirtualKeyboardSettings; property: "activeLocales"; value: root.locales }
+    Binding { target: VirtualKeyboardSettings; property: "locale"; value: root.locale }
+
+    InputPanel {
+        id: panel
+        objectName: "inputPanel"
+        anchors.left: parent.left
+        anchors.right: parent.right
+        anchors.top: parent.top
+    }
+}
+"""
+
+#: Only imports: does the QML module (and the libraries under it) load?
+PROBE_QML = b"""
+import QtQuick
+import QtQuick.VirtualKeyboard
+import QtQuick.VirtualKeyboard.Settings
+QtObject {}
+"""
+
+
+def enable_virtual_keyboard() -> None:
+    """Choose Qt Virtual Keyboard as the input method; call before the QApplication exists.
+
+    Values already in the environment win, so a clinic can still switch the keyboard off with
+    `QT_IM_MODULE=none`. Also: never open the keyboard's own top-level window (the panel is
+    embedded by `OnScreenKeyboard`), and draw Qt Quick with the software renderer, so the
+    keyboard needs no OpenGL, the rest of the window stays a plain raster widget, and it renders
+    on the offscreen platform the tests use.
+    """
+    os.environ.setdefault("QT_IM_MODULE", IM_MODULE)
+    os.environ.setdefault("QT_VIRTUALKEYBOARD_DESKTOP_DISABLE", "1")
+    os.environ.setdefault("QT_QUICK_BACKEND", "software")
+    if QGuiApplication.instance() is not None:
+        log.warning("enable_virtual_keyboard() called after the QApplication was created: "
+                    "the on-screen keyboard will not work")
+
+
+def locale_for(code: str) -> str | None:
+    """The keyboard locale for a kiosk language ("es") or keyboard locale ("es_ES")."""
+    if code in LOCALES.values():
+        return code
+    return LOCALES.get(code)
+
+
+class OnScreenKeyboard(QWidget):
+    """Qt Virtual Keyboard's panel, as tall as its width asks for while a text field has focus.
+
+    Put it at the bottom of the window's layout, under everything else; it is zero pixels high
+    while no text field has focus, and always when the keyboard is not available.
+    """
+
+    _available: ClassVar[bool | None] = None
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("keyboard")
+        self.setAccessibleName("On-screen keyboard")
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
+        self.setFixedHeight(0)
+        self._locale = LOCALES["en"]
+        self.view: QQuickWidget | None = None
+        self.root: QQuickItem | None = None
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        if not self.available():
+            return
+        view = QQuickWidget(self)
+        view.setObjectName("keyboard_view")
+        view.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        view.setAttribute(Qt.WidgetAttribute.WA_AcceptTouchEvents)
+        view.setResizeMode(QQuickWidget.ResizeMode.SizeRootObjectToView)
+        component = QQmlComponent(view.engine(), view)
+        component.setData(QML, QUrl("qrc:/kiosk/keyboard.qml"))
+        root = component.create() if component.isReady() else None
+        if not isinstance(root, QQuickItem):
+            errors = "; ".join(error.toString() for error in component.errors())
+            self._give_up(view, f"cannot create the keyboard panel: {errors or 'no item'}")
+            return
+        view.setContent(QUrl("qrc:/kiosk/keyboard.qml"), component, root)
+        layout.addWidget(view)
+        self.view, self.root = view, root
+        root.shapeChanged.connect(self._fit)  # type: ignore[attr-defined]
+        self._fit()
+
+    @classmethod
+    def available(cls) -> bool:
+        """True when the input-method plugin is chosen and the keyboard's QML module loads.
+
+        Needs the QApplication; the answer is kept, and becomes False for good when a panel
+        fails to build.
+        """
+        if cls._available is None:
+            if QGuiApplication.instance() is None:
+                return False
+            cls._available = cls._probe()
+        return cls._available
+
+    @staticmethod
+    def _probe() -> bool:
+        if os.environ.get("QT_IM_MODULE") != IM_MODULE:
+            log.warning("on-screen keyboard off: QT_IM_MODULE is %r, not %r "
+                        "(call enable_virtual_keyboard() before the QApplication)",
+                        os.environ.get("QT_IM_MODULE"), IM_MODULE)
+            return False
+        engine = QQmlEngine()
+        component = QQmlComponent(engine)
+        component.setData(PROBE_QML, QUrl("qrc:/kiosk/keyboard-probe.qml"))
+        made: QObject | None = component.create() if component.isReady() else None
+        if made is None:
+            errors = "; ".join(error.toString() for error in component.errors())
+            log.warning("on-screen keyboard not available (is PySide6-Addons installed?): %s",
+                        errors)
+            return False
+        made.deleteLater()
+        engine.deleteLater()
+        return True
+
+    def _give_up(self, view: QQuickWidget, reason: str) -> None:
+        log.warning("on-screen keyboard not available: %s", reason)
+        type(self)._available = False
+        view.deleteLater()
+
+    def _root(self) -> QQuickItem | None:
+        """The QML root, or None when there is none or Qt has already deleted it (at exit)."""
+        if self.root is not None and not shiboken6.isValid(self.root):
+            self.root = None
+        return self.root
+
+    @property
+    def active(self) -> bool:
+        """Whether the panel is showing (a text field has focus and asked for it)."""
+        root = self._root()
+        return root is not None and bool(root.property("active"))
+
+    @property
+    def keyboard_locale(self) -> str:
+        """The keyboard locale last asked for, such as "es_ES"."""
+        return self._locale
+
+    def set_language(self, code: str) -> None:
+        """Switch the key layout: "en"/"en_US" (English, US) or "es"/"es_ES" (Spanish, Spain).
+
+        The language key on the panel switches between the same two.
+        """
+        locale = locale_for(code)
+        if locale is None:
+            log.warning("no keyboard layout for language %r; keeping %s", code, self._locale)
+            return
+        self._locale = locale
+        root = self._root()
+        if root is not None:
+            root.setProperty("locale", locale)
+
+    def panel(self) -> QQuickItem | None:
+        """The `InputPanel` item (for tests), or None when the keyboard is not available."""
+        root = self._root()
+        if root is None:
+            return None
+        found = root.findChild(QQuickItem, "inputPanel")
+        return found if isinstance(found, QQuickItem) else None
+
+    def _fit(self) -> None:
+        """As tall as the panel while it is active; zero pixels high otherwise."""
+        root = self._root()
+        if root is None:
+            return
+        height = math.ceil(float(root.property("panelHeight"))) if self.active else 0
+        if height != self.height() or height != self.maximumHeight():
+            self.setFixedHeight(height)

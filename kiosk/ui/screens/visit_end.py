@@ -1,0 +1,96 @@
+"""The end of a visit: confirm before sending, then a thank-you that says what happens next.
+
+Neither screen gives a verdict: whether the treatment may suit the patient is the
+specialist's decision, at the visit.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout
+
+from kiosk.content.model import LanguageWords
+from kiosk.ui.parts import Screen, button, centred, set_button_text, text
+
+
+class ConfirmScreen(Screen):
+    """'Send your answers?' with Send and Check again."""
+
+    send = Signal()
+    check_again = Signal()
+
+    def __init__(self) -> None:
+        super().__init__("confirm")
+        self._title = text("", "title", "confirm_title")
+        self._body = text("", "", "confirm_body")
+        self._send = button("confirm_send", "big")
+        self._check = button("confirm_check")
+        self._send.clicked.connect(self.send)
+        self._check.clicked.connect(self.check_again)
+        row = QHBoxLayout()
+        row.addStretch(1)
+        row.addWidget(self._check)
+        row.addWidget(self._send)
+        row.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(96, 64, 96, 48)
+        layout.addStretch(1)
+        layout.addWidget(self._title)
+        layout.addLayout(centred(self._body))
+        layout.addSpacing(32)
+        layout.addLayout(row)
+        layout.addStretch(1)
+        self._title.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self._body.setAlignment(Qt.AlignmentFlag.AlignCenter)
+
+    def apply_metrics(self, body_px: int) -> None:
+        self._body.setMaximumWidth(body_px * 34)
+
+    def show_words(self, words: LanguageWords) -> None:
+        self._title.setText(words.ui.confirm_title)
+        self._body.setText(words.ui.confirm_body)
+        set_button_text(self._send, words.ui.confirm_send)
+        set_button_text(self._check, words.ui.confirm_check)
+
+
+class ThanksScreen(Screen):
+    """Thank you and what happens next; Done (or a short wait) starts over for the next one."""
+
+    has_bar = False
+    done = Signal()
+
+    def __init__(self, seconds: float) -> None:
+        super().__init__("thanks")
+        self._title = text("", "attract-title", "thanks_title")
+        self._body = text("", "", "thanks_body")
+        self._done = button("thanks_done", "big")
+        self._done.clicked.connect(self.done)
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(max(1, round(seconds * 1000)))
+        self._timer.timeout.connect(self.done)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(96, 64, 96, 48)
+        layout.addStretch(1)
+        layout.addWidget(self._title)
+        layout.addSpacing(24)
+        layout.addLayout(centred(self._body))
+        layout.addSpacing(40)
+        layout.addWidget(self._done, 0, Qt.AlignmentFlag.AlignCenter)
+        layout.addStretch(1)
+        self._title.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self._body.setAlignment(Qt.AlignmentFlag.AlignCenter)
+
+    def showEvent(self, event: object) -> None:  # noqa: N802 - Qt override
+        self._timer.start()
+
+    def hideEvent(self, event: object) -> None:  # noqa: N802 - Qt override
+        self._timer.stop()
+
+    def apply_metrics(self, body_px: int) -> None:
+        self._body.setMaximumWidth(body_px * 34)
+
+    def show_words(self, words: LanguageWords) -> None:
+        self._title.setText(words.ui.thanks_title)
+        self._body.setText(words.ui.thanks_body)
+        set_button_text(self._done, words.ui.thanks_done)
