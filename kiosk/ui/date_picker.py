@@ -6,7 +6,7 @@ import calendar
 import datetime
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QGridLayout, QLabel, QPushButton, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from kiosk.content.model import LanguageWords
 from kiosk.ui.parts import button, text
@@ -30,12 +30,13 @@ class Stepper(QWidget):
         self.shown = text("", "stepper-value", f"{name}_value")
         self.shown.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.shown.setWordWrap(False)
-        grid = QGridLayout(self)
-        grid.addWidget(self.label, 0, 0, 1, 3)
-        grid.addWidget(self.minus, 1, 0)
-        grid.addWidget(self.shown, 1, 1)
-        grid.addWidget(self.plus, 1, 2)
-        grid.setColumnStretch(1, 1)
+        row = QHBoxLayout(self)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(self.label)
+        row.addWidget(self.minus)
+        row.addWidget(self.shown)
+        row.addWidget(self.plus)
+        row.addStretch(1)
         self.names: list[str] = []
         self._show()
 
@@ -85,10 +86,9 @@ class DatePicker(QWidget):
         self.day = Stepper("date_day", 1, 31, 1)
         self.month = Stepper("date_month", 1, 12, 1)
         self.year = Stepper("date_year", 1900, today.year, START_YEAR)
-        grid = QGridLayout(self)
-        for column, stepper in enumerate((self.day, self.month, self.year)):
-            grid.addWidget(stepper, 0, column)
-            grid.setColumnStretch(column, 2 if stepper is self.month else 1)
+        rows = QVBoxLayout(self)
+        for stepper in (self.day, self.month, self.year):
+            rows.addWidget(stepper)
             stepper.changed.connect(self._fit_day)
         self._picked = False
         self._loading = False
@@ -136,6 +136,7 @@ class DatePicker(QWidget):
         for stepper, longest in ((self.month, max(map(len, self.month.names or ["00"]))),
                                  (self.year, 4), (self.day, 2)):
             stepper.shown.setMinimumWidth(round(per_char * longest) + 16)
+            stepper.label.setMinimumWidth(body_px * 5)
 
     def labels(self) -> list[QLabel]:
         return [self.day.shown, self.month.shown, self.year.shown]

@@ -28,7 +28,7 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtQml import QQmlComponent, QQmlEngine
 from PySide6.QtQuick import QQuickItem
 from PySide6.QtQuickWidgets import QQuickWidget
-from PySide6.QtWidgets import QSizePolicy, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QApplication, QSizePolicy, QVBoxLayout, QWidget
 
 log = logging.getLogger(__name__)
 
@@ -139,6 +139,9 @@ class OnScreenKeyboard(QWidget):
         self.view, self.root = view, root
         root.shapeChanged.connect(self._fit)  # type: ignore[attr-defined]
         self._fit()
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            app.focusChanged.connect(self._focus_changed)
 
     @classmethod
     def available(cls) -> bool:
@@ -216,6 +219,17 @@ class OnScreenKeyboard(QWidget):
             return None
         found = root.findChild(QQuickItem, "inputPanel")
         return found if isinstance(found, QQuickItem) else None
+
+    def _focus_changed(self, _old: QWidget | None, new: QWidget | None) -> None:
+        """Open the panel for a text field of this window that got focus without a tap.
+
+        A tap on a field opens the panel by itself; focus moving to anything that takes no
+        text closes it.
+        """
+        if new is None or not new.testAttribute(Qt.WidgetAttribute.WA_InputMethodEnabled):
+            return
+        if self._root() is not None and new.window() is self.window():
+            QGuiApplication.inputMethod().show()
 
     def _fit(self) -> None:
         """As tall as the panel while it is active; zero pixels high otherwise."""

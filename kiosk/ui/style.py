@@ -112,8 +112,7 @@ QPushButton[role="choice"] {{ text-align: left; padding: {round(m.gap * 0.6)}px 
 QPushButton[role="scale"] {{ padding: 0; min-width: {m.touch}px; font-size: {m.subtitle}px; }}
 QPushButton[role="scale"]:checked {{ background: {c.text}; color: {c.surface};
     border-color: {c.text}; }}
-QLabel[role="stepper-value"] {{ font-size: {m.title}px; font-weight: 700;
-    min-width: {m.body * 3}px; }}
+QLabel[role="stepper-value"] {{ font-size: {m.title}px; font-weight: 700; }}
 QPushButton[role="stepper"] {{ font-size: {m.title}px; min-width: {round(m.touch * 1.3)}px;
     min-height: {round(m.touch * 1.1)}px; }}
 QProgressBar {{ border: 2px solid {c.border}; border-radius: {round(m.gap * 0.4)}px;
