@@ -67,6 +67,8 @@ Item {
 }
 """
 
+QML_URL = "qrc:/kiosk/keyboard.qml"  # names the inline QML in Qt's messages; not a real file
+
 #: Only imports: does the QML module (and the libraries under it) load?
 PROBE_QML = b"""
 import QtQuick
@@ -90,7 +92,8 @@ def enable_virtual_keyboard() -> None:
     os.environ.setdefault("QT_QUICK_BACKEND", "software")
     if QGuiApplication.instance() is not None:
         log.warning("enable_virtual_keyboard() called after the QApplication was created: "
-                    "the on-screen keyboard will not work")
+                    "no on-screen keyboard")
+        OnScreenKeyboard._available = False
 
 
 def locale_for(code: str) -> str | None:
@@ -100,13 +103,42 @@ def locale_for(code: str) -> str | None:
     return LOCALES.get(code)
 
 
+def _errors(component: QQmlComponent) -> str:
+    return "; ".join(error.toString() for error in component.errors()) or "no object made"
+
+
+def _input_method_chosen() -> bool:
+    if os.environ.get("QT_IM_MODULE") == IM_MODULE:
+        return True
+    log.warning("no on-screen keyboard: QT_IM_MODULE is %r, not %r (enable_virtual_keyboard() "
+                "must run before the QApplication)", os.environ.get("QT_IM_MODULE"), IM_MODULE)
+    return False
+
+
+def _module_loads() -> bool:
+    """Whether the keyboard's QML module and the libraries under it load, in a spare engine."""
+    engine = QQmlEngine()
+    component = QQmlComponent(engine)
+    component.setData(PROBE_QML, QUrl("qrc:/kiosk/keyboard-probe.qml"))
+    made: QObject | None = component.create() if component.isReady() else None
+    if made is None:
+        log.warning("no on-screen keyboard (is PySide6-Addons installed?): %s", _errors(component))
+    else:
+        made.deleteLater()
+    engine.deleteLater()
+    return made is not None
+
+
 class OnScreenKeyboard(QWidget):
     """Qt Virtual Keyboard's panel, as tall as its width asks for while a text field has focus.
 
-    Put it at the bottom of the window's layout, under everything else; it is zero pixels high
-    while no text field has focus, and always when the keyboard is not available.
+    Put one, and only one (Qt allows a single `InputPanel`), at the bottom of the window's
+    layout. It is zero pixels high while no text field of its window has focus, and always when
+    the keyboard is not available.
     """
 
+    #: None until known: the QML module loaded (True) or not, or the input method is not
+    #: Qt Virtual Keyboard (False).
     _available: ClassVar[bool | None] = None
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -120,7 +152,8 @@ class OnScreenKeyboard(QWidget):
         self.root: QQuickItem | None = None
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        if not self.available():
+        if OnScreenKeyboard._available is False or not _input_method_chosen():
+            OnScreenKeyboard._available = False
             return
         view = QQuickWidget(self)
         view.setObjectName("keyboard_view")
@@ -128,15 +161,19 @@ class OnScreenKeyboard(QWidget):
         view.setAttribute(Qt.WidgetAttribute.WA_AcceptTouchEvents)
         view.setResizeMode(QQuickWidget.ResizeMode.SizeRootObjectToView)
         component = QQmlComponent(view.engine(), view)
-        component.setData(QML, QUrl("qrc:/kiosk/keyboard.qml"))
+        component.setData(QML, QUrl(QML_URL))
         root = component.create() if component.isReady() else None
         if not isinstance(root, QQuickItem):
-            errors = "; ".join(error.toString() for error in component.errors())
-            self._give_up(view, f"cannot create the keyboard panel: {errors or 'no item'}")
+            log.warning("no on-screen keyboard (is PySide6-Addons installed?): %s",
+                        _errors(component))
+            OnScreenKeyboard._available = False
+            view.deleteLater()
             return
-        view.setContent(QUrl("qrc:/kiosk/keyboard.qml"), component, root)
+        OnScreenKeyboard._available = True
+        view.setContent(QUrl(QML_URL), component, root)
         layout.addWidget(view)
         self.view, self.root = view, root
+        root.setProperty("locale", self._locale)
         root.shapeChanged.connect(self._fit)  # type: ignore[attr-defined]
         self._fit()
         app = QApplication.instance()
@@ -145,41 +182,14 @@ class OnScreenKeyboard(QWidget):
 
     @classmethod
     def available(cls) -> bool:
-        """True when the input-method plugin is chosen and the keyboard's QML module loads.
+        """True when the input method is Qt Virtual Keyboard and its QML module loads.
 
-        Needs the QApplication; the answer is kept, and becomes False for good when a panel
-        fails to build.
+        Asks Qt once, which needs the QApplication (False before it exists); an
+        `OnScreenKeyboard` that fails to build makes it False for good.
         """
-        if cls._available is None:
-            if QGuiApplication.instance() is None:
-                return False
-            cls._available = cls._probe()
-        return cls._available
-
-    @staticmethod
-    def _probe() -> bool:
-        if os.environ.get("QT_IM_MODULE") != IM_MODULE:
-            log.warning("on-screen keyboard off: QT_IM_MODULE is %r, not %r "
-                        "(call enable_virtual_keyboard() before the QApplication)",
-                        os.environ.get("QT_IM_MODULE"), IM_MODULE)
-            return False
-        engine = QQmlEngine()
-        component = QQmlComponent(engine)
-        component.setData(PROBE_QML, QUrl("qrc:/kiosk/keyboard-probe.qml"))
-        made: QObject | None = component.create() if component.isReady() else None
-        if made is None:
-            errors = "; ".join(error.toString() for error in component.errors())
-            log.warning("on-screen keyboard not available (is PySide6-Addons installed?): %s",
-                        errors)
-            return False
-        made.deleteLater()
-        engine.deleteLater()
-        return True
-
-    def _give_up(self, view: QQuickWidget, reason: str) -> None:
-        log.warning("on-screen keyboard not available: %s", reason)
-        type(self)._available = False
-        view.deleteLater()
+        if cls._available is None and QGuiApplication.instance() is not None:
+            cls._available = _input_method_chosen() and _module_loads()
+        return bool(cls._available)
 
     def _root(self) -> QQuickItem | None:
         """The QML root, or None when there is none or Qt has already deleted it (at exit)."""

@@ -42,6 +42,9 @@ log = logging.getLogger(__name__)
 FADE_MS = 150
 #: Screens that hold what a patient entered: destroyed by a wipe, built afresh for the next.
 #: The others hold only clinic content and are kept, reset to their start.
+#: Screens the idle timer leaves alone: the loop itself, the warning, and the urgent screen,
+#: which stays until staff have seen the patient.
+UNTIMED_SCREENS = frozenset({"attract", "idle_warning", "urgent"})
 PATIENT_SCREENS = frozenset({"question", "review", "confirm", "urgent", "thanks"})
 
 
@@ -277,7 +280,7 @@ class KioskWindow(QWidget):
         self._stack.setCurrentWidget(target)
         self._fade_in(target)
         self._show_bar()
-        if place.screen in ("attract", "idle_warning"):
+        if place.screen in UNTIMED_SCREENS:
             self.idle.stop()
         else:
             self.idle.start()
@@ -346,7 +349,7 @@ class KioskWindow(QWidget):
     # -- idle and wipe -------------------------------------------------------------------
 
     def _on_idle(self) -> None:
-        if self._place.screen in ("attract", "idle_warning", "urgent"):
+        if self._place.screen in UNTIMED_SCREENS:
             return
         self._before_warning = self._place
         warning = cast("IdleWarningScreen", self.page("idle_warning"))

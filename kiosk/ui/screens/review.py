@@ -60,6 +60,7 @@ class ReviewScreen(Screen):
             row.set_words(words.questionnaire.items[item.id].text, shown)
             row.clicked.connect(lambda _=False, i=item.id: self.change_requested.emit(i))
             self._rows.addWidget(row)
+            row.show()
         self._rows.addStretch(1)
 
     def show_words(self, words: LanguageWords) -> None:
