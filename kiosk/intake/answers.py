@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+import math
 from typing import Any
 
 from kiosk.intake.questionnaire import SCALE_MAX, Answer, Item
@@ -80,7 +81,7 @@ def _date(item: Item, value: Any, today: datetime.date) -> Answer:
 
 
 def _number(item: Item, value: Any) -> Answer:
-    if isinstance(value, bool) or not isinstance(value, (int, float)):
+    if isinstance(value, bool) or not isinstance(value, (int, float)) or not math.isfinite(value):
         raise AnswerInvalid(item, "wrong-type", f"{value!r} is not a number")
     number: int | float
     if item.type in ("scale", "duration") or item.decimals == 0:

@@ -47,6 +47,7 @@ class IntakeSession:
         self.rules = rules
         self._today = today
         self._items = {item.id: item for item in questionnaire.items()}
+        self._order = {item_id: n for n, item_id in enumerate(self._items)}
         self._answers: dict[str, Answer] = {}
         self._current: str | None = None
 
@@ -114,28 +115,25 @@ class IntakeSession:
     def go_next(self) -> Item | None:
         """The next visible item, or None at the end (time for the review)."""
         current = self.current
-        if current is not None and current.required and current.id not in self._answers:
-            raise AnswerRequired(current)
         visible = self.visible_items()
-        ids = [item.id for item in visible]
-        index = ids.index(current.id) + 1 if current is not None and current.id in ids else 0
-        if index >= len(visible):
-            self._current = None
-            return None
-        self._current = ids[index]
-        return visible[index]
+        if current in visible and current.required and current.id not in self._answers:
+            raise AnswerRequired(current)
+        # By place in the questionnaire, so that from an item branching has just hidden the
+        # patient moves on (not back to the start, nor stuck on a question they cannot answer).
+        after = self._order[current.id] if current is not None else -1
+        following = next((item for item in visible if self._order[item.id] > after), None)
+        self._current = following.id if following is not None else None
+        return following
 
     def go_back(self) -> Item | None:
         """The previous visible item, or None before the first."""
-        visible = self.visible_items()
-        ids = [item.id for item in visible]
         current = self.current
-        index = ids.index(current.id) - 1 if current is not None and current.id in ids \
-            else len(ids) - 1
-        if index < 0:
+        before = self._order[current.id] if current is not None else len(self._order)
+        earlier = [item for item in self.visible_items() if self._order[item.id] < before]
+        if not earlier:
             return None
-        self._current = ids[index]
-        return visible[index]
+        self._current = earlier[-1].id
+        return earlier[-1]
 
     def progress(self) -> tuple[int, int]:
         """(position of the current question, questions shown now): "question 5 of about 14"."""
