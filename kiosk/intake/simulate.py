@@ -14,7 +14,7 @@ from typing import Any, TextIO
 
 import yaml
 
-from kiosk.content.decode import Decoder, read_yaml
+from kiosk.content.decode import INVALID, Decoder, read_yaml
 from kiosk.content.errors import ContentError, did_you_mean
 from kiosk.content.model import Content
 from kiosk.intake.answers import AnswerInvalid
@@ -46,9 +46,14 @@ def read_answers(path: Path, content: Content, errors: list[ContentError]
             continue
         if isinstance(value_node, yaml.SequenceNode):
             values = [decoder.scalar(n, f"{key}[{i}]") for i, n in enumerate(value_node.value)]
-            found[key] = tuple(values)
+            value: Any = tuple(values)
         else:
-            found[key] = decoder.scalar(value_node, key)
+            value = decoder.scalar(value_node, key)
+        # A value that could not be read is already an error; answering with it would add a
+        # second, confusing one ("INVALID is not a number").
+        parts = value if isinstance(value, tuple) else (value,)
+        if all(part is not INVALID for part in parts):
+            found[key] = value
     return found, decoder.lines
 
 

@@ -192,7 +192,13 @@ class KioskWindow(QWidget):
         return cast("QuestionScreen", self.page("question"))
 
     def start_questionnaire(self) -> None:
-        """Open the questions where this patient left them (the first one to begin with)."""
+        """Open the questions where this patient left them (the first one to begin with, the
+        review list if they had reached it)."""
+        session = self._session()
+        if session.current is None and session.answers:
+            cast("ReviewScreen", self.page("review")).refresh()
+            self.go(Place("review"))
+            return
         self._question().open()
         self.go(Place("question"))
 
