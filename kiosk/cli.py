@@ -85,6 +85,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _simulate(options, args.answers, args.lang)
     if args.command == "preview":
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+        from kiosk.ui.keyboard import enable_virtual_keyboard
+
+        enable_virtual_keyboard()
         from kiosk.preview import preview
         from kiosk.ui.qt_messages import routed_to_log
 

@@ -19,8 +19,18 @@ from kiosk.content.loader import (
     Loaded,
     load_all,
 )
+from kiosk.ui.keyboard import enable_virtual_keyboard
+from kiosk.ui.qt_messages import KNOWN_NOISE
+
+enable_virtual_keyboard()  # before pytest-qt makes the QApplication
 
 ROOT = Path(__file__).resolve().parent.parent
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Qt's known harmless messages are not failures; every other Qt warning is."""
+    for item in items:
+        item.add_marker(pytest.mark.qt_log_ignore(*KNOWN_NOISE, extend=True))
 
 
 @pytest.fixture(scope="session")

@@ -43,6 +43,9 @@ class AnswerWidget(QWidget):
     def apply_metrics(self, body_px: int) -> None:
         """Sizes a style sheet cannot give."""
 
+    def take_focus(self) -> None:
+        """Where typing goes when the question opens (only text fields take it)."""
+
 
 class ChoiceAnswer(AnswerWidget):
     """Yes/no, one of several, or several of several: a column of large buttons."""
@@ -276,6 +279,9 @@ class TextAnswer(AnswerWidget):
     def value(self) -> Answer | None:
         typed = " ".join(self.field.text().split())
         return typed or None
+
+    def take_focus(self) -> None:
+        self.field.setFocus()
 
     def set_value(self, value: Answer | None) -> None:
         self.field.blockSignals(True)

@@ -7,7 +7,8 @@ into; the keys reach the field through Qt's input method, as on a phone.
 
 Call `enable_virtual_keyboard()` before the `QApplication` exists (the input-method plugin is
 chosen when the application starts). `OnScreenKeyboard` then shows the panel whenever a text
-field of the application has focus and collapses to zero height otherwise. When the keyboard
+field of its window gets focus (by a tap or from code), and collapses to zero height when focus
+goes to anything that takes no text or the patient taps the panel's hide key. When the keyboard
 cannot load (PySide6-Addons missing, a QML error, a missing system library) it stays an empty
 widget of zero height, logs a warning, and `OnScreenKeyboard.available()` is False: the kiosk
 never stops for lack of a keyboard.
@@ -82,15 +83,19 @@ def enable_virtual_keyboard() -> None:
     """Choose Qt Virtual Keyboard as the input method; call before the QApplication exists.
 
     Values already in the environment win, so a clinic can still switch the keyboard off with
-    `QT_IM_MODULE=none`. Also: never open the keyboard's own top-level window (the panel is
-    embedded by `OnScreenKeyboard`), and draw Qt Quick with the software renderer, so the
-    keyboard needs no OpenGL, the rest of the window stays a plain raster widget, and it renders
-    on the offscreen platform the tests use.
+    `QT_IM_MODULE=none`. Calling it again once the QApplication exists (tests reuse theirs)
+    changes nothing, provided the first call came before the QApplication.
+
+    Also: never open the keyboard's own top-level window (the panel is embedded by
+    `OnScreenKeyboard`), and draw Qt Quick with the software renderer, so the keyboard needs no
+    OpenGL, the rest of the window stays a plain raster widget, and it renders on the offscreen
+    platform the tests use.
     """
+    chosen_before = os.environ.get("QT_IM_MODULE") == IM_MODULE
     os.environ.setdefault("QT_IM_MODULE", IM_MODULE)
     os.environ.setdefault("QT_VIRTUALKEYBOARD_DESKTOP_DISABLE", "1")
     os.environ.setdefault("QT_QUICK_BACKEND", "software")
-    if QGuiApplication.instance() is not None:
+    if QGuiApplication.instance() is not None and not chosen_before:
         log.warning("enable_virtual_keyboard() called after the QApplication was created: "
                     "no on-screen keyboard")
         OnScreenKeyboard._available = False
@@ -236,7 +241,9 @@ class OnScreenKeyboard(QWidget):
         A tap on a field opens the panel by itself; focus moving to anything that takes no
         text closes it.
         """
-        if new is None or not new.testAttribute(Qt.WidgetAttribute.WA_InputMethodEnabled):
+        if not shiboken6.isValid(self) or new is None:
+            return
+        if not new.testAttribute(Qt.WidgetAttribute.WA_InputMethodEnabled):
             return
         if self._root() is not None and new.window() is self.window():
             QGuiApplication.inputMethod().show()

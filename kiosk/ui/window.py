@@ -32,6 +32,7 @@ from kiosk.ui.screens.attract import AttractScreen
 from kiosk.ui.screens.home import HomeScreen
 
 if TYPE_CHECKING:  # built on first use, so their modules load after the first frame
+    from kiosk.ui.keyboard import OnScreenKeyboard
     from kiosk.ui.screens.idle_warning import IdleWarningScreen
     from kiosk.ui.screens.question import QuestionScreen
     from kiosk.ui.screens.reader import SectionReaderScreen
@@ -92,6 +93,8 @@ class KioskWindow(QWidget):
         layout.setSpacing(0)
         layout.addWidget(self._stack, 1)
         layout.addWidget(self.bar)
+        self._layout = layout
+        self.keyboard: OnScreenKeyboard | None = None
 
         self._factories: dict[str, Callable[[], Screen]] = {
             "attract": self._make_attract,
@@ -147,9 +150,20 @@ class KioskWindow(QWidget):
             self.visit = IntakeSession(content.questionnaire, content.rules)
         return self.visit
 
+    def _make_keyboard(self) -> None:
+        """The on-screen keyboard, above the bar; built with the first question, not at start-up
+        (it takes about a tenth of a second). It opens whenever a text field has focus."""
+        if self.keyboard is None:
+            from kiosk.ui.keyboard import OnScreenKeyboard
+
+            self.keyboard = OnScreenKeyboard(self)
+            self._layout.insertWidget(1, self.keyboard)
+            self.keyboard.set_language(self.language)
+
     def _make_question(self) -> Screen:
         from kiosk.ui.screens.question import QuestionScreen
 
+        self._make_keyboard()
         question = QuestionScreen(self._session(), self._loaded.content)
         question.finished.connect(self._open_review)
         question.left.connect(lambda: self.go(Place("home"), remember=False))
@@ -326,6 +340,8 @@ class KioskWindow(QWidget):
     def set_language(self, language: str) -> None:
         """Switch every built screen to `language`, keeping the patient's place."""
         self.language = language
+        if self.keyboard is not None:
+            self.keyboard.set_language(language)
         words = self._loaded.content.words(language)
         for built in self._screens.values():
             built.show_words(words)

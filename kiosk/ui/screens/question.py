@@ -108,6 +108,7 @@ class QuestionScreen(Screen):
         self._answer.changed.connect(self._record)
         self._holder_layout.insertWidget(0, self._answer)
         self._answer.show()
+        self._answer.take_focus()
         self._answer.apply_metrics(self._body_px)
         self._required.hide()
         if self._words is not None:
