@@ -119,6 +119,7 @@ def preview(options: Options, out: Path, language: str | None, size: tuple[int, 
         return 2
     out.mkdir(parents=True, exist_ok=True)
     window = KioskWindow(loaded, kiosk_mode=False)
+    window.prepare_keyboard()
     window.resize(*size)
     window.show()
     if text_size:

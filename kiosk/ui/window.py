@@ -150,20 +150,31 @@ class KioskWindow(QWidget):
             self.visit = IntakeSession(content.questionnaire, content.rules)
         return self.visit
 
-    def _make_keyboard(self) -> None:
-        """The on-screen keyboard, above the bar; built with the first question, not at start-up
-        (it takes about a tenth of a second). It opens whenever a text field has focus."""
-        if self.keyboard is None:
-            from kiosk.ui.keyboard import OnScreenKeyboard
+    def prepare_keyboard(self) -> None:
+        """Build the on-screen keyboard, above the bar; it opens whenever a text field has
+        focus. It takes about a tenth of a second, so the kiosk builds it just after its first
+        frame. Qt draws a Qt Quick view only in a window that had it when it was shown, so a
+        visible window is shown again (once, while the welcome loop is on screen)."""
+        if self.keyboard is not None:
+            return
+        from kiosk.ui.keyboard import OnScreenKeyboard
 
-            self.keyboard = OnScreenKeyboard(self)
-            self._layout.insertWidget(1, self.keyboard)
-            self.keyboard.set_language(self.language)
+        self.keyboard = OnScreenKeyboard(self)
+        self._layout.insertWidget(1, self.keyboard)
+        self.keyboard.set_language(self.language)
+        if self.isVisible():
+            full_screen = self.isFullScreen()
+            self.hide()
+            if full_screen:
+                self.showFullScreen()
+            else:
+                self.show()
+            self.activateWindow()
 
     def _make_question(self) -> Screen:
         from kiosk.ui.screens.question import QuestionScreen
 
-        self._make_keyboard()
+        self.prepare_keyboard()
         question = QuestionScreen(self._session(), self._loaded.content)
         question.finished.connect(self._open_review)
         question.left.connect(lambda: self.go(Place("home"), remember=False))

@@ -24,6 +24,7 @@ def make_window(qtbot: QtBot) -> Iterator[WindowFactory]:
              ) -> KioskWindow:
         window = KioskWindow(loaded, kiosk_mode=kiosk_mode)
         qtbot.addWidget(window)
+        window.prepare_keyboard()
         window.resize(*size)
         window.show()
         qtbot.waitExposed(window)
