@@ -16,6 +16,7 @@ from PySide6.QtCore import QEasingCurve, QPropertyAnimation, Qt, Signal
 from PySide6.QtGui import QCloseEvent, QKeyEvent
 from PySide6.QtWidgets import (
     QGraphicsOpacityEffect,
+    QSizePolicy,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -27,7 +28,7 @@ from kiosk.intake.session import IntakeSession
 from kiosk.ui import style
 from kiosk.ui.bottom_bar import BottomBar
 from kiosk.ui.idle import IdleWatch
-from kiosk.ui.parts import Screen
+from kiosk.ui.parts import Screen, centred
 from kiosk.ui.screens.attract import AttractScreen
 from kiosk.ui.screens.home import HomeScreen
 
@@ -83,6 +84,8 @@ class KioskWindow(QWidget):
         self._fade: QPropertyAnimation | None = None
 
         self._stack = QStackedWidget()
+        # The screens give up height to the keyboard rather than push the bar off the screen.
+        self._stack.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Ignored)
         self.bar = BottomBar(loaded.content)
         self.bar.back_requested.connect(self.go_back)
         self.bar.home_requested.connect(lambda: self.go(Place("home")))
@@ -160,7 +163,8 @@ class KioskWindow(QWidget):
         from kiosk.ui.keyboard import OnScreenKeyboard
 
         self.keyboard = OnScreenKeyboard(self)
-        self._layout.insertWidget(1, self.keyboard)
+        self._layout.insertLayout(1, centred(self.keyboard))
+        self._fit_keyboard()
         self.keyboard.set_language(self.language)
         if self.isVisible():
             full_screen = self.isFullScreen()
@@ -374,7 +378,17 @@ class KioskWindow(QWidget):
         for built in self._screens.values():
             built.apply_metrics(self._metrics.body)
 
+    def _fit_keyboard(self) -> None:
+        """The keys' height follows their width (about 0.31 of it); on a wide, low screen the
+        keyboard is narrowed so it never takes more than 45% of the height."""
+        if self.keyboard is not None:
+            screen = self.screen()
+            height = min(self.height(), screen.availableGeometry().height()) if screen \
+                else self.height()
+            self.keyboard.setMaximumWidth(min(self.width(), round(height * 0.45 / 0.31)))
+
     def resizeEvent(self, event: object) -> None:  # noqa: N802 - Qt override
+        self._fit_keyboard()
         theme = self._loaded.theme
         if style.metrics(theme, self.text_size, self.width(), self.height()) != self._metrics:
             self._apply_style()
