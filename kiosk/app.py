@@ -74,11 +74,11 @@ def start(options: Options, cache_file: Path | None = None) -> tuple[QApplicatio
     loaded = load_or_log(options, cache_file)
     from PySide6.QtWidgets import QApplication
 
-    from kiosk.ui.keyboard import enable_virtual_keyboard
+    from kiosk.ui.input_method import choose_virtual_keyboard
     from kiosk.ui.qt_messages import route_to_log
 
     route_to_log()
-    enable_virtual_keyboard()
+    choose_virtual_keyboard()
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
     app.setApplicationName("spine-kiosk")

@@ -31,9 +31,10 @@ from PySide6.QtQuick import QQuickItem
 from PySide6.QtQuickWidgets import QQuickWidget
 from PySide6.QtWidgets import QApplication, QSizePolicy, QVBoxLayout, QWidget
 
+from kiosk.ui.input_method import IM_MODULE, choose_virtual_keyboard
+
 log = logging.getLogger(__name__)
 
-IM_MODULE = "qtvirtualkeyboard"
 
 #: Keyboard locales the kiosk offers, by the kiosk's language codes.
 LOCALES = {"en": "en_US", "es": "es_ES"}
@@ -91,10 +92,7 @@ def enable_virtual_keyboard() -> None:
     OpenGL, the rest of the window stays a plain raster widget, and it renders on the offscreen
     platform the tests use.
     """
-    chosen_before = os.environ.get("QT_IM_MODULE") == IM_MODULE
-    os.environ.setdefault("QT_IM_MODULE", IM_MODULE)
-    os.environ.setdefault("QT_VIRTUALKEYBOARD_DESKTOP_DISABLE", "1")
-    os.environ.setdefault("QT_QUICK_BACKEND", "software")
+    chosen_before = choose_virtual_keyboard()
     if QGuiApplication.instance() is not None and not chosen_before:
         log.warning("enable_virtual_keyboard() called after the QApplication was created: "
                     "no on-screen keyboard")
