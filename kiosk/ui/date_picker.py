@@ -43,6 +43,7 @@ class Stepper(QWidget):
     def _step_button(self, name: str, label: str, step: int) -> QPushButton:
         widget = button(name, "stepper")
         widget.setText(label)
+        widget.setAccessibleName(label)
         widget.setAutoRepeat(True)
         widget.setAutoRepeatDelay(400)
         widget.setAutoRepeatInterval(80)

@@ -196,3 +196,22 @@ def test_idle_in_the_middle_of_the_questions_wipes_every_answer(
     field = window.findChild(QLineEdit, "text_first-name")
     assert field is not None and field.text() == "", "the next patient starts afresh"
     assert "Question 1 of about" in visible_text(window)
+
+
+def test_every_answer_control_is_big_enough_and_named(qtbot: QtBot, window: KioskWindow) -> None:
+    begin(qtbot, window)
+    seen: set[str] = set()
+    for _ in range(40):
+        if window.place.screen != "question":
+            break
+        item = question_screen(window).item
+        assert item is not None
+        for control in window.page("question").findChildren(QPushButton):
+            if control.isVisible():
+                assert control.height() >= 48 and control.width() >= 48, control.objectName()
+                assert control.objectName() and control.accessibleName(), control.objectName()
+        seen.add(item.type)
+        if item.id in CANDIDATE:
+            touch_answer(qtbot, window, CANDIDATE[item.id])
+        next_question(qtbot, window)
+    assert {"text", "date", "duration", "multiple", "scale", "yesno", "single"} <= seen
