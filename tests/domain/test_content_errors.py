@@ -8,19 +8,7 @@ import pytest
 
 from kiosk.content.errors import ContentInvalid
 from kiosk.content.loader import DEFAULT_THEME, load_all, load_content
-
-
-def edit(path: Path, old: str, new: str) -> None:
-    text = path.read_text(encoding="utf-8")
-    assert old in text, f"{old!r} not in {path}"
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
-
-
-def line_of(path: Path, fragment: str) -> int:
-    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
-        if fragment in line:
-            return number
-    raise AssertionError(f"{fragment!r} not in {path}")
+from tests.domain.editing import edit, line_of
 
 
 def errors_of(content: Path, settings: Path | None = None) -> list[str]:

@@ -9,24 +9,7 @@ import pytest
 
 from kiosk.content.errors import ContentInvalid
 from kiosk.content.loader import load_content
-
-
-def edit(path: Path, old: str, new: str) -> None:
-    text = path.read_text(encoding="utf-8")
-    assert old in text, f"{old!r} not in {path}"
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
-
-
-def line_of(path: Path, fragment: str, then: str | None = None) -> int:
-    """The line number of `fragment`, or of the first `then` after it."""
-    lines = path.read_text(encoding="utf-8").splitlines()
-    for number, line in enumerate(lines, start=1):
-        if fragment in line:
-            if then is None:
-                return number
-            return next(n for n, later in enumerate(lines[number:], start=number + 1)
-                        if then in later)
-    raise AssertionError(f"{fragment!r} not in {path}")
+from tests.domain.editing import edit, line_of
 
 
 def errors_of(content: Path) -> list[str]:
