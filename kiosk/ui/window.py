@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from dataclasses import dataclass
 from typing import TYPE_CHECKING, cast
 
 from PySide6.QtCore import QEasingCurve, QPropertyAnimation, Qt, Signal
@@ -29,36 +28,27 @@ from kiosk.ui import style
 from kiosk.ui.bottom_bar import BottomBar
 from kiosk.ui.idle import IdleWatch
 from kiosk.ui.parts import Screen, centred
+from kiosk.ui.place import Place
+from kiosk.ui.questionnaire_flow import QuestionnaireFlow
 from kiosk.ui.screens.attract import AttractScreen
 from kiosk.ui.screens.home import HomeScreen
 
 if TYPE_CHECKING:  # built on first use, so their modules load after the first frame
     from kiosk.ui.keyboard import OnScreenKeyboard
     from kiosk.ui.screens.idle_warning import IdleWarningScreen
-    from kiosk.ui.screens.question import QuestionScreen
     from kiosk.ui.screens.reader import SectionReaderScreen
-    from kiosk.ui.screens.review import ReviewScreen
     from kiosk.ui.screens.section_list import SectionListScreen
 
 log = logging.getLogger(__name__)
 FADE_MS = 150
-#: Screens that hold what a patient entered: destroyed by a wipe, built afresh for the next.
-#: The others hold only clinic content and are kept, reset to their start.
 #: Screens the idle timer leaves alone: the loop itself, the warning, and the urgent screen,
 #: which stays until staff have seen the patient.
 UNTIMED_SCREENS = frozenset({"attract", "idle_warning", "urgent"})
-PATIENT_SCREENS = frozenset({"question", "review", "confirm", "urgent", "thanks"})
+
+__all__ = ["KioskWindow", "Place"]
 
 
-@dataclass(frozen=True, slots=True)
-class Place:
-    """Where the patient is: a screen, and for the reader, which section."""
-
-    screen: str
-    section_id: str | None = None
-
-
-class KioskWindow(QWidget):
+class KioskWindow(QuestionnaireFlow, QWidget):
     """The whole patient-facing kiosk."""
 
     place_changed = Signal(str)
@@ -104,11 +94,7 @@ class KioskWindow(QWidget):
             "home": self._make_home,
             "sections": self._make_sections,
             "reader": self._make_reader,
-            "question": self._make_question,
-            "review": self._make_review,
-            "confirm": self._make_confirm,
-            "urgent": self._make_urgent,
-            "thanks": self._make_thanks,
+            **self.questionnaire_screens(),
             "idle_warning": self._make_idle_warning,
         }
         self.idle = IdleWatch(settings.kiosk.idle_seconds, self)
@@ -147,12 +133,6 @@ class KioskWindow(QWidget):
         home.questionnaire_requested.connect(self.start_questionnaire)
         return home
 
-    def _session(self) -> IntakeSession:
-        if self.visit is None:
-            content = self._loaded.content
-            self.visit = IntakeSession(content.questionnaire, content.rules)
-        return self.visit
-
     def prepare_keyboard(self) -> None:
         """Build the on-screen keyboard, above the bar; it opens whenever a text field has
         focus. It takes about a tenth of a second, so the kiosk builds it just after its first
@@ -174,103 +154,6 @@ class KioskWindow(QWidget):
             else:
                 self.show()
             self.activateWindow()
-
-    def _make_question(self) -> Screen:
-        from kiosk.ui.screens.question import QuestionScreen
-
-        self.prepare_keyboard()
-        question = QuestionScreen(self._session(), self._loaded.content)
-        question.finished.connect(self._open_review)
-        question.left.connect(lambda: self.go(Place("home"), remember=False))
-        question.urgent.connect(lambda: self.go(Place("urgent"), remember=False))
-        return question
-
-    def _make_review(self) -> Screen:
-        from kiosk.ui.screens.review import ReviewScreen
-
-        review = ReviewScreen(self._session())
-        review.change_requested.connect(self._change_answer)
-        review.send_requested.connect(self._send_requested)
-        return review
-
-    def _make_confirm(self) -> Screen:
-        from kiosk.ui.screens.visit_end import ConfirmScreen
-
-        confirm = ConfirmScreen()
-        confirm.send.connect(self._submit)
-        confirm.check_again.connect(self._open_review)
-        return confirm
-
-    def _make_urgent(self) -> Screen:
-        from kiosk.ui.screens.urgent import UrgentScreen
-
-        urgent = UrgentScreen(self._loaded.settings.clinic.emergency_number)
-        urgent.acknowledged.connect(self._after_urgent)
-        return urgent
-
-    def _make_thanks(self) -> Screen:
-        from kiosk.ui.screens.visit_end import ThanksScreen
-
-        thanks = ThanksScreen(self._loaded.settings.kiosk.thanks_seconds)
-        thanks.done.connect(self.wipe)
-        return thanks
-
-    # -- the questionnaire ---------------------------------------------------------------
-
-    def _question(self) -> QuestionScreen:
-        return cast("QuestionScreen", self.page("question"))
-
-    def start_questionnaire(self) -> None:
-        """Open the questions where this patient left them (the first one to begin with, the
-        review list if they had reached it)."""
-        session = self._session()
-        if session.current is None and session.answers:
-            cast("ReviewScreen", self.page("review")).refresh()
-            self.go(Place("review"))
-            return
-        self._question().open()
-        self.go(Place("question"))
-
-    def _open_review(self) -> None:
-        cast("ReviewScreen", self.page("review")).refresh()
-        self.go(Place("review"), remember=False)
-
-    def _change_answer(self, item_id: str) -> None:
-        self._question().open(item_id, reviewing=True)
-        self.go(Place("question"), remember=False)
-
-    def _send_requested(self) -> None:
-        missing = self._session().missing_required()
-        if missing:
-            self._question().open(missing[0].id, reviewing=True)
-            self.go(Place("question"), remember=False)
-            self._question().go_next()  # shows why it cannot go on yet
-            return
-        self.go(Place("confirm"), remember=False)
-
-    def _after_urgent(self) -> None:
-        """Staff have seen the patient; the questions go on where they were."""
-        if self._session().current is None:
-            self._open_review()
-        else:
-            self._question().open()
-            self.go(Place("question"), remember=False)
-
-    def _submit(self) -> None:
-        visit = self._session().submit(self.language)
-        log.info("visit submitted")
-        self.visit_submitted.emit(visit)
-        self._forget_patient()
-        self.go(Place("thanks"), remember=False)
-
-    def _forget_patient(self) -> None:
-        """Drop the answers and every screen that showed them; Back has nowhere to go."""
-        self.visit = None
-        self._history.clear()
-        for name in [n for n in self._screens if n in PATIENT_SCREENS and n != self._place.screen]:
-            screen = self._screens.pop(name)
-            self._stack.removeWidget(screen)
-            screen.deleteLater()
 
     def _make_sections(self) -> Screen:
         from kiosk.ui.screens.section_list import SectionListScreen

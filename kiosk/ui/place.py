@@ -1,0 +1,17 @@
+"""Where a patient can be in the kiosk, and which screens hold what they entered."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+#: Screens that hold what a patient entered: destroyed by a wipe, built afresh for the next.
+#: The others hold only clinic content and are kept, reset to their start.
+PATIENT_SCREENS = frozenset({"question", "review", "confirm", "urgent", "thanks"})
+
+
+@dataclass(frozen=True, slots=True)
+class Place:
+    """Where the patient is: a screen, and for the reader, which section."""
+
+    screen: str
+    section_id: str | None = None

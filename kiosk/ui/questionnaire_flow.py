@@ -1,0 +1,151 @@
+"""The patient's pass through the questionnaire, as the kiosk window runs it.
+
+A mix-in of the window: it builds the questionnaire screens on first use, keeps the visit's
+intake session, and moves the patient between question, review, confirm, urgent and thanks.
+The rules live in the session; this only decides which screen comes next.
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import TYPE_CHECKING, Any, cast
+
+from kiosk.content.model import Loaded
+from kiosk.intake.session import IntakeSession
+from kiosk.ui.parts import Screen
+from kiosk.ui.place import PATIENT_SCREENS, Place
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QStackedWidget
+
+    from kiosk.ui.screens.question import QuestionScreen
+    from kiosk.ui.screens.review import ReviewScreen
+
+log = logging.getLogger(__name__)
+
+
+class QuestionnaireFlow:
+    """The questionnaire part of the kiosk window (see KioskWindow)."""
+
+    visit: IntakeSession | None
+    language: str
+    visit_submitted: Any
+    _loaded: Loaded
+    _place: Place
+    _history: list[Place]
+    _screens: dict[str, Screen]
+    _stack: QStackedWidget
+
+    if TYPE_CHECKING:
+        def page(self, name: str) -> Screen: ...
+        def go(self, place: Place, remember: bool = True) -> None: ...
+        def wipe(self) -> None: ...
+        def prepare_keyboard(self) -> None: ...
+
+    def questionnaire_screens(self) -> dict[str, Any]:
+        """The factories of the questionnaire's screens, by name."""
+        return {"question": self._make_question, "review": self._make_review,
+                "confirm": self._make_confirm, "urgent": self._make_urgent,
+                "thanks": self._make_thanks}
+
+    def _session(self) -> IntakeSession:
+        if self.visit is None:
+            content = self._loaded.content
+            self.visit = IntakeSession(content.questionnaire, content.rules)
+        return self.visit
+
+    def _make_question(self) -> Screen:
+        from kiosk.ui.screens.question import QuestionScreen
+
+        self.prepare_keyboard()
+        question = QuestionScreen(self._session(), self._loaded.content)
+        question.finished.connect(self._open_review)
+        question.left.connect(lambda: self.go(Place("home"), remember=False))
+        question.urgent.connect(lambda: self.go(Place("urgent"), remember=False))
+        return question
+
+    def _make_review(self) -> Screen:
+        from kiosk.ui.screens.review import ReviewScreen
+
+        review = ReviewScreen(self._session())
+        review.change_requested.connect(self._change_answer)
+        review.send_requested.connect(self._send_requested)
+        return review
+
+    def _make_confirm(self) -> Screen:
+        from kiosk.ui.screens.visit_end import ConfirmScreen
+
+        confirm = ConfirmScreen()
+        confirm.send.connect(self._submit)
+        confirm.check_again.connect(self._open_review)
+        return confirm
+
+    def _make_urgent(self) -> Screen:
+        from kiosk.ui.screens.urgent import UrgentScreen
+
+        urgent = UrgentScreen(self._loaded.settings.clinic.emergency_number)
+        urgent.acknowledged.connect(self._after_urgent)
+        return urgent
+
+    def _make_thanks(self) -> Screen:
+        from kiosk.ui.screens.visit_end import ThanksScreen
+
+        thanks = ThanksScreen(self._loaded.settings.kiosk.thanks_seconds)
+        thanks.done.connect(self.wipe)
+        return thanks
+
+    def _question(self) -> QuestionScreen:
+        return cast("QuestionScreen", self.page("question"))
+
+    def start_questionnaire(self) -> None:
+        """Open the questions where this patient left them (the first one to begin with, the
+        review list if they had reached it)."""
+        session = self._session()
+        if session.current is None and session.answers:
+            cast("ReviewScreen", self.page("review")).refresh()
+            self.go(Place("review"))
+            return
+        self._question().open()
+        self.go(Place("question"))
+
+    def _open_review(self) -> None:
+        cast("ReviewScreen", self.page("review")).refresh()
+        self.go(Place("review"), remember=False)
+
+    def _change_answer(self, item_id: str) -> None:
+        self._question().open(item_id, reviewing=True)
+        self.go(Place("question"), remember=False)
+
+    def _send_requested(self) -> None:
+        missing = self._session().missing_required()
+        if missing:
+            self._question().open(missing[0].id, reviewing=True)
+            self.go(Place("question"), remember=False)
+            self._question().go_next()  # shows why it cannot go on yet
+            return
+        self.go(Place("confirm"), remember=False)
+
+    def _after_urgent(self) -> None:
+        """Staff have seen the patient; the questions go on where they were."""
+        if self._session().current is None:
+            self._open_review()
+        else:
+            self._question().open()
+            self.go(Place("question"), remember=False)
+
+    def _submit(self) -> None:
+        visit = self._session().submit(self.language)
+        log.info("visit submitted")
+        self.visit_submitted.emit(visit)
+        self._forget_patient()
+        self.go(Place("thanks"), remember=False)
+
+    def _forget_patient(self) -> None:
+        """Drop the answers and every screen that showed them; Back has nowhere to go."""
+        self.visit = None
+        self._history.clear()
+        for name in [n for n in self._screens if n in PATIENT_SCREENS and n != self._place.screen]:
+            screen = self._screens.pop(name)
+            self._stack.removeWidget(screen)
+            screen.deleteLater()
+
