@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
 from kiosk.content.model import LanguageWords
@@ -47,23 +47,56 @@ class AnswerWidget(QWidget):
         """Where typing goes when the question opens (only text fields take it)."""
 
 
+class ChoiceButton(QPushButton):
+    """A checkable answer whose words wrap over as many lines as they need."""
+
+    def __init__(self, name: str) -> None:
+        super().__init__()
+        self.setObjectName(name)
+        self.setProperty("role", "choice")
+        self.setCheckable(True)
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.words = text("", "choice-text")
+        self.words.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+        QVBoxLayout(self).addWidget(self.words)
+
+    def show_choice(self, label: str) -> None:
+        """The label, with a check mark, bold and inverted colours when chosen."""
+        chosen = self.isChecked()
+        self.words.setText((CHECK if chosen else "") + label)
+        self.setAccessibleName(label)
+        if self.words.property("chosen") != chosen:
+            self.words.setProperty("chosen", chosen)
+            self.words.style().unpolish(self.words)
+            self.words.style().polish(self.words)
+
+    def sizeHint(self) -> QSize:  # noqa: N802 - Qt override
+        layout = self.layout()
+        return layout.sizeHint() if layout is not None else super().sizeHint()
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt override
+        layout = self.layout()
+        return layout.minimumSize() if layout is not None else super().minimumSizeHint()
+
+
 class ChoiceAnswer(AnswerWidget):
-    """Yes/no, one of several, or several of several: a column of large buttons."""
+    """Yes/no, one of several, or several of several: large buttons in one or two columns."""
 
     def __init__(self, item: Item) -> None:
         super().__init__(item)
         self._many = item.type == "multiple"
         self._words: dict[str, str] = {}
-        self.buttons: dict[str, QPushButton] = {}
+        self.buttons: dict[str, ChoiceButton] = {}
         columns = 2 if len(item.choices()) > 5 else 1
         grid = QGridLayout(self)
         grid.setSpacing(12)
         for index, choice in enumerate(item.choices()):
-            widget = button(f"choice_{item.id}_{choice}", "choice")
-            widget.setCheckable(True)
+            widget = ChoiceButton(f"choice_{item.id}_{choice}")
             widget.clicked.connect(lambda _=False, c=choice: self._toggle(c))
             grid.addWidget(widget, index // columns, index % columns)
             self.buttons[choice] = widget
+        for column in range(columns):
+            grid.setColumnStretch(column, 1)
 
     def _toggle(self, choice: str) -> None:
         picked = self.buttons[choice].isChecked()
@@ -76,9 +109,7 @@ class ChoiceAnswer(AnswerWidget):
 
     def _mark(self) -> None:
         for choice, widget in self.buttons.items():
-            label = self._words.get(choice, choice)
-            widget.setText((CHECK if widget.isChecked() else "") + label)
-            widget.setAccessibleName(label)
+            widget.show_choice(self._words.get(choice, choice))
 
     def value(self) -> Answer | None:
         picked = tuple(c for c, widget in self.buttons.items() if widget.isChecked())

@@ -108,7 +108,9 @@ QFrame#bottom_bar QLabel {{ padding: 0; border: none; }}
 QFrame#bottom_bar QPushButton[step="1"] {{ font-size: {round(bar.body * 1.3)}px; }}
 QFrame#bottom_bar QPushButton[step="2"] {{ font-size: {round(bar.body * 1.6)}px; }}
 QLabel[role="warning"] {{ color: {c.urgent}; font-weight: 700; }}
-QPushButton[role="choice"] {{ text-align: left; padding: {round(m.gap * 0.6)}px {m.gap}px; }}
+QPushButton[role="choice"] {{ text-align: left; padding: {round(m.gap * 0.3)}px {m.gap}px; }}
+QLabel[role="choice-text"] {{ font-weight: 600; background: transparent; }}
+QLabel[role="choice-text"][chosen="true"] {{ color: {c.surface}; font-weight: 800; }}
 QPushButton[role="scale"] {{ padding: 0; min-width: {m.touch}px; font-size: {m.subtitle}px; }}
 QPushButton[role="scale"]:checked {{ background: {c.text}; color: {c.surface};
     border-color: {c.text}; }}
