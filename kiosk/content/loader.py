@@ -235,6 +235,12 @@ def _collect_settings(path: Path, errors: list[ContentError],
     if content is not None and kiosk.language not in content.structure.languages:
         err("kiosk.language", f"{kiosk.language!r} is not one of the content's languages"
             + did_you_mean(kiosk.language, content.structure.languages))
+    if content is not None and settings.printing.language not in content.structure.languages:
+        err("printing.language", f"{settings.printing.language!r} is not one of the content's"
+            " languages" + did_you_mean(settings.printing.language,
+                                         content.structure.languages))
+    if settings.printing.retention_hours <= 0:
+        err("printing.retention_hours", "must be more than 0 hours")
     for key in ("idle_seconds", "attract_seconds"):
         if getattr(kiosk, key) <= 0:
             err(f"kiosk.{key}", "must be more than 0 seconds")

@@ -36,8 +36,19 @@ class KioskSettings:
 
 
 @dataclass(frozen=True, slots=True)
+class PrintingSettings:
+    """Where and how the specialist's summary is printed, and what the kiosk keeps."""
+
+    language: str = "en"
+    paper: Literal["letter", "a4"] = "letter"
+    printer: str | None = None
+    retention_hours: float = 24.0
+
+
+@dataclass(frozen=True, slots=True)
 class Settings:
     """Everything in settings.yaml, typed."""
 
     clinic: ClinicSettings
     kiosk: KioskSettings = field(default_factory=KioskSettings)
+    printing: PrintingSettings = field(default_factory=PrintingSettings)

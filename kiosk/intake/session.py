@@ -8,6 +8,7 @@ the review list, the summary or the store.
 from __future__ import annotations
 
 import datetime
+import secrets
 from collections.abc import Mapping
 from dataclasses import dataclass
 from types import MappingProxyType
@@ -27,10 +28,20 @@ class AnswerRequired(Exception):
         self.item = item
 
 
+VISIT_ID_LETTERS = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ"  # no 0/O, 1/I: read aloud at the desk
+
+
+def new_visit_id(when: datetime.datetime) -> str:
+    """A short id staff can read out, e.g. `V-1124-7F3K`: month and day, then four letters."""
+    suffix = "".join(secrets.choice(VISIT_ID_LETTERS) for _ in range(4))
+    return f"V-{when:%m%d}-{suffix}"
+
+
 @dataclass(frozen=True, slots=True)
 class SubmittedVisit:
     """What the patient sent: visible answers only, and the outcome for the specialist."""
 
+    visit_id: str
     answers: Mapping[str, Answer]
     outcome: Outcome
     language: str
@@ -163,7 +174,9 @@ class IntakeSession:
         missing = self.missing_required()
         if missing:
             raise AnswerRequired(missing[0])
+        when = now or datetime.datetime.now(datetime.timezone.utc)
         return SubmittedVisit(
+            visit_id=new_visit_id(when),
             answers=MappingProxyType(dict(self._answers)),
             outcome=self.outcome(),
             language=language,
