@@ -86,7 +86,7 @@ def kiosk() -> None:
     from kiosk.app import Options, start
 
     options = Options(windowed=True, data=Path(sys.argv[1]))
-    app, window = start(options, paths.data_folder(options.data) / "content-cache.pickle")
+    app, window = start(options, paths.data_folder(options.data))
     from kiosk.ui.window import KioskWindow, Place
 
     assert isinstance(window, KioskWindow)

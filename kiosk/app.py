@@ -19,7 +19,11 @@ from kiosk.content.model import Loaded
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QApplication, QWidget
 
+    from kiosk.intake.session import SubmittedVisit
+    from kiosk.records.store import VisitStore
+
 log = logging.getLogger(__name__)
+HOUSEKEEPING_MS = 60 * 60 * 1000
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,9 +73,10 @@ def build_window(options: Options, kiosk_mode: bool = True) -> QWidget:
     return window_for(load_or_log(options), kiosk_mode)
 
 
-def start(options: Options, cache_file: Path | None = None) -> tuple[QApplication, QWidget]:
-    """Everything up to a window ready to show: content first, then Qt."""
-    loaded = load_or_log(options, cache_file)
+def start(options: Options, data: Path | None = None) -> tuple[QApplication, QWidget]:
+    """Everything up to a window ready to show: content first, then Qt. With a data folder,
+    the content cache and the visit store live there."""
+    loaded = load_or_log(options, data / "content-cache.pickle" if data else None)
     from PySide6.QtWidgets import QApplication
 
     from kiosk.ui.input_method import choose_virtual_keyboard
@@ -82,4 +87,35 @@ def start(options: Options, cache_file: Path | None = None) -> tuple[QApplicatio
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
     app.setApplicationName("spine-kiosk")
-    return app, window_for(loaded, kiosk_mode=not options.windowed)
+    window = window_for(loaded, kiosk_mode=not options.windowed)
+    if data is not None and loaded is not None:
+        keep_visits(window, loaded, data / "visits.sqlite3")
+    return app, window
+
+
+def keep_visits(window: QWidget, loaded: Loaded, path: Path) -> VisitStore:
+    """Save every submitted visit before the thank-you shows; delete old visits at start and
+    every hour after."""
+    from PySide6.QtCore import QTimer
+
+    from kiosk.records.store import VisitStore
+    from kiosk.ui.window import KioskWindow
+
+    store = VisitStore(path)
+    hours = loaded.settings.printing.retention_hours
+    deleted = store.purge_expired(hours)
+    if deleted:
+        log.info("retention: %d visits deleted", deleted)
+    timer = QTimer(window)
+    timer.setInterval(HOUSEKEEPING_MS)
+    timer.timeout.connect(lambda: store.purge_expired(hours))
+    timer.start()
+    if isinstance(window, KioskWindow):
+        window.visit_submitted.connect(lambda visit: _save(store, visit))
+    window.destroyed.connect(store.close)
+    return store
+
+
+def _save(store: VisitStore, visit: SubmittedVisit) -> None:
+    store.save_submitted(visit)
+    log.info("visit %s saved", visit.visit_id)

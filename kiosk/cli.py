@@ -128,7 +128,7 @@ def run_kiosk(options: Options) -> int:
     logs.setup(data)
     from kiosk.app import start
 
-    app, window = start(options, data / "content-cache.pickle")
+    app, window = start(options, data)
     from PySide6.QtCore import Qt
 
     if options.windowed:

@@ -1,0 +1,55 @@
+"""The visit store's schema, as numbered steps; the file's user_version says which have run."""
+
+from __future__ import annotations
+
+import sqlite3
+
+#: Each step moves the schema from version n to n + 1. Never edit a released step: add one.
+STEPS: tuple[str, ...] = (
+    """
+    CREATE TABLE visits (
+        id TEXT PRIMARY KEY,
+        submitted_at TEXT NOT NULL,
+        language TEXT NOT NULL,
+        questionnaire_version TEXT NOT NULL,
+        answers TEXT NOT NULL,
+        outcome TEXT NOT NULL,
+        category TEXT NOT NULL,
+        acknowledged_at TEXT
+    );
+    CREATE INDEX visits_by_time ON visits (submitted_at);
+    CREATE TABLE print_jobs (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        visit_id TEXT NOT NULL REFERENCES visits (id) ON DELETE CASCADE,
+        kind TEXT NOT NULL CHECK (kind IN ('summary', 'urgent-slip')),
+        state TEXT NOT NULL CHECK (state IN ('queued', 'sending', 'printed', 'failed')),
+        copy INTEGER NOT NULL DEFAULT 0,
+        attempts INTEGER NOT NULL DEFAULT 0,
+        next_try_at TEXT,
+        last_error TEXT,
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL
+    );
+    CREATE TABLE audit (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        at TEXT NOT NULL,
+        action TEXT NOT NULL,
+        visit_id TEXT
+    );
+    """,
+)
+
+
+def version(db: sqlite3.Connection) -> int:
+    return int(db.execute("PRAGMA user_version").fetchone()[0])
+
+
+def migrate(db: sqlite3.Connection) -> int:
+    """Run the steps this file has not had yet, each in its own transaction."""
+    current = version(db)
+    if current > len(STEPS):
+        raise RuntimeError(f"the visit store is version {current}, newer than this kiosk "
+                           f"({len(STEPS)}); update the kiosk")
+    for number, step in enumerate(STEPS[current:], start=current + 1):
+        db.executescript(f"BEGIN IMMEDIATE; {step}; PRAGMA user_version = {number}; COMMIT;")
+    return version(db)

@@ -1,0 +1,190 @@
+"""The visit store: submitted visits, their print jobs and an audit trail, in one SQLite file.
+
+The file is private to the kiosk's user (mode 0600), written in WAL mode, and every visit is
+saved with its print jobs in one transaction, so a visit the patient was thanked for is never
+lost, even if the power goes a moment later. Visits are deleted after the retention period,
+printed or not, and the file is vacuumed so nothing deleted lingers on disk.
+"""
+
+from __future__ import annotations
+
+import datetime
+import json
+import os
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Literal
+
+from kiosk.intake.questionnaire import Answer, Questionnaire
+from kiosk.intake.rules import Outcome, Reason
+from kiosk.intake.session import SubmittedVisit
+from kiosk.records.migrations import migrate
+
+JobKind = Literal["summary", "urgent-slip"]
+JobState = Literal["queued", "sending", "printed", "failed"]
+
+
+def _utc(moment: datetime.datetime) -> str:
+    return moment.astimezone(datetime.UTC).isoformat(timespec="seconds")
+
+
+def _now() -> datetime.datetime:
+    return datetime.datetime.now(datetime.UTC)
+
+
+@dataclass(frozen=True, slots=True)
+class PrintJob:
+    """A document on its way to the printer."""
+
+    id: int
+    visit_id: str
+    kind: JobKind
+    state: JobState
+    copy: bool
+    attempts: int
+    last_error: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class StoredVisit:
+    """A visit as staff see it in a list: no answers."""
+
+    visit_id: str
+    submitted_at: datetime.datetime
+    category: str
+    acknowledged: bool
+
+
+def encode_answers(answers: dict[str, Answer]) -> str:
+    def plain(value: Answer) -> object:
+        if isinstance(value, datetime.date):
+            return value.isoformat()
+        return list(value) if isinstance(value, tuple) else value
+    return json.dumps({key: plain(value) for key, value in answers.items()}, ensure_ascii=False)
+
+
+def decode_answers(text: str, questionnaire: Questionnaire) -> dict[str, Answer]:
+    types = {item.id: item.type for item in questionnaire.items()}
+    answers: dict[str, Answer] = {}
+    for key, value in json.loads(text).items():
+        kind = types.get(key)
+        if kind == "date":
+            answers[key] = datetime.date.fromisoformat(value)
+        elif kind == "multiple":
+            answers[key] = tuple(value)
+        else:
+            answers[key] = value
+    return answers
+
+
+def encode_outcome(outcome: Outcome) -> str:
+    return json.dumps({"category": outcome.category, "reasons": [
+        {"kind": r.kind, "rule_id": r.rule_id, "item_ids": list(r.item_ids), "count": r.count}
+        for r in outcome.reasons]})
+
+
+def decode_outcome(text: str) -> Outcome:
+    data = json.loads(text)
+    return Outcome(data["category"], tuple(
+        Reason(r["kind"], r["rule_id"], tuple(r["item_ids"]), r["count"])
+        for r in data["reasons"]))
+
+
+class VisitStore:
+    """The kiosk's one database. Not shared between threads."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+        if not path.exists():
+            os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
+        self._db = sqlite3.connect(path, isolation_level=None)
+        self._db.execute("PRAGMA journal_mode = WAL")
+        self._db.execute("PRAGMA synchronous = FULL")
+        self._db.execute("PRAGMA foreign_keys = ON")
+        self._db.execute("PRAGMA secure_delete = ON")
+        migrate(self._db)
+        for extra in (Path(f"{path}-wal"), Path(f"{path}-shm")):
+            if extra.exists():
+                extra.chmod(0o600)
+
+    def close(self) -> None:
+        self._db.close()
+
+    @contextmanager
+    def _transaction(self) -> Iterator[sqlite3.Connection]:
+        self._db.execute("BEGIN IMMEDIATE")
+        try:
+            yield self._db
+        except BaseException:
+            self._db.execute("ROLLBACK")
+            raise
+        self._db.execute("COMMIT")
+
+    # -- visits --------------------------------------------------------------------------
+
+    def save_submitted(self, visit: SubmittedVisit) -> None:
+        """The visit, its summary print job (and an urgent slip when urgent), in one go."""
+        now = _utc(_now())
+        with self._transaction() as db:
+            db.execute(
+                "INSERT INTO visits (id, submitted_at, language, questionnaire_version,"
+                " answers, outcome, category) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                (visit.visit_id, _utc(visit.submitted_at), visit.language,
+                 visit.questionnaire_version, encode_answers(dict(visit.answers)),
+                 encode_outcome(visit.outcome), visit.outcome.category))
+            kinds: list[JobKind] = ["urgent-slip", "summary"] if visit.outcome.urgent \
+                else ["summary"]
+            for kind in kinds:
+                db.execute("INSERT INTO print_jobs (visit_id, kind, state, created_at,"
+                           " updated_at) VALUES (?, ?, 'queued', ?, ?)",
+                           (visit.visit_id, kind, now, now))
+            db.execute("INSERT INTO audit (at, action, visit_id) VALUES (?, 'submitted', ?)",
+                       (now, visit.visit_id))
+
+    def visit(self, visit_id: str, questionnaire: Questionnaire) -> SubmittedVisit | None:
+        row = self._db.execute(
+            "SELECT id, submitted_at, language, questionnaire_version, answers, outcome"
+            " FROM visits WHERE id = ?", (visit_id,)).fetchone()
+        if row is None:
+            return None
+        return SubmittedVisit(
+            visit_id=row[0], answers=decode_answers(row[4], questionnaire),
+            outcome=decode_outcome(row[5]), language=row[2], questionnaire_version=row[3],
+            submitted_at=datetime.datetime.fromisoformat(row[1]))
+
+    def visits(self) -> list[StoredVisit]:
+        """Every stored visit, newest first."""
+        rows = self._db.execute("SELECT id, submitted_at, category, acknowledged_at"
+                                " FROM visits ORDER BY submitted_at DESC, id DESC").fetchall()
+        return [StoredVisit(r[0], datetime.datetime.fromisoformat(r[1]), r[2], r[3] is not None)
+                for r in rows]
+
+    def purge_expired(self, hours: float, now: datetime.datetime | None = None) -> int:
+        """Delete visits (and their jobs) older than `hours`; vacuum; return how many."""
+        cutoff = _utc((now or _now()) - datetime.timedelta(hours=hours))
+        with self._transaction() as db:
+            gone = db.execute("DELETE FROM visits WHERE submitted_at < ?", (cutoff,)).rowcount
+            if gone:
+                db.execute("INSERT INTO audit (at, action, visit_id) VALUES (?, ?, NULL)",
+                           (_utc(now or _now()), f"retention: {gone} deleted"))
+        if gone:
+            self._db.execute("VACUUM")
+            self._db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        return int(gone)
+
+    # -- print jobs ----------------------------------------------------------------------
+
+    def jobs(self, state: JobState | None = None) -> list[PrintJob]:
+        query = ("SELECT id, visit_id, kind, state, copy, attempts, last_error FROM print_jobs")
+        rows = (self._db.execute(query + " WHERE state = ? ORDER BY id", (state,)) if state
+                else self._db.execute(query + " ORDER BY id")).fetchall()
+        return [PrintJob(r[0], r[1], r[2], r[3], bool(r[4]), r[5], r[6]) for r in rows]
+
+    def audit_trail(self) -> list[tuple[str, str, str | None]]:
+        """(time, action, visit id) of every audited event, oldest first."""
+        return [(r[0], r[1], r[2]) for r in self._db.execute(
+            "SELECT at, action, visit_id FROM audit ORDER BY id").fetchall()]

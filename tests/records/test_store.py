@@ -1,0 +1,113 @@
+"""No visit a patient was thanked for is lost, and none is kept longer than the clinic allows."""
+
+from __future__ import annotations
+
+import datetime
+import sqlite3
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from kiosk.content.errors import ContentError
+from kiosk.content.model import Loaded
+from kiosk.intake.session import SubmittedVisit
+from kiosk.intake.simulate import read_answers, run
+from kiosk.records.migrations import STEPS
+from kiosk.records.store import VisitStore
+from tests.conftest import ROOT
+
+EXAMPLES = ROOT / "resources" / "examples"
+
+
+def submitted(shipped: Loaded, example: str, when: datetime.datetime | None = None
+              ) -> SubmittedVisit:
+    """An example answer file, submitted as the kiosk would."""
+    errors: list[ContentError] = []
+    path = EXAMPLES / f"{example}.yaml"
+    answers, lines = read_answers(path, shipped.content, errors)
+    session, _ = run(answers, shipped.content, path, lines, errors)
+    assert not errors
+    return session.submit("en", when)
+
+
+def test_a_saved_visit_reads_back_exactly(shipped: Loaded, tmp_path: Path) -> None:
+    store = VisitStore(tmp_path / "visits.sqlite3")
+    visit = submitted(shipped, "spanish")
+    store.save_submitted(visit)
+    again = store.visit(visit.visit_id, shipped.content.questionnaire)
+    assert again is not None
+    assert dict(again.answers) == dict(visit.answers)
+    assert again.outcome == visit.outcome and again.visit_id == visit.visit_id
+    assert [j.kind for j in store.jobs("queued")] == ["summary"]
+    assert store.audit_trail()[-1][1:] == ("submitted", visit.visit_id)
+
+
+def test_an_urgent_visit_queues_an_urgent_slip_first(shipped: Loaded, tmp_path: Path) -> None:
+    store = VisitStore(tmp_path / "visits.sqlite3")
+    store.save_submitted(submitted(shipped, "urgent"))
+    assert [job.kind for job in store.jobs("queued")] == ["urgent-slip", "summary"]
+    assert store.visits()[0].category == "urgent"
+
+
+def test_the_file_is_private_and_written_ahead(shipped: Loaded, tmp_path: Path) -> None:
+    path = tmp_path / "visits.sqlite3"
+    store = VisitStore(path)
+    store.save_submitted(submitted(shipped, "likely-candidate"))
+    assert path.stat().st_mode & 0o777 == 0o600
+    db = sqlite3.connect(path)
+    assert db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    assert db.execute("PRAGMA user_version").fetchone()[0] == len(STEPS)
+
+
+def test_retention_deletes_old_visits_and_their_jobs_and_vacuums(
+        shipped: Loaded, tmp_path: Path) -> None:
+    store = VisitStore(tmp_path / "visits.sqlite3")
+    now = datetime.datetime(2026, 11, 24, 12, 0, tzinfo=datetime.UTC)
+    old = submitted(shipped, "likely-candidate", now - datetime.timedelta(hours=30))
+    recent = submitted(shipped, "review", now - datetime.timedelta(hours=2))
+    store.save_submitted(old)
+    store.save_submitted(recent)
+    assert store.purge_expired(24, now) == 1
+    assert [v.visit_id for v in store.visits()] == [recent.visit_id]
+    assert {job.visit_id for job in store.jobs()} == {recent.visit_id}
+    assert old.answers["last-name"] == "Example" and recent.answers["last-name"] == "Sample"
+    files = {p.name: p.read_bytes() for p in tmp_path.glob("visits.sqlite3*")}
+    assert any(b"Sample" in raw for raw in files.values()), "the kept visit is still there"
+    for name, raw in files.items():  # the audit keeps the visit id, never the patient
+        assert b"Example" not in raw and b"Maria" not in raw, f"{name} still holds the patient"
+    assert store.visit(old.visit_id, shipped.content.questionnaire) is None
+    assert store.purge_expired(24, now) == 0
+
+
+def test_a_visit_survives_the_process_being_killed_right_after_submit(
+        shipped: Loaded, tmp_path: Path) -> None:
+    path = tmp_path / "visits.sqlite3"
+    script = f"""
+import os, signal
+from pathlib import Path
+from kiosk.content.loader import load_all
+from tests.records.test_store import submitted
+from kiosk.records.store import VisitStore
+visit = submitted(load_all(), "likely-candidate")
+VisitStore(Path({str(path)!r})).save_submitted(visit)
+print(visit.visit_id, flush=True)
+os.kill(os.getpid(), signal.SIGKILL)
+"""
+    result = subprocess.run([sys.executable, "-c", script], cwd=ROOT, capture_output=True,
+                            text=True)
+    assert result.returncode == -9, result.stderr
+    visit_id = result.stdout.strip()
+    store = VisitStore(path)
+    assert store.visit(visit_id, shipped.content.questionnaire) is not None
+    assert [job.visit_id for job in store.jobs("queued")] == [visit_id]
+
+
+def test_a_store_from_a_newer_kiosk_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "visits.sqlite3"
+    db = sqlite3.connect(path)
+    db.execute(f"PRAGMA user_version = {len(STEPS) + 1}")
+    db.close()
+    with pytest.raises(RuntimeError, match="newer than this kiosk"):
+        VisitStore(path)
