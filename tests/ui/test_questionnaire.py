@@ -3,11 +3,13 @@ answer on the review list, and the idle wipe in the middle of the questions."""
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtWidgets import QLineEdit, QPushButton
 from pytestqt.qtbot import QtBot
 
+from kiosk.app import keep_visits
 from kiosk.content.model import Loaded
 from kiosk.intake.session import SubmittedVisit
 from kiosk.ui.answers import ChoiceAnswer, DateAnswer, DurationAnswer, ScaleAnswer, TextAnswer
@@ -215,3 +217,18 @@ def test_every_answer_control_is_big_enough_and_named(qtbot: QtBot, window: Kios
             touch_answer(qtbot, window, CANDIDATE[item.id])
         next_question(qtbot, window)
     assert {"text", "date", "duration", "multiple", "scale", "yesno", "single"} <= seen
+
+
+def test_a_sent_visit_is_on_disk_before_the_thank_you_shows(
+        qtbot: QtBot, window: KioskWindow, tmp_path: Path) -> None:
+    store = keep_visits(window, window._loaded, tmp_path / "visits.sqlite3")
+    saved_when_thanked: list[int] = []
+    window.place_changed.connect(
+        lambda screen: saved_when_thanked.append(len(store.visits())) if screen == "thanks"
+        else None)
+    begin(qtbot, window)
+    answer_until(qtbot, window, CANDIDATE, "review")
+    tap(qtbot, find_button(window, "review_send"))
+    tap(qtbot, find_button(window, "confirm_send"))
+    assert saved_when_thanked == [1]
+    assert [job.kind for job in store.jobs("queued")] == ["summary"]
