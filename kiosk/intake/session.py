@@ -174,7 +174,7 @@ class IntakeSession:
         missing = self.missing_required()
         if missing:
             raise AnswerRequired(missing[0])
-        when = now or datetime.datetime.now(datetime.timezone.utc)
+        when = now or datetime.datetime.now(datetime.UTC)
         return SubmittedVisit(
             visit_id=new_visit_id(when),
             answers=MappingProxyType(dict(self._answers)),
