@@ -184,6 +184,48 @@ class VisitStore:
                 else self._db.execute(query + " ORDER BY id")).fetchall()
         return [PrintJob(r[0], r[1], r[2], r[3], bool(r[4]), r[5], r[6]) for r in rows]
 
+    def next_job(self, now: datetime.datetime | None = None) -> PrintJob | None:
+        """The oldest job due to print now: urgent slips before summaries."""
+        row = self._db.execute(
+            "SELECT id, visit_id, kind, state, copy, attempts, last_error FROM print_jobs"
+            " WHERE state = 'queued' AND (next_try_at IS NULL OR next_try_at <= ?)"
+            " ORDER BY kind = 'summary', id LIMIT 1", (_utc(now or _now()),)).fetchone()
+        return PrintJob(row[0], row[1], row[2], row[3], bool(row[4]), row[5], row[6]) \
+            if row else None
+
+    def mark_sending(self, job: PrintJob) -> None:
+        """About to hand the job to the printer: if the kiosk dies now, it is sent again,
+        marked COPY, because it may already have printed."""
+        self._job_update(job, "state = 'sending', attempts = attempts + 1")
+
+    def mark_printed(self, job: PrintJob) -> None:
+        self._job_update(job, "state = 'printed', last_error = NULL, next_try_at = NULL")
+        self.audit(f"printed {job.kind}{' (copy)' if job.copy else ''}", job.visit_id)
+
+    def mark_failed(self, job: PrintJob, error: str, retry_at: datetime.datetime) -> None:
+        """Back in the queue until `retry_at`, with what went wrong."""
+        self._job_update(job, "state = 'queued', last_error = ?, next_try_at = ?",
+                         (error, _utc(retry_at)))
+
+    def requeue_interrupted(self) -> int:
+        """Jobs the last run was sending when it stopped go out again, marked COPY."""
+        with self._transaction() as db:
+            return int(db.execute("UPDATE print_jobs SET state = 'queued', copy = 1,"
+                                  " updated_at = ? WHERE state = 'sending'",
+                                  (_utc(_now()),)).rowcount)
+
+    def _job_update(self, job: PrintJob, assignments: str, values: tuple[object, ...] = ()
+                    ) -> None:
+        with self._transaction() as db:
+            db.execute(f"UPDATE print_jobs SET {assignments}, updated_at = ? WHERE id = ?",
+                       (*values, _utc(_now()), job.id))
+
+    def audit(self, action: str, visit_id: str | None = None) -> None:
+        """Note an action with its time and visit id (never a name or an answer)."""
+        with self._transaction() as db:
+            db.execute("INSERT INTO audit (at, action, visit_id) VALUES (?, ?, ?)",
+                       (_utc(_now()), action, visit_id))
+
     def audit_trail(self) -> list[tuple[str, str, str | None]]:
         """(time, action, visit id) of every audited event, oldest first."""
         return [(r[0], r[1], r[2]) for r in self._db.execute(

@@ -111,3 +111,29 @@ def test_a_store_from_a_newer_kiosk_is_refused(tmp_path: Path) -> None:
     db.close()
     with pytest.raises(RuntimeError, match="newer than this kiosk"):
         VisitStore(path)
+
+
+def test_a_failed_print_waits_its_turn_and_an_interrupted_one_prints_again_as_copy(
+        shipped: Loaded, tmp_path: Path) -> None:
+    path = tmp_path / "visits.sqlite3"
+    store = VisitStore(path)
+    store.save_submitted(submitted(shipped, "urgent"))
+    slip = store.next_job()
+    assert slip is not None and slip.kind == "urgent-slip", "the urgent slip goes first"
+    store.mark_sending(slip)
+    now = datetime.datetime.now(datetime.UTC)
+    store.mark_failed(slip, "printer 'Front_Desk' not found", now + datetime.timedelta(minutes=1))
+    summary = store.next_job(now)
+    assert summary is not None and summary.kind == "summary", "a failed job waits its back-off"
+    store.mark_sending(summary)
+    store.close()
+    again = VisitStore(path)  # the kiosk died while the summary was being sent
+    assert again.requeue_interrupted() == 1
+    later = now + datetime.timedelta(minutes=2)
+    jobs = {job.kind: job for job in again.jobs("queued")}
+    assert jobs["summary"].copy and not jobs["urgent-slip"].copy
+    assert jobs["urgent-slip"].last_error == "printer 'Front_Desk' not found"
+    first = again.next_job(later)
+    assert first is not None and first.kind == "urgent-slip"
+    again.mark_printed(first)
+    assert again.audit_trail()[-1][1] == "printed urgent-slip"
