@@ -5,22 +5,26 @@ from __future__ import annotations
 import dataclasses
 import os
 import shutil
+import tempfile
 from pathlib import Path
 
 import pytest
 
 os.environ["QT_QPA_PLATFORM"] = "offscreen"
+#: Printing in tests reaches only the private CUPS server of tests/printing (or nothing).
+CUPS_FOLDER = Path(tempfile.mkdtemp(prefix="kiosk-cups-"))
+os.environ["CUPS_SERVER"] = str(CUPS_FOLDER / "cups.sock")
 os.environ.setdefault("XDG_DATA_HOME", "/nonexistent-test-home")
 
-from kiosk.content.loader import (
+from kiosk.content.loader import (  # noqa: E402 - the environment must be set first
     DEFAULT_CONTENT,
     DEFAULT_SETTINGS,
     DEFAULT_THEME,
     Loaded,
     load_all,
 )
-from kiosk.ui.keyboard import enable_virtual_keyboard
-from kiosk.ui.qt_messages import KNOWN_NOISE
+from kiosk.ui.keyboard import enable_virtual_keyboard  # noqa: E402
+from kiosk.ui.qt_messages import KNOWN_NOISE  # noqa: E402
 
 enable_virtual_keyboard()  # before pytest-qt makes the QApplication
 

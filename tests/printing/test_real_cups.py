@@ -1,0 +1,85 @@
+"""Printing through a real CUPS server: the kiosk's job completes and a PDF comes out; with
+CUPS stopped the visit waits in the queue, and it prints once CUPS is back."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtGui import QTextDocument
+from PySide6.QtPrintSupport import QPrinterInfo
+from pytestqt.qtbot import QtBot
+
+from kiosk.content.model import Loaded
+from kiosk.printing.queue import PrintQueue, print_document
+from kiosk.records.store import PrintJob, VisitStore
+from tests.conftest import CUPS_FOLDER
+from tests.printing.cups_server import QUEUE, PrivateCups, missing
+from tests.records.test_store import submitted
+
+pytestmark = pytest.mark.skipif(missing() is not None, reason=f"no real CUPS test: {missing()}")
+PDF_FOLDER = Path.home() / "PDF"  # where cups-pdf (global /etc/cups/cups-pdf.conf) writes
+
+
+@pytest.fixture
+def cups(qtbot: QtBot) -> Iterator[PrivateCups]:
+    server = PrivateCups(CUPS_FOLDER / "server", CUPS_FOLDER / "cups.sock")
+    server.start()
+    qtbot.waitUntil(server.running, timeout=20_000)
+    server.add_pdf_queue()
+    yield server
+    server.stop()
+
+
+def pdfs() -> dict[Path, int]:
+    """Every PDF cups-pdf has written, with when (it reuses names across servers)."""
+    found = PDF_FOLDER.glob("*.pdf") if PDF_FOLDER.is_dir() else []
+    return {path: path.stat().st_mtime_ns for path in found}
+
+
+def new_pdfs(before: dict[Path, int]) -> list[Path]:
+    return [path for path, when in pdfs().items() if before.get(path) != when]
+
+
+def summary_of(job: PrintJob) -> QTextDocument:
+    return QTextDocument(f"Summary of visit {job.visit_id}")
+
+
+def test_a_visit_prints_through_cups_and_the_pdf_appears(
+        qtbot: QtBot, cups: PrivateCups) -> None:
+    assert QUEUE in QPrinterInfo.availablePrinterNames()
+    before, jobs_before = pdfs(), set(cups.completed_jobs())
+    print_document(QTextDocument("Riverside Spine Center: test page"), QUEUE)
+
+    def done() -> None:
+        assert set(cups.completed_jobs()) - jobs_before, cups.log()
+        assert new_pdfs(before)
+
+    qtbot.waitUntil(done, timeout=30_000)
+
+
+def test_with_cups_stopped_the_visit_waits_then_prints_when_it_is_back(
+        qtbot: QtBot, cups: PrivateCups, shipped: Loaded, tmp_path: Path) -> None:
+    jobs_before = set(cups.completed_jobs())
+    cups.stop()
+    store = VisitStore(tmp_path / "visits.sqlite3")
+    store.save_submitted(submitted(shipped, "likely-candidate"))
+    queue = PrintQueue(store, summary_of, QUEUE, first_retry=0.0)
+    with qtbot.waitSignal(queue.changed, timeout=10_000):
+        queue.kick()
+    assert queue.last_error is not None and queue.waiting() == 1
+    before = pdfs()
+    cups.start()
+    qtbot.waitUntil(cups.running, timeout=20_000)
+    with qtbot.waitSignal(queue.changed, timeout=10_000):
+        queue.kick()
+    error_now: str | None = queue.last_error  # the same attribute, read again after printing
+    assert error_now is None and queue.waiting() == 0
+    assert [job.state for job in store.jobs()] == ["printed"]
+
+    def printed() -> None:
+        assert set(cups.completed_jobs()) - jobs_before, cups.log()
+        assert new_pdfs(before)
+
+    qtbot.waitUntil(printed, timeout=30_000)
