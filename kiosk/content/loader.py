@@ -4,6 +4,7 @@ Layout of a content folder (the shipped one is resources/content/):
     structure.yaml            languages and sections: ids, order, pictures (written once)
     <lang>/ui.yaml            the words of buttons, titles and messages
     <lang>/education.yaml     the words of each education section and the disclaimer
+    <lang>/summary.yaml       the headings and labels of the specialist's printed summary
     illustrations/            SVG pictures named in structure.yaml
 """
 
@@ -27,6 +28,7 @@ from kiosk.content.model import (
     LanguageWords,
     Loaded,
     Structure,
+    SummaryWords,
     UiWords,
 )
 from kiosk.content.questionnaire_check import (
@@ -160,9 +162,12 @@ def _load_language(
                                 plan.questionnaire, check_questionnaire_words)
     rules = _words_file(root / code / "rules.yaml", RulesWords, errors, plan.rules,
                         check_rules_words)
-    if ui is None or education is None or questionnaire is None or rules is None:
+    summary_path = root / code / "summary.yaml"
+    summary, _ = decode_file(summary_path, _label(summary_path), SummaryWords, errors)
+    if (ui is None or education is None or questionnaire is None or rules is None
+            or summary is None):
         return None
-    return LanguageWords(code, ui, education, questionnaire, rules)
+    return LanguageWords(code, ui, education, questionnaire, rules, summary)
 
 
 def _words_file(path: Path, tp: type[W], errors: list[ContentError], against: S | None,

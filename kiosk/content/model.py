@@ -178,6 +178,36 @@ class UiWords:
 
 
 @dataclass(frozen=True, slots=True)
+class SummaryWords:
+    """The headings and labels of the specialist's printed summary, in one language."""
+
+    title: str
+    visit: str
+    submitted: str
+    date_of_birth: str
+    age: str
+    language_used: str
+    language_names: dict[str, str]
+    translated: str
+    outcome: str
+    outcome_note: str
+    red_flags: str
+    reasons: str
+    pain: str
+    pain_now: str
+    pain_worst: str
+    pain_duration: str
+    pain_location: str
+    diagnoses: str
+    treatments: str
+    treatment_effect: str
+    other_answers: str
+    patients_words: str
+    questionnaire_version: str
+    copy: str
+
+
+@dataclass(frozen=True, slots=True)
 class LanguageWords:
     """All the words of one language."""
 
@@ -186,6 +216,7 @@ class LanguageWords:
     education: EducationWords
     questionnaire: QuestionnaireWords
     rules: RulesWords
+    summary: SummaryWords
 
 
 @dataclass(frozen=True, slots=True)

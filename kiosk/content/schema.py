@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import Any, Literal, Union
 
 from kiosk.content.loader import RESOURCES
-from kiosk.content.model import Block, EducationWords, Structure, UiWords
+from kiosk.content.model import Block, EducationWords, Structure, SummaryWords, UiWords
 from kiosk.content.settings import Settings
 from kiosk.content.theme import Theme
 from kiosk.intake.questionnaire import OPS, Condition, Questionnaire, QuestionnaireWords
@@ -55,6 +55,10 @@ _DOCUMENTS = (
     _Document("ui", UiWords, "Screen words",
               "resources/content/<language>/ui.yaml: the words of buttons, titles and messages."
               " Words in {braces} are filled in by the kiosk and must stay as they are."),
+    _Document("summary", SummaryWords, "Summary words",
+              "resources/content/<language>/summary.yaml: the headings and labels of the"
+              " summary printed for the specialist (always in the language of the printing"
+              " settings)."),
     _Document("settings", Settings, "Clinic settings",
               "resources/settings.yaml: the clinic's name, logo and colour, and how the kiosk"
               " behaves (language, text size, idle times, animations)."),

@@ -16,7 +16,8 @@ from kiosk.content.schema import SCHEMA_DIR, file_name, placeholder_pattern, ren
 SHIPPED = sorted([*DEFAULT_CONTENT.glob("**/*.yaml"), DEFAULT_SETTINGS, DEFAULT_THEME])
 SCHEMA_OF = {"structure.yaml": "structure", "education.yaml": "education", "ui.yaml": "ui",
              "settings.yaml": "settings", "theme.yaml": "theme",
-             "questionnaire.yaml": "questionnaire", "rules.yaml": "rules"}
+             "questionnaire.yaml": "questionnaire", "rules.yaml": "rules",
+             "summary.yaml": "summary"}
 
 
 def schema_of(path: Path) -> str:
