@@ -17,10 +17,12 @@ from kiosk.content.files import DEFAULT_CONTENT, DEFAULT_SETTINGS, DEFAULT_THEME
 from kiosk.content.model import Loaded
 
 if TYPE_CHECKING:
+    from PySide6.QtGui import QTextDocument
     from PySide6.QtWidgets import QApplication, QWidget
 
     from kiosk.intake.session import SubmittedVisit
-    from kiosk.records.store import VisitStore
+    from kiosk.printing.queue import PrintQueue
+    from kiosk.records.store import PrintJob, VisitStore
 
 log = logging.getLogger(__name__)
 HOUSEKEEPING_MS = 60 * 60 * 1000
@@ -98,6 +100,7 @@ def keep_visits(window: QWidget, loaded: Loaded, path: Path) -> VisitStore:
     every hour after."""
     from PySide6.QtCore import QTimer
 
+    from kiosk.printing.queue import PrintQueue
     from kiosk.records.store import VisitStore
     from kiosk.ui.window import KioskWindow
 
@@ -110,12 +113,30 @@ def keep_visits(window: QWidget, loaded: Loaded, path: Path) -> VisitStore:
     timer.setInterval(HOUSEKEEPING_MS)
     timer.timeout.connect(lambda: store.purge_expired(hours))
     timer.start()
+    queue = PrintQueue(store, lambda job: document_for(job, store, loaded),
+                       loaded.settings.printing.printer, window,
+                       paper=loaded.settings.printing.paper)
     if isinstance(window, KioskWindow):
-        window.visit_submitted.connect(lambda visit: _save(store, visit))
+        window.visit_submitted.connect(lambda visit: _save(store, queue, visit))
     window.destroyed.connect(store.close)
+    queue.start()
     return store
 
 
-def _save(store: VisitStore, visit: SubmittedVisit) -> None:
+def document_for(job: PrintJob, store: VisitStore, loaded: Loaded) -> QTextDocument | None:
+    """What a print job prints: the urgent slip or the summary (None once the visit is gone)."""
+    from kiosk.printing.summary import summary_document
+    from kiosk.printing.urgent_slip import urgent_slip_document
+
+    visit = store.visit(job.visit_id, loaded.content.questionnaire)
+    if visit is None:
+        return None
+    if job.kind == "urgent-slip":
+        return urgent_slip_document(visit, loaded, copy=job.copy)
+    return summary_document(visit, loaded, copy=job.copy)
+
+
+def _save(store: VisitStore, queue: PrintQueue, visit: SubmittedVisit) -> None:
     store.save_submitted(visit)
     log.info("visit %s saved", visit.visit_id)
+    queue.kick()

@@ -51,6 +51,13 @@ def _parser() -> argparse.ArgumentParser:
                                    help="run an answer file through the questionnaire and rules")
     simulate.add_argument("answers", type=Path, help="YAML file of `question-id: answer` pairs")
     simulate.add_argument("--lang", default=None, help="language of the report")
+    summary = commands.add_parser("summary", parents=[common],
+                                  help="write the specialist's summary of a visit as a PDF")
+    summary.add_argument("visit", help="a stored visit's id, or a simulate-style answer file")
+    summary.add_argument("--pdf", type=Path, required=True, help="the PDF file to write")
+    summary.add_argument("--lang", default=None,
+                         help="with an answer file: the language the patient used")
+    summary.add_argument("--copy", action="store_true", help="mark it COPY (a reprint)")
     commands.add_parser("self-test", parents=[common],
                         help="check an installation: files, data folder, display, printers")
     return parser
@@ -83,6 +90,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return check(options.content, options.settings, options.theme, sys.stdout)
     if args.command == "simulate":
         return _simulate(options, args.answers, args.lang)
+    if args.command == "summary":
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+        return _summary(options, args.visit, args.pdf, args.lang, args.copy)
     if args.command == "preview":
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
         from kiosk.ui.keyboard import enable_virtual_keyboard
@@ -118,6 +128,39 @@ def _simulate(options: Options, answers: Path, language: str | None) -> int:
         print(f"no language {language!r}", file=sys.stderr)
         return 2
     return simulate(answers, loaded.content, language, sys.stdout)
+
+
+def _summary(options: Options, visit: str, pdf: Path, language: str | None,
+             copy: bool) -> int:
+    from kiosk import paths
+    from kiosk.app import load
+    from kiosk.content.errors import ContentInvalid
+    from kiosk.printing.summary_command import summary_from_answers
+
+    try:
+        loaded = load(options)
+    except ContentInvalid as invalid:
+        print(invalid, file=sys.stderr)
+        return 1
+    if Path(visit).is_file():
+        return summary_from_answers(Path(visit), loaded, pdf, language=language, copy=copy)
+    from PySide6.QtGui import QGuiApplication
+
+    from kiosk.printing.summary import summary_document, write_pdf
+    from kiosk.records.store import VisitStore
+
+    store_path = paths.data_folder(options.data) / "visits.sqlite3"
+    stored = VisitStore(store_path).visit(visit, loaded.content.questionnaire) \
+        if store_path.exists() else None
+    if stored is None:
+        print(f"no stored visit {visit!r} (and no answer file of that name)", file=sys.stderr)
+        return 1
+    app = QGuiApplication.instance() or QGuiApplication(sys.argv[:1])
+    write_pdf(summary_document(stored, loaded, copy=copy), pdf,
+              loaded.settings.printing.paper)
+    app.processEvents()
+    print(f"wrote {pdf}: visit {stored.visit_id}")
+    return 0
 
 
 def run_kiosk(options: Options) -> int:

@@ -15,6 +15,7 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QTextDocument
 from PySide6.QtPrintSupport import QPrinter, QPrinterInfo
 
+from kiosk.printing.pages import Paper, render
 from kiosk.records.store import PrintJob, VisitStore
 
 log = logging.getLogger(__name__)
@@ -48,10 +49,13 @@ def find_printer(name: str | None) -> QPrinterInfo:
     return info
 
 
-def print_document(document: QTextDocument, printer_name: str | None) -> None:
+def print_document(document: QTextDocument, printer_name: str | None,
+                   paper: Paper | None = None) -> None:
     """Send one document to the printer; raises PrinterUnavailable or OSError on failure."""
     printer = QPrinter(find_printer(printer_name), QPrinter.PrinterMode.HighResolution)
-    document.print_(printer)
+    printer.setDocName(document.metaInformation(QTextDocument.MetaInformation.DocumentTitle)
+                       or "kiosk")
+    render(document, printer, paper)
     if printer.printerState() == QPrinter.PrinterState.Error:
         raise OSError(f"printer {printer.printerName()!r} reported an error")
 
@@ -64,8 +68,9 @@ class PrintQueue(QObject):
     def __init__(self, store: VisitStore,
                  document_for: Callable[[PrintJob], QTextDocument | None],
                  printer_name: str | None, parent: QObject | None = None,
-                 first_retry: float = FIRST_RETRY_SECONDS) -> None:
+                 first_retry: float = FIRST_RETRY_SECONDS, paper: Paper | None = None) -> None:
         super().__init__(parent)
+        self._paper = paper
         self._store = store
         self._document_for = document_for
         self._printer_name = printer_name
@@ -100,7 +105,7 @@ class PrintQueue(QObject):
             if document is None:
                 self._store.mark_printed(job)  # the visit is gone (retention): nothing to print
             else:
-                print_document(document, self._printer_name)
+                print_document(document, self._printer_name, self._paper)
                 self._store.mark_printed(job)
                 self.last_error = None
                 log.info("printed %s for visit %s", job.kind, job.visit_id)
