@@ -72,19 +72,41 @@ def self_test(options: Options, out: TextIO) -> int:
         return f"rendered {image.width()}x{image.height()} on {QGuiApplication.platformName()!r}"
 
     def printers() -> str:
+        """The printer the summaries go to must be there (CUPS up, queue known)."""
         from PySide6.QtPrintSupport import QPrinterInfo
 
+        from kiosk.printing.queue import PrinterUnavailable, find_printer
+
         names = QPrinterInfo.availablePrinterNames()
-        default = QPrinterInfo.defaultPrinterName()
-        if not names:
-            return "none seen (printing is not used yet)"
-        return f"{', '.join(names)} (default: {default or 'none'})"
+        wanted = loaded.settings.printing.printer if loaded else None
+        try:
+            chosen = find_printer(wanted).printerName()
+        except PrinterUnavailable as missing:
+            seen = ", ".join(names) or "none"
+            raise CheckFailed(f"{missing}; printers Qt sees: {seen}") from None
+        return f"summaries go to {chosen!r}; printers Qt sees: {', '.join(names)}"
+
+    def print_queue() -> str:
+        """Visits waiting to print, and why, from the visit store."""
+        from kiosk import paths
+        from kiosk.records.store import VisitStore
+
+        path = paths.data_folder(options.data) / "visits.sqlite3"
+        if not path.exists():
+            return "no visits stored yet"
+        waiting = VisitStore(path).jobs("queued")
+        if not waiting:
+            return "nothing waiting"
+        errors = {job.last_error for job in waiting if job.last_error}
+        raise CheckFailed(f"{len(waiting)} waiting to print"
+                          + (f"; last error: {sorted(errors)[-1]}" if errors else ""))
 
     run("settings and content", content)
     run("data folder", data)
     run("home screen", home)
     run("printers", printers)
+    run("print queue", print_queue)
     display = os.environ.get("QT_QPA_PLATFORM", "")
-    print(f"{'FAILED' if failures else 'passed'}: {failures} of 4 checks failed"
+    print(f"{'FAILED' if failures else 'passed'}: {failures} of 5 checks failed"
           f" (platform {display or 'default'})", file=out)
     return 1 if failures else 0

@@ -50,11 +50,12 @@ def find_printer(name: str | None) -> QPrinterInfo:
 
 
 def print_document(document: QTextDocument, printer_name: str | None,
-                   paper: Paper | None = None) -> None:
-    """Send one document to the printer; raises PrinterUnavailable or OSError on failure."""
+                   paper: Paper | None = None, job_name: str = "kiosk") -> None:
+    """Send one document to the printer; raises PrinterUnavailable or OSError on failure.
+
+    The job's name (seen in CUPS queues and logs) is `job_name`: a visit id, never a name."""
     printer = QPrinter(find_printer(printer_name), QPrinter.PrinterMode.HighResolution)
-    printer.setDocName(document.metaInformation(QTextDocument.MetaInformation.DocumentTitle)
-                       or "kiosk")
+    printer.setDocName(job_name)
     render(document, printer, paper)
     if printer.printerState() == QPrinter.PrinterState.Error:
         raise OSError(f"printer {printer.printerName()!r} reported an error")
@@ -105,7 +106,8 @@ class PrintQueue(QObject):
             if document is None:
                 self._store.mark_printed(job)  # the visit is gone (retention): nothing to print
             else:
-                print_document(document, self._printer_name, self._paper)
+                print_document(document, self._printer_name, self._paper,
+                               f"{job.kind} {job.visit_id}")
                 self._store.mark_printed(job)
                 self.last_error = None
                 log.info("printed %s for visit %s", job.kind, job.visit_id)

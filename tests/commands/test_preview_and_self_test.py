@@ -48,13 +48,16 @@ def test_preview_refuses_an_unknown_language(qapp: QApplication, tmp_path: Path)
     assert main(["preview", "--out", str(tmp_path), "--lang", "fr"]) == 2
 
 
-def test_self_test_passes_and_creates_a_private_data_folder(
+def test_self_test_checks_everything_and_says_there_is_no_printer(
         qapp: QApplication, data_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    assert main(["self-test", "--data", str(data_dir)]) == 0
+    assert main(["self-test", "--data", str(data_dir)]) == 1, "no printer: the install is not ready"
     lines = capsys.readouterr().out.splitlines()
-    assert [line.split(":")[0] for line in lines[:4]] == [
-        "ok    settings and content", "ok    data folder", "ok    home screen", "ok    printers"]
-    assert lines[-1].startswith("passed: 0 of 4 checks failed")
+    assert [line.split(":")[0] for line in lines] == [
+        "ok    settings and content", "ok    data folder", "ok    home screen", "FAIL  printers",
+        "ok    print queue", "FAILED"]
+    assert lines[3] == ("FAIL  printers: no printer is set and there is no default printer;"
+                        " printers Qt sees: none")
+    assert lines[-1].startswith("FAILED: 1 of 5 checks failed")
     assert data_dir.is_dir() and (data_dir.stat().st_mode & 0o777) == 0o700
 
 

@@ -11,9 +11,11 @@ from PySide6.QtGui import QTextDocument
 from PySide6.QtPrintSupport import QPrinterInfo
 from pytestqt.qtbot import QtBot
 
+from kiosk.app import document_for
+from kiosk.cli import main
 from kiosk.content.model import Loaded
 from kiosk.printing.queue import PrintQueue, print_document
-from kiosk.records.store import PrintJob, VisitStore
+from kiosk.records.store import VisitStore
 from tests.conftest import CUPS_FOLDER
 from tests.printing.cups_server import QUEUE, PrivateCups, missing
 from tests.records.test_store import submitted
@@ -42,10 +44,6 @@ def new_pdfs(before: dict[Path, int]) -> list[Path]:
     return [path for path, when in pdfs().items() if before.get(path) != when]
 
 
-def summary_of(job: PrintJob) -> QTextDocument:
-    return QTextDocument(f"Summary of visit {job.visit_id}")
-
-
 def test_a_visit_prints_through_cups_and_the_pdf_appears(
         qtbot: QtBot, cups: PrivateCups) -> None:
     assert QUEUE in QPrinterInfo.availablePrinterNames()
@@ -59,13 +57,28 @@ def test_a_visit_prints_through_cups_and_the_pdf_appears(
     qtbot.waitUntil(done, timeout=30_000)
 
 
+def test_self_test_passes_with_the_clinic_printer_and_reports_a_stuck_queue(
+        cups: PrivateCups, shipped: Loaded, settings_copy: Path, data_dir: Path,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    settings_copy.write_text(settings_copy.read_text(encoding="utf-8").replace(
+        "  # printer: Front_Desk", f"  printer: {QUEUE}"), encoding="utf-8")
+    args = ["self-test", "--data", str(data_dir), "--settings", str(settings_copy)]
+    assert main(args) == 0
+    assert f"ok    printers: summaries go to {QUEUE!r}" in capsys.readouterr().out
+    store = VisitStore(data_dir / "visits.sqlite3")
+    store.save_submitted(submitted(shipped, "likely-candidate"))
+    assert main(args) == 1
+    assert "FAIL  print queue: 1 waiting to print" in capsys.readouterr().out
+
+
 def test_with_cups_stopped_the_visit_waits_then_prints_when_it_is_back(
         qtbot: QtBot, cups: PrivateCups, shipped: Loaded, tmp_path: Path) -> None:
     jobs_before = set(cups.completed_jobs())
     cups.stop()
     store = VisitStore(tmp_path / "visits.sqlite3")
     store.save_submitted(submitted(shipped, "likely-candidate"))
-    queue = PrintQueue(store, summary_of, QUEUE, first_retry=0.0)
+    queue = PrintQueue(store, lambda job: document_for(job, store, shipped), QUEUE,
+                       first_retry=0.0, paper=shipped.settings.printing.paper)
     with qtbot.waitSignal(queue.changed, timeout=10_000):
         queue.kick()
     assert queue.last_error is not None and queue.waiting() == 1
@@ -83,3 +96,8 @@ def test_with_cups_stopped_the_visit_waits_then_prints_when_it_is_back(
         assert new_pdfs(before)
 
     qtbot.waitUntil(printed, timeout=30_000)
+    [pdf] = new_pdfs(before)
+    visit_id = store.jobs()[0].visit_id
+    assert visit_id in pdf.name and "Maria" not in pdf.name, "CUPS sees the visit id, not a name"
+    logs = [p for p in (CUPS_FOLDER / "server" / "log").glob("*") if p.is_file()]
+    assert not any(b"Maria" in log.read_bytes() for log in logs), "no patient name in CUPS logs"
