@@ -58,6 +58,17 @@ def _parser() -> argparse.ArgumentParser:
     summary.add_argument("--lang", default=None,
                          help="with an answer file: the language the patient used")
     summary.add_argument("--copy", action="store_true", help="mark it COPY (a reprint)")
+    export = commands.add_parser("export-fhir", parents=[common],
+                                 help="write the questionnaire or a visit as FHIR R4 JSON")
+    what = export.add_mutually_exclusive_group(required=True)
+    what.add_argument("--questionnaire", action="store_true", help="the Questionnaire")
+    what.add_argument("--visit", metavar="VISIT_ID",
+                      help="a stored visit's QuestionnaireResponse")
+    what.add_argument("--answers", type=Path, metavar="FILE",
+                      help="an answer file's QuestionnaireResponse")
+    export.add_argument("out", type=Path, help="the JSON file to write")
+    export.add_argument("--lang", default=None,
+                        help="language of texts and choice words (default: the printing one)")
     commands.add_parser("self-test", parents=[common],
                         help="check an installation: files, data folder, display, printers")
     return parser
@@ -90,6 +101,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return check(options.content, options.settings, options.theme, sys.stdout)
     if args.command == "simulate":
         return _simulate(options, args.answers, args.lang)
+    if args.command == "export-fhir":
+        return _export_fhir(options, args)
     if args.command == "summary":
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
         return _summary(options, args.visit, args.pdf, args.lang, args.copy)
@@ -128,6 +141,33 @@ def _simulate(options: Options, answers: Path, language: str | None) -> int:
         print(f"no language {language!r}", file=sys.stderr)
         return 2
     return simulate(answers, loaded.content, language, sys.stdout)
+
+
+def _export_fhir(options: Options, args: argparse.Namespace) -> int:
+    from kiosk import paths
+    from kiosk.app import load
+    from kiosk.content.errors import ContentInvalid
+    from kiosk.intake import fhir_command
+    from kiosk.records.store import VisitStore
+
+    try:
+        loaded = load(options)
+    except ContentInvalid as invalid:
+        print(invalid, file=sys.stderr)
+        return 1
+    language = args.lang or loaded.settings.printing.language
+    if args.questionnaire:
+        return fhir_command.export_questionnaire(loaded.content, language, args.out)
+    if args.answers:
+        return fhir_command.export_answers_response(args.answers, loaded.content, language,
+                                                    args.out)
+    store_path = paths.data_folder(options.data) / "visits.sqlite3"
+    stored = VisitStore(store_path).visit(args.visit, loaded.content.questionnaire) \
+        if store_path.exists() else None
+    if stored is None:
+        print(f"no stored visit {args.visit!r}", file=sys.stderr)
+        return 1
+    return fhir_command.export_response(stored, loaded.content, language, args.out)
 
 
 def _summary(options: Options, visit: str, pdf: Path, language: str | None,
