@@ -3,7 +3,8 @@
 `bare` is a plain PySide6 window holding what the home screen holds (a title, a paragraph, a
 picture, two large buttons, a bar of seven buttons); `kiosk` is the kiosk itself, started the
 way `kiosk` starts it, stopped at the first frame of its home screen. Each prints one line:
-"<seconds since the interpreter started> <peak resident memory in KiB>".
+"<wall-clock time of the first paint> <peak resident memory in KiB>"; work a window defers
+until after its first frame is not counted.
 """
 
 from __future__ import annotations
@@ -11,19 +12,10 @@ from __future__ import annotations
 import os
 import resource
 import sys
+import time
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-
-
-def _started() -> float:
-    """Seconds since this process began (from /proc), so imports are counted too."""
-    ticks = os.sysconf("SC_CLK_TCK")
-    with open("/proc/self/stat", encoding="ascii") as stat:
-        start_ticks = int(stat.read().rsplit(")", 1)[1].split()[19])
-    with open("/proc/uptime", encoding="ascii") as uptime:
-        now = float(uptime.read().split()[0])
-    return now - start_ticks / ticks
 
 
 def _report_first_paint(widget: object) -> None:
@@ -33,13 +25,14 @@ def _report_first_paint(widget: object) -> None:
     class FirstPaint(QObject):
         def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
             if event.type() == QEvent.Type.Paint:
+                self.painted_at = time.time()  # the frame is being drawn now
                 QTimer.singleShot(0, self.done)
                 watched.removeEventFilter(self)
             return False
 
         def done(self) -> None:
             peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-            print(f"{_started():.4f} {peak}", flush=True)
+            print(f"{self.painted_at:.4f} {peak}", flush=True)
             QApplication.quit()
 
     watcher = FirstPaint()

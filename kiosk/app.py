@@ -91,7 +91,12 @@ def start(options: Options, data: Path | None = None) -> tuple[QApplication, QWi
     app.setApplicationName("spine-kiosk")
     window = window_for(loaded, kiosk_mode=not options.windowed)
     if data is not None and loaded is not None:
-        keep_visits(window, loaded, data / "visits.sqlite3")
+        from kiosk.ui.after_paint import after_first_paint
+
+        # The store, the retention pass and the printer are needed minutes later, not for
+        # the first frame: they start right after it.
+        store_path = data / "visits.sqlite3"
+        after_first_paint(window, lambda: keep_visits(window, loaded, store_path))
     return app, window
 
 

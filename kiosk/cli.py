@@ -225,12 +225,11 @@ def run_kiosk(options: Options) -> int:
         if screen is not None:  # fills the screen even where no window manager runs
             window.setGeometry(screen.geometry())
         window.showFullScreen()
-    from PySide6.QtCore import QTimer
-
+    from kiosk.ui.after_paint import after_first_paint
     from kiosk.ui.window import KioskWindow
 
     if isinstance(window, KioskWindow):
-        QTimer.singleShot(0, window.prepare_keyboard)
+        after_first_paint(window, window.prepare_keyboard)
     return int(app.exec())
 
 
