@@ -53,14 +53,15 @@ def window(qtbot: QtBot, qapp: QApplication) -> Iterator[Window]:
 
 
 def keys(board: OnScreenKeyboard) -> dict[str, QQuickItem]:
-    """The keys of the layout on screen, by the text they type."""
+    """The keys of the layout on screen, by the text they type, in lower case (the keys show
+    capitals while the keyboard capitalises the first letter)."""
     assert board.root is not None
     found: dict[str, QQuickItem] = {}
     for item in board.root.findChildren(QQuickItem):
         meta = item.metaObject()
         if (meta.indexOfProperty("key") >= 0 and meta.indexOfProperty("text") >= 0
                 and item.isVisible() and item.width() > 0):
-            found.setdefault(str(item.property("text")), item)
+            found.setdefault(str(item.property("text")).lower(), item)
     return found
 
 
