@@ -75,22 +75,11 @@ def export_answers_response(answers: Path, content: Content, language: str, out:
 
     Errors in the file are listed as `file:line: …` (as `simulate` lists them) and nothing is
     written; an answer branching hides is dropped, said so, and not exported."""
-    from kiosk.content.errors import ContentError
-    from kiosk.intake.simulate import read_answers, run
+    from kiosk.intake.simulate import visit_from_file
 
     report = report or sys.stdout
-    errors: list[ContentError] = []
-    found, lines = read_answers(answers, content, errors)
-    session, dropped = run(found, content, answers, lines, errors)
-    errors.extend(ContentError(str(answers), 0, item.id, "required but not answered")
-                  for item in session.missing_required())
-    if errors:
-        for error in errors:
-            print(error, file=report)
-        print(f"{len(errors)} error(s) found", file=report)
+    visit = visit_from_file(answers, content, patient_language or language, report,
+                            now or datetime.datetime.now(datetime.UTC))
+    if visit is None:
         return 1
-    for drop in dropped:
-        print(f"{drop.item_id}: dropped, {drop.why}", file=report)
-    visit = session.submit(patient_language or language,
-                           now or datetime.datetime.now(datetime.UTC))
     return export_response(visit, content, language, out, report)

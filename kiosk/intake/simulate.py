@@ -18,7 +18,7 @@ from kiosk.content.decode import INVALID, Decoder, read_yaml
 from kiosk.content.errors import ContentError, did_you_mean
 from kiosk.content.model import Content
 from kiosk.intake.answers import AnswerInvalid
-from kiosk.intake.session import IntakeSession
+from kiosk.intake.session import IntakeSession, SubmittedVisit
 from kiosk.intake.wording import answer_words, outcome_words, reason_words
 
 
@@ -111,3 +111,23 @@ def simulate(path: Path, content: Content, language: str, out: TextIO,
             print(f"      {question} -> {answer_text}", file=out)
     return 0
 
+
+
+def visit_from_file(path: Path, content: Content, language: str, report: TextIO,
+                    now: datetime.datetime | None = None) -> SubmittedVisit | None:
+    """An answer file submitted as the kiosk would, or None after listing every error as
+    `file:line: …` (a required question left unanswered is an error too). Answers that
+    branching hides are dropped, and each drop is said."""
+    errors: list[ContentError] = []
+    answers, lines = read_answers(path, content, errors)
+    session, dropped = run(answers, content, path, lines, errors)
+    errors.extend(ContentError(str(path), 0, item.id, "required but not answered")
+                  for item in session.missing_required())
+    if errors:
+        for error in errors:
+            print(error, file=report)
+        print(f"{len(errors)} error(s) found", file=report)
+        return None
+    for drop in dropped:
+        print(f"{drop.item_id}: dropped, {drop.why}", file=report)
+    return session.submit(language, now)

@@ -14,9 +14,8 @@ import sys
 from pathlib import Path
 from typing import TextIO
 
-from kiosk.content.errors import ContentError
 from kiosk.content.model import Loaded
-from kiosk.intake.simulate import read_answers, run
+from kiosk.intake.simulate import visit_from_file
 
 _APPLICATION: list[object] = []
 
@@ -45,19 +44,9 @@ def summary_from_answers(path: Path, loaded: Loaded, out: Path, *, language: str
         print(f"no language {language!r}; the content has {', '.join(content.structure.languages)}",
               file=report)
         return 1
-    errors: list[ContentError] = []
-    answers, lines = read_answers(path, content, errors)
-    session, dropped = run(answers, content, path, lines, errors)
-    errors.extend(ContentError(str(path), 0, item.id, "required but not answered")
-                  for item in session.missing_required())
-    if errors:
-        for error in errors:
-            print(error, file=report)
-        print(f"{len(errors)} error(s) found", file=report)
+    visit = visit_from_file(path, content, language, report, now)
+    if visit is None:
         return 1
-    for drop in dropped:
-        print(f"{drop.item_id}: dropped, {drop.why}", file=report)
-    visit = session.submit(language, now)
     _gui()
     from kiosk.printing.pages import PrintFailed, write_pdf
     from kiosk.printing.summary import summary_document

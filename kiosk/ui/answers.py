@@ -9,14 +9,14 @@ from __future__ import annotations
 
 import datetime
 
-from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
 from kiosk.content.model import LanguageWords
 from kiosk.intake.questionnaire import SCALE_MAX, Answer, Item
 from kiosk.intake.wording import option_words
 from kiosk.ui.date_picker import DatePicker, Stepper
-from kiosk.ui.parts import button, set_button_text, text
+from kiosk.ui.parts import LaidOutButton, button, set_button_text, text
 
 CHECK = "\u2713  "
 
@@ -47,7 +47,7 @@ class AnswerWidget(QWidget):
         """Where typing goes when the question opens (only text fields take it)."""
 
 
-class ChoiceButton(QPushButton):
+class ChoiceButton(LaidOutButton):
     """A checkable answer whose words wrap over as many lines as they need."""
 
     def __init__(self, name: str) -> None:
@@ -69,14 +69,6 @@ class ChoiceButton(QPushButton):
             self.words.setProperty("chosen", chosen)
             self.words.style().unpolish(self.words)
             self.words.style().polish(self.words)
-
-    def sizeHint(self) -> QSize:  # noqa: N802 - Qt override
-        layout = self.layout()
-        return layout.sizeHint() if layout is not None else super().sizeHint()
-
-    def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt override
-        layout = self.layout()
-        return layout.minimumSize() if layout is not None else super().minimumSizeHint()
 
 
 class ChoiceAnswer(AnswerWidget):

@@ -130,7 +130,20 @@ class Picture(QWidget):
         painter.end()
 
 
-class CardButton(QPushButton):
+class LaidOutButton(QPushButton):
+    """A button whose contents are widgets in a layout (wrapped words, an icon): it is as big
+    as that layout asks, not as its own text would be."""
+
+    def sizeHint(self) -> QSize:  # noqa: N802 - Qt override
+        layout = self.layout()
+        return layout.sizeHint() if layout is not None else super().sizeHint()
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt override
+        layout = self.layout()
+        return layout.minimumSize() if layout is not None else super().minimumSizeHint()
+
+
+class CardButton(LaidOutButton):
     """A large touch target holding a title, a line under it and, optionally, an icon."""
 
     def __init__(self, name: str, role: str, icon: Path | None = None) -> None:
@@ -163,14 +176,6 @@ class CardButton(QPushButton):
         if self.icon_picture is not None:
             self.icon_picture.setFixedSize(body_px * 3, body_px * 3)
         self.setMinimumHeight(body_px * height_in_lines)
-
-    def sizeHint(self) -> QSize:  # noqa: N802 - Qt override
-        layout = self.layout()
-        return layout.sizeHint() if layout is not None else super().sizeHint()
-
-    def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt override
-        layout = self.layout()
-        return layout.minimumSize() if layout is not None else super().minimumSizeHint()
 
 
 class Screen(QWidget):
