@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from kiosk.app import Options
@@ -69,6 +69,8 @@ def _parser() -> argparse.ArgumentParser:
     export.add_argument("out", type=Path, help="the JSON file to write")
     export.add_argument("--lang", default=None,
                         help="language of texts and choice words (default: the printing one)")
+    commands.add_parser("set-pin", parents=[common],
+                        help="set the staff PIN (asked twice, never shown; stored as a hash)")
     commands.add_parser("self-test", parents=[common],
                         help="check an installation: files, data folder, display, printers")
     return parser
@@ -101,6 +103,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return check(options.content, options.settings, options.theme, sys.stdout)
     if args.command == "simulate":
         return _simulate(options, args.answers, args.lang)
+    if args.command == "set-pin":
+        return _set_pin(options)
     if args.command == "export-fhir":
         return _export_fhir(options, args)
     if args.command == "summary":
@@ -141,6 +145,28 @@ def _simulate(options: Options, answers: Path, language: str | None) -> int:
         print(f"no language {language!r}", file=sys.stderr)
         return 2
     return simulate(answers, loaded.content, language, sys.stdout)
+
+
+def _set_pin(options: Options, ask: Callable[[str], str] | None = None) -> int:
+    """Ask for the new PIN twice without echo; write only its salted hash to the settings."""
+    from getpass import getpass
+
+    from kiosk.content.settings_file import set_value
+    from kiosk.records.staff_pin import PinRefused, check_new_pin, hash_pin
+
+    ask = ask or getpass
+    pin = ask("New staff PIN (4 or more digits): ")
+    try:
+        check_new_pin(pin)
+    except PinRefused as refused:
+        print(f"PIN not set: {refused}", file=sys.stderr)
+        return 1
+    if ask("The same PIN again: ") != pin:
+        print("PIN not set: the two PINs differ", file=sys.stderr)
+        return 1
+    set_value(options.settings, "staff", "pin_hash", hash_pin(pin))
+    print(f"staff PIN set in {options.settings}")
+    return 0
 
 
 def _export_fhir(options: Options, args: argparse.Namespace) -> int:

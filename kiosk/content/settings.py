@@ -45,6 +45,24 @@ class PrintingSettings:
     retention_hours: float = 24.0
 
 
+Corner = Literal["top-right", "top-left", "bottom-right", "bottom-left"]
+
+
+@dataclass(frozen=True, slots=True)
+class StaffSettings:
+    """The hidden way in for the front desk: a gesture, then a PIN."""
+
+    pin_hash: str | None = None  # written by `kiosk set-pin`; never the PIN itself
+    corner: Corner = "top-right"
+    corner_px: int = 96
+    taps: int = 5
+    tap_seconds: float = 3.0
+    wrong_pins: int = 5
+    lockout_seconds: float = 60.0
+    idle_seconds: float = 120.0
+    pdf_folder: str | None = None  # where "Save as PDF" writes, e.g. a USB stick's mount
+
+
 @dataclass(frozen=True, slots=True)
 class Settings:
     """Everything in settings.yaml, typed."""
@@ -52,3 +70,4 @@ class Settings:
     clinic: ClinicSettings
     kiosk: KioskSettings = field(default_factory=KioskSettings)
     printing: PrintingSettings = field(default_factory=PrintingSettings)
+    staff: StaffSettings = field(default_factory=StaffSettings)

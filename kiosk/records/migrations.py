@@ -37,6 +37,14 @@ STEPS: tuple[str, ...] = (
         visit_id TEXT
     );
     """,
+    """
+    CREATE TABLE staff_lockout (
+        id INTEGER PRIMARY KEY CHECK (id = 1),
+        failures INTEGER NOT NULL,
+        locked_until TEXT
+    );
+    INSERT INTO staff_lockout (id, failures, locked_until) VALUES (1, 0, NULL);
+    """,
 )
 
 

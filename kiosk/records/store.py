@@ -220,6 +220,38 @@ class VisitStore:
             db.execute(f"UPDATE print_jobs SET {assignments}, updated_at = ? WHERE id = ?",
                        (*values, _utc(_now()), job.id))
 
+    # -- the staff PIN pad ----------------------------------------------------------------
+
+    def pin_locked_until(self, now: datetime.datetime | None = None) -> datetime.datetime | None:
+        """When the PIN pad opens again, while it is locked; None when it is open."""
+        row = self._db.execute("SELECT locked_until FROM staff_lockout").fetchone()
+        if row is None or row[0] is None:
+            return None
+        until = datetime.datetime.fromisoformat(row[0])
+        return until if until > (now or _now()) else None
+
+    def pin_failed(self, wrong_pins: int, lockout_seconds: float,
+                   now: datetime.datetime | None = None) -> datetime.datetime | None:
+        """Count a wrong PIN; the `wrong_pins`-th in a row locks the pad. Returns the lock's end."""
+        moment = now or _now()
+        with self._transaction() as db:
+            failures = int(db.execute("SELECT failures FROM staff_lockout").fetchone()[0]) + 1
+            until = None
+            if failures >= wrong_pins:
+                until = moment + datetime.timedelta(seconds=lockout_seconds)
+                failures = 0
+            db.execute("UPDATE staff_lockout SET failures = ?, locked_until = ?",
+                       (failures, _utc(until) if until else None))
+            db.execute("INSERT INTO audit (at, action, visit_id) VALUES (?, ?, NULL)",
+                       (_utc(moment), "staff PIN wrong" + (", pad locked" if until else "")))
+        return until
+
+    def pin_succeeded(self) -> None:
+        with self._transaction() as db:
+            db.execute("UPDATE staff_lockout SET failures = 0, locked_until = NULL")
+            db.execute("INSERT INTO audit (at, action, visit_id) VALUES (?, 'staff unlock', NULL)",
+                       (_utc(_now()),))
+
     def audit(self, action: str, visit_id: str | None = None) -> None:
         """Note an action with its time and visit id (never a name or an answer)."""
         with self._transaction() as db:

@@ -1,0 +1,40 @@
+"""Change one value in the clinic's settings file, keeping its comments and layout."""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+from pathlib import Path
+
+SECTION = re.compile(r"^(?P<name>[A-Za-z_]+):\s*(#.*)?$")
+
+
+def _line(key: str, value: str, comment: str) -> str:
+    line = f"  {key}: {json.dumps(value, ensure_ascii=False)}"
+    return f"{line.ljust(30)}{comment}" if comment else line
+
+
+def set_value(path: Path, section: str, key: str, value: str) -> None:
+    """Set `section.key` to the text `value`; other lines stay exactly as they were.
+
+    The file is replaced in one step (a new file renamed over the old), so a crash never
+    leaves half a settings file."""
+    lines = path.read_text(encoding="utf-8").splitlines()
+    start = next((i for i, line in enumerate(lines)
+                  if (m := SECTION.match(line)) and m["name"] == section), None)
+    if start is None:
+        lines += ["", f"{section}:", _line(key, value, "")]
+    else:
+        end = next((i for i in range(start + 1, len(lines))
+                    if lines[i] and not lines[i].startswith((" ", "#"))), len(lines))
+        pattern = re.compile(rf"^\s+{re.escape(key)}:[^#]*(?P<comment>#.*)?$")
+        for i in range(start + 1, end):
+            if (m := pattern.match(lines[i])):
+                lines[i] = _line(key, value, m["comment"] or "")
+                break
+        else:
+            lines.insert(start + 1, _line(key, value, ""))
+    temporary = path.with_suffix(path.suffix + ".new")
+    temporary.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    os.replace(temporary, path)
