@@ -66,7 +66,7 @@ def test_every_shipped_file_names_its_schema_on_the_first_line_and_fits_it(path:
 def test_a_misspelt_settings_key_is_marked_in_the_editor(settings_copy: Path) -> None:
     text = settings_copy.read_text(encoding="utf-8")
     assert "  idle_seconds:" in text
-    settings_copy.write_text(text.replace("  idle_seconds:", "  idle_secnds:"), encoding="utf-8")
+    settings_copy.write_text(text.replace("  idle_seconds:", "  idle_secnds:", 1), encoding="utf-8")
     problems = _problems(_load(settings_copy), "settings")
     assert len(problems) == 1
     assert problems[0].startswith("kiosk:") and "'idle_secnds'" in problems[0]
