@@ -16,7 +16,7 @@ import string
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from kiosk.content.colour import MIN_TEXT_CONTRAST, contrast_ratio, is_hex_colour
 from kiosk.content.decode import Decoder, decode_file
@@ -27,6 +27,7 @@ from kiosk.content.model import (
     EducationWords,
     LanguageWords,
     Loaded,
+    StaffWords,
     Structure,
     SummaryWords,
     UiWords,
@@ -115,9 +116,15 @@ def _check_education(
 
 
 def _check_ui(ui: UiWords, decoder: Decoder, errors: list[ContentError]) -> None:
+    _check_placeholders(ui, UiWords.PLACEHOLDERS, decoder, errors)
+
+
+def _check_placeholders(words: Any, placeholders: dict[str, frozenset[str]], decoder: Decoder,
+                        errors: list[ContentError]) -> None:
+    """Every {placeholder} the kiosk fills in is there, and no other."""
     formatter = string.Formatter()
-    for field in dataclasses.fields(ui):
-        text = getattr(ui, field.name)
+    for field in dataclasses.fields(words):
+        text = getattr(words, field.name)
         try:
             used = {name for _, name, _, _ in formatter.parse(text) if name is not None}
         except ValueError as exc:
@@ -125,7 +132,7 @@ def _check_ui(ui: UiWords, decoder: Decoder, errors: list[ContentError]) -> None
             message = f"braces are not balanced ({exc}); write {{{{ for a literal brace"
             errors.append(ContentError(decoder.label, decoder.lines.get(field.name, 0),
                                        field.name, message))
-        expected = UiWords.PLACEHOLDERS.get(field.name, frozenset())
+        expected = placeholders.get(field.name, frozenset())
         for name in sorted(used - expected):
             hint = did_you_mean(name, expected)
             errors.append(ContentError(decoder.label, decoder.lines.get(field.name, 0),
@@ -164,10 +171,14 @@ def _load_language(
                         check_rules_words)
     summary_path = root / code / "summary.yaml"
     summary, _ = decode_file(summary_path, _label(summary_path), SummaryWords, errors)
+    staff_path = root / code / "staff.yaml"
+    staff, staff_decoder = decode_file(staff_path, _label(staff_path), StaffWords, errors)
+    if staff is not None:
+        _check_placeholders(staff, StaffWords.PLACEHOLDERS, staff_decoder, errors)
     if (ui is None or education is None or questionnaire is None or rules is None
-            or summary is None):
+            or summary is None or staff is None):
         return None
-    return LanguageWords(code, ui, education, questionnaire, rules, summary)
+    return LanguageWords(code, ui, education, questionnaire, rules, summary, staff)
 
 
 def _words_file(path: Path, tp: type[W], errors: list[ContentError], against: S | None,

@@ -208,6 +208,38 @@ class SummaryWords:
 
 
 @dataclass(frozen=True, slots=True)
+class StaffWords:
+    """The words of staff mode (shown in the clinic's printing language)."""
+
+    pin_title: str
+    pin_prompt: str
+    pin_wrong: str
+    pin_locked: str
+    pin_not_set: str
+    pin_ok: str
+    pin_cancel: str
+    dashboard_title: str
+    no_visits: str
+    not_seen: str
+    acknowledge: str
+    reprint: str
+    close: str
+    exit_kiosk: str
+    exit_confirm: str
+    confirm_yes: str
+    confirm_no: str
+    printer_line: str
+    state_printed: str
+    state_queued: str
+
+    PLACEHOLDERS: ClassVar[dict[str, frozenset[str]]] = {
+        "pin_wrong": frozenset({"left"}),
+        "pin_locked": frozenset({"seconds"}),
+        "printer_line": frozenset({"printer", "waiting"}),
+    }
+
+
+@dataclass(frozen=True, slots=True)
 class LanguageWords:
     """All the words of one language."""
 
@@ -217,6 +249,7 @@ class LanguageWords:
     questionnaire: QuestionnaireWords
     rules: RulesWords
     summary: SummaryWords
+    staff: StaffWords
 
 
 @dataclass(frozen=True, slots=True)

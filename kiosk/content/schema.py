@@ -22,7 +22,14 @@ from pathlib import Path
 from typing import Any, Literal, Union
 
 from kiosk.content.loader import RESOURCES
-from kiosk.content.model import Block, EducationWords, Structure, SummaryWords, UiWords
+from kiosk.content.model import (
+    Block,
+    EducationWords,
+    StaffWords,
+    Structure,
+    SummaryWords,
+    UiWords,
+)
 from kiosk.content.settings import Settings
 from kiosk.content.theme import Theme
 from kiosk.intake.questionnaire import OPS, Condition, Questionnaire, QuestionnaireWords
@@ -54,6 +61,9 @@ _DOCUMENTS = (
               " every education section, under the section ids of structure.yaml."),
     _Document("ui", UiWords, "Screen words",
               "resources/content/<language>/ui.yaml: the words of buttons, titles and messages."
+              " Words in {braces} are filled in by the kiosk and must stay as they are."),
+    _Document("staff", StaffWords, "Staff mode words",
+              "resources/content/<language>/staff.yaml: the words of the front desk's screens."
               " Words in {braces} are filled in by the kiosk and must stay as they are."),
     _Document("summary", SummaryWords, "Summary words",
               "resources/content/<language>/summary.yaml: the headings and labels of the"
@@ -159,8 +169,9 @@ def _dataclass_schema(cls: type) -> Schema:
     required: list[str] = []
     for field in dataclasses.fields(cls):
         prop = type_schema(hints[field.name])
-        if cls is UiWords and field.name in UiWords.PLACEHOLDERS:
-            prop = _placeholder_field(prop, UiWords.PLACEHOLDERS[field.name])
+        placeholders = getattr(cls, "PLACEHOLDERS", {})
+        if cls in (UiWords, StaffWords) and field.name in placeholders:
+            prop = _placeholder_field(prop, placeholders[field.name])
         has_default, default = _default(field)
         if has_default:
             prop = {**prop, "default": default}

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, QTimer, Signal
+from typing import cast
+
+from PySide6.QtCore import QEvent, QObject, QPointF, QTimer, Signal
+from PySide6.QtGui import QMouseEvent, QWindow
 from PySide6.QtWidgets import QApplication
 
 #: Events that mean a person is at the screen.
@@ -14,6 +17,7 @@ ACTIVITY = frozenset({
 
 
 CONTEXT_MENU = QEvent.Type.ContextMenu
+PRESS = QEvent.Type.MouseButtonPress
 
 
 class IdleWatch(QObject):
@@ -24,6 +28,7 @@ class IdleWatch(QObject):
     """
 
     idle = Signal()
+    pressed = Signal(QWindow, QPointF)  # a finger down anywhere, in window coordinates
 
     def __init__(self, seconds: float, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -47,6 +52,8 @@ class IdleWatch(QObject):
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
         kind = event.type()
+        if kind == PRESS and isinstance(watched, QWindow):  # once per touch, at the window
+            self.pressed.emit(watched, cast(QMouseEvent, event).position())
         if kind in ACTIVITY:
             if self._timer.isActive():
                 self._timer.start()

@@ -17,7 +17,7 @@ SHIPPED = sorted([*DEFAULT_CONTENT.glob("**/*.yaml"), DEFAULT_SETTINGS, DEFAULT_
 SCHEMA_OF = {"structure.yaml": "structure", "education.yaml": "education", "ui.yaml": "ui",
              "settings.yaml": "settings", "theme.yaml": "theme",
              "questionnaire.yaml": "questionnaire", "rules.yaml": "rules",
-             "summary.yaml": "summary"}
+             "summary.yaml": "summary", "staff.yaml": "staff"}
 
 
 def schema_of(path: Path) -> str:
