@@ -123,6 +123,7 @@ def keep_visits(window: QWidget, loaded: Loaded, path: Path) -> VisitStore:
                        paper=loaded.settings.printing.paper)
     if isinstance(window, KioskWindow):
         window.visit_submitted.connect(lambda visit: _save(store, queue, visit))
+        window.store, window.print_queue = store, queue
     window.destroyed.connect(store.close)
     queue.start()
     return store

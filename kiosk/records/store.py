@@ -163,6 +163,24 @@ class VisitStore:
         return [StoredVisit(r[0], datetime.datetime.fromisoformat(r[1]), r[2], r[3] is not None)
                 for r in rows]
 
+    def acknowledge(self, visit_id: str) -> None:
+        """Staff have seen the patient of an urgent visit."""
+        with self._transaction() as db:
+            db.execute("UPDATE visits SET acknowledged_at = ? WHERE id = ?",
+                       (_utc(_now()), visit_id))
+            db.execute("INSERT INTO audit (at, action, visit_id) VALUES (?, 'urgent seen', ?)",
+                       (_utc(_now()), visit_id))
+
+    def reprint(self, visit_id: str) -> None:
+        """Queue the summary again, marked COPY."""
+        now = _utc(_now())
+        with self._transaction() as db:
+            db.execute("INSERT INTO print_jobs (visit_id, kind, state, copy, created_at,"
+                       " updated_at) VALUES (?, 'summary', 'queued', 1, ?, ?)",
+                       (visit_id, now, now))
+            db.execute("INSERT INTO audit (at, action, visit_id) VALUES (?, 'reprint', ?)",
+                       (now, visit_id))
+
     def purge_expired(self, hours: float, now: datetime.datetime | None = None) -> int:
         """Delete visits (and their jobs) older than `hours`; vacuum; return how many."""
         cutoff = _utc((now or _now()) - datetime.timedelta(hours=hours))
@@ -232,7 +250,8 @@ class VisitStore:
 
     def pin_failed(self, wrong_pins: int, lockout_seconds: float,
                    now: datetime.datetime | None = None) -> datetime.datetime | None:
-        """Count a wrong PIN; the `wrong_pins`-th in a row locks the pad. Returns the lock's end."""
+        """Count a wrong PIN; the `wrong_pins`-th in a row locks the pad. Returns the lock's end.
+        """
         moment = now or _now()
         with self._transaction() as db:
             failures = int(db.execute("SELECT failures FROM staff_lockout").fetchone()[0]) + 1
@@ -245,6 +264,10 @@ class VisitStore:
             db.execute("INSERT INTO audit (at, action, visit_id) VALUES (?, ?, NULL)",
                        (_utc(moment), "staff PIN wrong" + (", pad locked" if until else "")))
         return until
+
+    def pin_failures(self) -> int:
+        """Wrong PINs in a row since the last right one (or the last lock)."""
+        return int(self._db.execute("SELECT failures FROM staff_lockout").fetchone()[0])
 
     def pin_succeeded(self) -> None:
         with self._transaction() as db:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import cast
 
 from PySide6.QtCore import QEvent, QObject, QPointF, QTimer, Signal
-from PySide6.QtGui import QMouseEvent, QWindow
+from PySide6.QtGui import QMouseEvent
 from PySide6.QtWidgets import QApplication
 
 #: Events that mean a person is at the screen.
@@ -28,7 +28,7 @@ class IdleWatch(QObject):
     """
 
     idle = Signal()
-    pressed = Signal(QWindow, QPointF)  # a finger down anywhere, in window coordinates
+    pressed = Signal(QPointF)  # a finger down anywhere, in screen coordinates
 
     def __init__(self, seconds: float, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -36,9 +36,16 @@ class IdleWatch(QObject):
         self._timer.setSingleShot(True)
         self._timer.setInterval(max(1, round(seconds * 1000)))
         self._timer.timeout.connect(self.idle)
+        self._last_press: tuple[int, object] | None = None
         app = QApplication.instance()
         assert app is not None
         app.installEventFilter(self)
+
+    def set_seconds(self, seconds: float) -> None:
+        """A different quiet time from now on (staff mode has its own)."""
+        self._timer.setInterval(max(1, round(seconds * 1000)))
+        if self._timer.isActive():
+            self._timer.start()
 
     def start(self) -> None:
         self._timer.start()
@@ -52,8 +59,12 @@ class IdleWatch(QObject):
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
         kind = event.type()
-        if kind == PRESS and isinstance(watched, QWindow):  # once per touch, at the window
-            self.pressed.emit(watched, cast(QMouseEvent, event).position())
+        if kind == PRESS:
+            press = cast(QMouseEvent, event)
+            key = (press.timestamp(), press.globalPosition().toPoint().toTuple())
+            if key != self._last_press:  # the same press passes several widgets
+                self._last_press = key
+                self.pressed.emit(press.globalPosition())
         if kind in ACTIVITY:
             if self._timer.isActive():
                 self._timer.start()

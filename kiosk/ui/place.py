@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-#: Screens that hold what a patient entered: destroyed by a wipe, built afresh for the next.
+#: Screens that hold what a patient entered (or staff saw): destroyed by a wipe, built afresh.
 #: The others hold only clinic content and are kept, reset to their start.
-PATIENT_SCREENS = frozenset({"question", "review", "confirm", "urgent", "thanks"})
+PATIENT_SCREENS = frozenset({"question", "review", "confirm", "urgent", "thanks",
+                             "staff_pin", "staff_dashboard"})
 
 
 @dataclass(frozen=True, slots=True)

@@ -32,8 +32,11 @@ from kiosk.ui.place import Place
 from kiosk.ui.questionnaire_flow import QuestionnaireFlow
 from kiosk.ui.screens.attract import AttractScreen
 from kiosk.ui.screens.home import HomeScreen
+from kiosk.ui.staff_flow import STAFF_SCREENS, StaffFlow
 
 if TYPE_CHECKING:  # built on first use, so their modules load after the first frame
+    from kiosk.printing.queue import PrintQueue
+    from kiosk.records.store import VisitStore
     from kiosk.ui.keyboard import OnScreenKeyboard
     from kiosk.ui.screens.idle_warning import IdleWarningScreen
     from kiosk.ui.screens.reader import SectionReaderScreen
@@ -48,7 +51,7 @@ UNTIMED_SCREENS = frozenset({"attract", "idle_warning", "urgent"})
 __all__ = ["KioskWindow", "Place"]
 
 
-class KioskWindow(QuestionnaireFlow, QWidget):
+class KioskWindow(QuestionnaireFlow, StaffFlow, QWidget):
     """The whole patient-facing kiosk."""
 
     place_changed = Signal(str)
@@ -95,10 +98,14 @@ class KioskWindow(QuestionnaireFlow, QWidget):
             "sections": self._make_sections,
             "reader": self._make_reader,
             **self.questionnaire_screens(),
+            **self.staff_screens(),
             "idle_warning": self._make_idle_warning,
         }
         self.idle = IdleWatch(settings.kiosk.idle_seconds, self)
         self.idle.idle.connect(self._on_idle)
+        self.store: VisitStore | None = None
+        self.print_queue: PrintQueue | None = None
+        self.watch_for_staff()
         self._apply_style()
         self.go(Place("attract"), remember=False)
 
@@ -280,6 +287,9 @@ class KioskWindow(QuestionnaireFlow, QWidget):
 
     def _on_idle(self) -> None:
         if self._place.screen in UNTIMED_SCREENS:
+            return
+        if self._place.screen in STAFF_SCREENS:
+            self.close_staff_mode()
             return
         self._before_warning = self._place
         warning = cast("IdleWarningScreen", self.page("idle_warning"))

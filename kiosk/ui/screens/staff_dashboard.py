@@ -1,0 +1,145 @@
+"""The front desk's dashboard: today's visits, urgent ones first, with reprint and 'seen'.
+
+Names and dates of birth appear here, for staff only; free text never does. Every action
+is written to the audit table by the store.
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Callable
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QHBoxLayout, QScrollArea, QVBoxLayout, QWidget
+
+from kiosk.content.model import LanguageWords, Loaded
+from kiosk.intake.wording import date_words
+from kiosk.records.store import StoredVisit, VisitStore
+from kiosk.ui.parts import Screen, button, kinetic, set_button_text, text
+
+
+class StaffDashboardScreen(Screen):
+    """Emits `closed` (back to the patients' side) and `exit_confirmed` (close the kiosk)."""
+
+    has_bar = False
+    closed = Signal()
+    exit_confirmed = Signal()
+    changed = Signal()  # something staff did needs the print queue to look again
+
+    def __init__(self, store: VisitStore, loaded: Loaded,
+                 printer_line: Callable[[], tuple[str, int]]) -> None:
+        super().__init__("staff_dashboard")
+        self._staff_words = loaded.content.words(loaded.settings.printing.language)
+        self._store = store
+        self._loaded = loaded
+        self._printer_line = printer_line
+        self._words: LanguageWords | None = None
+        self._title = text("", "title", "staff_dashboard_title")
+        self._printer = text("", "muted", "staff_printer")
+        self._list = QWidget()
+        self._rows = QVBoxLayout(self._list)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(self._list)
+        kinetic(scroll)
+        self._close = button("staff_close", "primary")
+        self._exit = button("staff_exit")
+        self._confirm = text("", "warning", "staff_exit_confirm")
+        self._yes = button("staff_exit_yes")
+        self._no = button("staff_exit_no")
+        self._close.clicked.connect(self.closed)
+        self._exit.clicked.connect(lambda: self._asking(True))
+        self._no.clicked.connect(lambda: self._asking(False))
+        self._yes.clicked.connect(self.exit_confirmed)
+        bottom = QHBoxLayout()
+        for widget in (self._exit, self._confirm, self._yes, self._no):
+            bottom.addWidget(widget)
+        bottom.addStretch(1)
+        bottom.addWidget(self._close)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(48, 32, 48, 24)
+        layout.addWidget(self._title)
+        layout.addWidget(self._printer)
+        layout.addWidget(scroll, 1)
+        layout.addLayout(bottom)
+        self._asking(False)
+
+    def _asking(self, asking: bool) -> None:
+        """Exit needs a second, deliberate touch."""
+        self._exit.setVisible(not asking)
+        for widget in (self._confirm, self._yes, self._no):
+            widget.setVisible(asking)
+
+    def refresh(self) -> None:
+        """The visits as they are now: urgent ones not yet seen first, then newest first."""
+        self._asking(False)
+        while (entry := self._rows.takeAt(0)) is not None:
+            if (widget := entry.widget()) is not None:
+                widget.hide()
+                widget.setParent(None)
+                widget.deleteLater()
+        words = self._words
+        if words is None:
+            return
+        printer, waiting = self._printer_line()
+        self._printer.setText(words.staff.printer_line.format(printer=printer, waiting=waiting))
+        visits = sorted(self._store.visits(), key=lambda v: not self._needs_seeing(v))
+        if not visits:
+            self._rows.addWidget(text(words.staff.no_visits, "muted", "staff_no_visits"))
+        for stored in visits:
+            row = self._row(stored, words)
+            self._rows.addWidget(row)
+            row.show()
+        self._rows.addStretch(1)
+
+    @staticmethod
+    def _needs_seeing(stored: StoredVisit) -> bool:
+        return stored.category == "urgent" and not stored.acknowledged
+
+    def _row(self, stored: StoredVisit, words: LanguageWords) -> QWidget:
+        visit = self._store.visit(stored.visit_id, self._loaded.content.questionnaire)
+        name = " ".join(str(visit.answers.get(k, "")) for k in ("first-name", "last-name")) \
+            if visit else ""
+        birth = visit.answers.get("birth-date") if visit else None
+        born = date_words(birth, words) if isinstance(birth, datetime.date) else ""
+        when = stored.submitted_at.astimezone().strftime("%H:%M")
+        outcome = words.rules.outcomes.get(stored.category, stored.category)
+        jobs = [job for job in self._store.jobs() if job.visit_id == stored.visit_id]
+        state = words.staff.state_queued if any(j.state != "printed" for j in jobs) \
+            else words.staff.state_printed
+        row = QWidget()
+        row.setObjectName(f"staff_visit_{stored.visit_id}")
+        line = QHBoxLayout(row)
+        heading = f"{when}  {name.strip()}  ({born})  \u2014  {outcome}  \u2014  {state}"
+        if self._needs_seeing(stored):
+            heading = f"{words.staff.not_seen}: {heading}"
+        label = text(heading, "warning" if self._needs_seeing(stored) else "", "staff_visit_line")
+        line.addWidget(label, 1)
+        if self._needs_seeing(stored):
+            seen = button(f"staff_seen_{stored.visit_id}")
+            set_button_text(seen, words.staff.acknowledge)
+            seen.clicked.connect(lambda: self._act(self._store.acknowledge, stored.visit_id))
+            line.addWidget(seen)
+        again = button(f"staff_reprint_{stored.visit_id}")
+        set_button_text(again, words.staff.reprint)
+        again.clicked.connect(lambda: self._act(self._store.reprint, stored.visit_id))
+        line.addWidget(again)
+        return row
+
+    def _act(self, action: Callable[[str], None], visit_id: str) -> None:
+        action(visit_id)
+        self.changed.emit()
+        self.refresh()
+
+    def show_words(self, words: LanguageWords) -> None:
+        """Staff screens stay in the clinic's own (printing) language, whatever the patient
+        chose."""
+        words = self._staff_words
+        self._words = words
+        self._title.setText(words.staff.dashboard_title)
+        set_button_text(self._close, words.staff.close)
+        set_button_text(self._exit, words.staff.exit_kiosk)
+        self._confirm.setText(words.staff.exit_confirm)
+        set_button_text(self._yes, words.staff.confirm_yes)
+        set_button_text(self._no, words.staff.confirm_no)
+        self.refresh()

@@ -1,0 +1,116 @@
+"""Staff mode, as the kiosk window runs it: the corner gesture, the PIN pad, the dashboard.
+
+A mix-in of the window. Staff mode needs the visit store (built just after the first frame);
+it closes itself after the staff idle time, or with Close, and leaves nothing on screen.
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import TYPE_CHECKING, Any, cast
+
+from PySide6.QtCore import QElapsedTimer, QPoint, QPointF
+
+from kiosk.content.model import Loaded
+from kiosk.ui.parts import Screen
+from kiosk.ui.place import Place
+from kiosk.ui.staff_gesture import CornerTaps
+
+if TYPE_CHECKING:
+    from kiosk.printing.queue import PrintQueue
+    from kiosk.records.store import VisitStore
+    from kiosk.ui.idle import IdleWatch
+    from kiosk.ui.screens.staff_dashboard import StaffDashboardScreen
+    from kiosk.ui.screens.staff_pin import StaffPinScreen
+
+log = logging.getLogger(__name__)
+STAFF_SCREENS = frozenset({"staff_pin", "staff_dashboard"})
+
+
+class StaffFlow:
+    """The staff part of the kiosk window (see KioskWindow)."""
+
+    store: VisitStore | None
+    print_queue: PrintQueue | None
+    idle: IdleWatch
+    _loaded: Loaded
+    _place: Place
+
+    if TYPE_CHECKING:
+        def page(self, name: str) -> Screen: ...
+        def go(self, place: Place, remember: bool = True) -> None: ...
+        def wipe(self) -> None: ...
+        def allow_close(self) -> None: ...
+        def close(self) -> bool: ...
+        def width(self) -> int: ...
+        def height(self) -> int: ...
+
+    def staff_screens(self) -> dict[str, Any]:
+        return {"staff_pin": self._make_staff_pin, "staff_dashboard": self._make_dashboard}
+
+    def watch_for_staff(self) -> None:
+        self._taps = CornerTaps(self._loaded.settings.staff)
+        self._tap_clock = QElapsedTimer()
+        self._tap_clock.start()
+        self.idle.pressed.connect(self._pressed)
+
+    def _pressed(self, position: QPointF) -> None:
+        point: QPoint = cast(Any, self).mapFromGlobal(position.toPoint())  # the QWidget's
+        seconds = self._tap_clock.elapsed() / 1000
+        if self._taps.tap(point.x(), point.y(), self.width(), self.height(), seconds):
+            self.open_staff_mode()
+
+    def open_staff_mode(self) -> None:
+        if self.store is None or self._place.screen in STAFF_SCREENS:
+            return
+        cast("StaffPinScreen", self.page("staff_pin")).open()
+        self.go(Place("staff_pin"), remember=False)
+        self.idle.set_seconds(self._loaded.settings.staff.idle_seconds)
+
+    def close_staff_mode(self) -> None:
+        """Back to the welcome loop, with nothing of staff mode left behind."""
+        self.idle.set_seconds(self._loaded.settings.kiosk.idle_seconds)
+        self.wipe()
+
+    def _make_staff_pin(self) -> Screen:
+        from kiosk.ui.screens.staff_pin import StaffPinScreen
+
+        assert self.store is not None
+        loaded = self._loaded
+        pad = StaffPinScreen(loaded.settings.staff, self.store,
+                             loaded.content.words(loaded.settings.printing.language))
+        pad.unlocked.connect(self._unlocked)
+        pad.cancelled.connect(self.close_staff_mode)
+        return pad
+
+    def _unlocked(self) -> None:
+        log.info("staff mode opened")
+        cast("StaffDashboardScreen", self.page("staff_dashboard")).refresh()
+        self.go(Place("staff_dashboard"), remember=False)
+
+    def _make_dashboard(self) -> Screen:
+        from kiosk.ui.screens.staff_dashboard import StaffDashboardScreen
+
+        assert self.store is not None
+        dashboard = StaffDashboardScreen(self.store, self._loaded, self._printer_line)
+        dashboard.closed.connect(self.close_staff_mode)
+        dashboard.exit_confirmed.connect(self._exit_kiosk)
+        dashboard.changed.connect(lambda: self.print_queue.kick() if self.print_queue else None)
+        return dashboard
+
+    def _printer_line(self) -> tuple[str, int]:
+        from kiosk.printing.queue import PrinterUnavailable, find_printer
+
+        try:
+            printer = find_printer(self._loaded.settings.printing.printer).printerName()
+        except PrinterUnavailable as missing:
+            printer = str(missing)
+        waiting = self.print_queue.waiting() if self.print_queue else 0
+        return printer, waiting
+
+    def _exit_kiosk(self) -> None:
+        if self.store is not None:
+            self.store.audit("staff exit")
+        log.info("kiosk closed by staff")
+        self.allow_close()
+        self.close()

@@ -1,0 +1,134 @@
+"""The front desk opens staff mode with a hidden corner gesture and a PIN, and acts on visits."""
+
+from __future__ import annotations
+
+import dataclasses
+from pathlib import Path
+
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtWidgets import QWidget
+from pytestqt.qtbot import QtBot
+
+from kiosk.app import keep_visits
+from kiosk.content.model import Loaded
+from kiosk.records.staff_pin import hash_pin
+from kiosk.ui.window import KioskWindow
+from tests.conftest import with_kiosk
+from tests.records.test_store import submitted
+from tests.ui.conftest import WindowFactory, find_button, tap
+from tests.ui.screen_text import visible_text
+
+PIN = "2468"
+
+
+def with_pin(loaded: Loaded, **staff: object) -> Loaded:
+    changed = dataclasses.replace(loaded.settings.staff, pin_hash=hash_pin(PIN), **staff)  # type: ignore[arg-type]
+    return dataclasses.replace(loaded, settings=dataclasses.replace(loaded.settings,
+                                                                    staff=changed))
+
+
+def staff_window(make_window: WindowFactory, shipped: Loaded, tmp_path: Path,
+                 **staff: object) -> KioskWindow:
+    loaded = with_pin(with_kiosk(shipped, animations=False, idle_seconds=600.0), **staff)
+    window = make_window(loaded)
+    keep_visits(window, loaded, tmp_path / "visits.sqlite3")
+    return window
+
+
+def corner_taps(qtbot: QtBot, window: KioskWindow, count: int, at: QPoint | None = None) -> None:
+    point = at or QPoint(window.width() - 20, 20)
+    for _ in range(count):
+        target = window.childAt(point) or window  # whatever is on screen there now
+        qtbot.mouseClick(target, Qt.MouseButton.LeftButton, pos=target.mapFrom(window, point))
+
+
+def type_pin(qtbot: QtBot, window: KioskWindow, pin: str) -> None:
+    for digit in pin:
+        tap(qtbot, find_button(window, f"staff_pin_{digit}"))
+    tap(qtbot, find_button(window, "staff_pin_ok"))
+
+
+def test_five_taps_in_the_corner_open_the_pin_pad_and_the_right_pin_the_dashboard(
+        qtbot: QtBot, make_window: WindowFactory, shipped: Loaded, tmp_path: Path) -> None:
+    window = staff_window(make_window, shipped, tmp_path)
+    assert window.store is not None
+    window.store.save_submitted(submitted(shipped, "urgent"))
+    window.store.save_submitted(submitted(shipped, "likely-candidate"))
+    corner_taps(qtbot, window, 4)
+    assert window.place.screen != "staff_pin", "four taps are not enough"
+    corner_taps(qtbot, window, 1)
+    assert window.place.screen == "staff_pin"
+    assert "Enter the staff PIN" in visible_text(window)
+    type_pin(qtbot, window, PIN)
+    assert window.place.screen == "staff_dashboard"
+    shown = visible_text(window)
+    assert "Today's visits" in shown and "URGENT, not yet seen" in shown
+    dashboard = window.page("staff_dashboard")
+    rows = [w.objectName() for w in dashboard.findChildren(QWidget)
+            if w.objectName().startswith("staff_visit_V-") and w.isVisible()]
+    assert len(rows) == 2
+    widgets = [dashboard.findChild(QWidget, name) for name in rows]
+    ordered = sorted((w for w in widgets if w is not None), key=lambda w: w.y())
+    assert "URGENT, not yet seen" in visible_text(ordered[0]), "the unseen urgent one is first"
+
+
+def test_taps_elsewhere_do_not_open_staff_mode(
+        qtbot: QtBot, make_window: WindowFactory, shipped: Loaded, tmp_path: Path) -> None:
+    window = staff_window(make_window, shipped, tmp_path)
+    corner_taps(qtbot, window, 5, QPoint(20, 20))
+    assert window.place.screen != "staff_pin"
+
+
+def test_wrong_pins_say_how_many_tries_are_left_then_lock_the_pad(
+        qtbot: QtBot, make_window: WindowFactory, shipped: Loaded, tmp_path: Path) -> None:
+    window = staff_window(make_window, shipped, tmp_path, wrong_pins=3)
+    corner_taps(qtbot, window, 5)
+    type_pin(qtbot, window, "1111")
+    assert "Wrong PIN. 2 tries left" in visible_text(window)
+    type_pin(qtbot, window, "1111")
+    type_pin(qtbot, window, "1111")
+    assert "Too many wrong PINs. Try again in" in visible_text(window)
+    assert not find_button(window, "staff_pin_ok").isEnabled()
+    assert window.place.screen == "staff_pin"
+
+
+def test_seen_and_reprint_reach_the_store(
+        qtbot: QtBot, make_window: WindowFactory, shipped: Loaded, tmp_path: Path) -> None:
+    window = staff_window(make_window, shipped, tmp_path)
+    store = window.store
+    assert store is not None
+    visit = submitted(shipped, "urgent")
+    store.save_submitted(visit)
+    corner_taps(qtbot, window, 5)
+    type_pin(qtbot, window, PIN)
+    tap(qtbot, find_button(window, f"staff_seen_{visit.visit_id}"))
+    assert store.visits()[0].acknowledged
+    assert "URGENT, not yet seen" not in visible_text(window)
+    tap(qtbot, find_button(window, f"staff_reprint_{visit.visit_id}"))
+    assert [job.copy for job in store.jobs() if job.kind == "summary"] == [False, True]
+    actions = [action for _, action, _ in store.audit_trail()]
+    assert actions[-3:] == ["staff unlock", "urgent seen", "reprint"]
+
+
+def test_staff_mode_closes_itself_when_left_alone(
+        qtbot: QtBot, make_window: WindowFactory, shipped: Loaded, tmp_path: Path) -> None:
+    window = staff_window(make_window, shipped, tmp_path, idle_seconds=0.05)
+    corner_taps(qtbot, window, 5)
+    type_pin(qtbot, window, PIN)
+    with qtbot.waitSignal(window.wiped, timeout=5000):
+        pass
+    assert window.place.screen == "attract"
+    assert "staff_dashboard" not in window.built_screens(), "nothing of staff mode stays"
+
+
+def test_exit_needs_a_second_touch_then_closes_the_kiosk(
+        qtbot: QtBot, make_window: WindowFactory, shipped: Loaded, tmp_path: Path) -> None:
+    window = staff_window(make_window, shipped, tmp_path)
+    corner_taps(qtbot, window, 5)
+    type_pin(qtbot, window, PIN)
+    tap(qtbot, find_button(window, "staff_exit"))
+    assert window.isVisible()
+    assert "Close the kiosk?" in visible_text(window)
+    tap(qtbot, find_button(window, "staff_exit_yes"))
+    assert not window.isVisible()
+    assert window.store is not None and window.store.audit_trail()[-1][1] == "staff exit"
