@@ -231,11 +231,21 @@ class StaffWords:
     printer_line: str
     state_printed: str
     state_queued: str
+    save_pdf: str
+    saved_to: str
+    no_pdf_folder: str
+    delete: str
+    delete_confirm: str
+    purge_all: str
+    purge_confirm: str
+    retry_now: str
+    audit_title: str
 
     PLACEHOLDERS: ClassVar[dict[str, frozenset[str]]] = {
         "pin_wrong": frozenset({"left"}),
         "pin_locked": frozenset({"seconds"}),
         "printer_line": frozenset({"printer", "waiting"}),
+        "saved_to": frozenset({"path"}),
     }
 
 

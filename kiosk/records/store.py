@@ -181,6 +181,27 @@ class VisitStore:
             db.execute("INSERT INTO audit (at, action, visit_id) VALUES (?, 'reprint', ?)",
                        (now, visit_id))
 
+    def delete_visit(self, visit_id: str) -> None:
+        """Delete one visit and its print jobs now (staff asked), then vacuum."""
+        with self._transaction() as db:
+            db.execute("DELETE FROM visits WHERE id = ?", (visit_id,))
+            db.execute("INSERT INTO audit (at, action, visit_id) VALUES (?, 'deleted', ?)",
+                       (_utc(_now()), visit_id))
+        self._vacuum()
+
+    def purge_all(self) -> int:
+        """Delete every visit now (staff asked), then vacuum; returns how many."""
+        with self._transaction() as db:
+            gone = int(db.execute("DELETE FROM visits").rowcount)
+            db.execute("INSERT INTO audit (at, action, visit_id) VALUES (?, ?, NULL)",
+                       (_utc(_now()), f"purged: {gone} deleted"))
+        self._vacuum()
+        return gone
+
+    def _vacuum(self) -> None:
+        self._db.execute("VACUUM")
+        self._db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+
     def purge_expired(self, hours: float, now: datetime.datetime | None = None) -> int:
         """Delete visits (and their jobs) older than `hours`; vacuum; return how many."""
         cutoff = _utc((now or _now()) - datetime.timedelta(hours=hours))
@@ -190,8 +211,7 @@ class VisitStore:
                 db.execute("INSERT INTO audit (at, action, visit_id) VALUES (?, ?, NULL)",
                            (_utc(now or _now()), f"retention: {gone} deleted"))
         if gone:
-            self._db.execute("VACUUM")
-            self._db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+            self._vacuum()
         return int(gone)
 
     # -- print jobs ----------------------------------------------------------------------
@@ -224,6 +244,12 @@ class VisitStore:
         """Back in the queue until `retry_at`, with what went wrong."""
         self._job_update(job, "state = 'queued', last_error = ?, next_try_at = ?",
                          (error, _utc(retry_at)))
+
+    def retry_now(self) -> int:
+        """Every waiting job becomes due at once (staff asked to try again)."""
+        with self._transaction() as db:
+            return int(db.execute("UPDATE print_jobs SET next_try_at = NULL"
+                                  " WHERE state = 'queued'").rowcount)
 
     def requeue_interrupted(self) -> int:
         """Jobs the last run was sending when it stopped go out again, marked COPY."""

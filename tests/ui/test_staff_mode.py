@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import dataclasses
+import logging
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
@@ -129,6 +131,53 @@ def test_exit_needs_a_second_touch_then_closes_the_kiosk(
     tap(qtbot, find_button(window, "staff_exit"))
     assert window.isVisible()
     assert "Close the kiosk?" in visible_text(window)
-    tap(qtbot, find_button(window, "staff_exit_yes"))
+    tap(qtbot, find_button(window, "staff_yes"))
     assert not window.isVisible()
     assert window.store is not None and window.store.audit_trail()[-1][1] == "staff exit"
+
+
+def test_delete_and_delete_all_need_yes_and_save_pdf_writes_to_the_folder(
+        qtbot: QtBot, make_window: WindowFactory, shipped: Loaded, tmp_path: Path) -> None:
+    folder = tmp_path / "usb"
+    folder.mkdir()
+    window = staff_window(make_window, shipped, tmp_path, pdf_folder=str(folder))
+    store = window.store
+    assert store is not None
+    first, second = submitted(shipped, "review"), submitted(shipped, "likely-candidate")
+    store.save_submitted(first)
+    store.save_submitted(second)
+    corner_taps(qtbot, window, 5)
+    type_pin(qtbot, window, PIN)
+    tap(qtbot, find_button(window, f"staff_pdf_{first.visit_id}"))
+    assert (folder / f"{first.visit_id}.pdf").is_file()
+    assert f"Saved: {folder / first.visit_id}.pdf" in visible_text(window)
+    tap(qtbot, find_button(window, f"staff_delete_{first.visit_id}"))
+    assert len(store.visits()) == 2, "nothing is deleted before Yes"
+    tap(qtbot, find_button(window, "staff_yes"))
+    assert [v.visit_id for v in store.visits()] == [second.visit_id]
+    tap(qtbot, find_button(window, "staff_purge"))
+    tap(qtbot, find_button(window, "staff_no"))
+    assert len(store.visits()) == 1
+    tap(qtbot, find_button(window, "staff_purge"))
+    tap(qtbot, find_button(window, "staff_yes"))
+    assert store.visits() == [] and "No visits are stored." in visible_text(window)
+    actions = [action for _, action, _ in store.audit_trail()]
+    assert {"saved PDF", "deleted", "purged: 1 deleted"} <= set(actions)
+
+
+def test_no_patient_name_reaches_the_log_or_the_audit_table(
+        qtbot: QtBot, make_window: WindowFactory, shipped: Loaded, tmp_path: Path,
+        caplog: pytest.LogCaptureFixture) -> None:
+    caplog.set_level(logging.INFO)
+    window = staff_window(make_window, shipped, tmp_path)
+    store = window.store
+    assert store is not None
+    visit = submitted(shipped, "urgent")
+    window.visit_submitted.emit(visit)  # saved and queued as after a real visit
+    corner_taps(qtbot, window, 5)
+    type_pin(qtbot, window, PIN)
+    tap(qtbot, find_button(window, f"staff_seen_{visit.visit_id}"))
+    tap(qtbot, find_button(window, f"staff_reprint_{visit.visit_id}"))
+    name = str(visit.answers["last-name"])
+    assert visit.visit_id in caplog.text and name not in caplog.text
+    assert all(name not in str(entry) for entry in store.audit_trail())

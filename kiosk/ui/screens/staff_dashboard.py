@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Callable
+from pathlib import Path
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QHBoxLayout, QScrollArea, QVBoxLayout, QWidget
@@ -44,15 +45,24 @@ class StaffDashboardScreen(Screen):
         kinetic(scroll)
         self._close = button("staff_close", "primary")
         self._exit = button("staff_exit")
-        self._confirm = text("", "warning", "staff_exit_confirm")
-        self._yes = button("staff_exit_yes")
-        self._no = button("staff_exit_no")
+        self._retry = button("staff_retry")
+        self._purge = button("staff_purge")
+        self._confirm = text("", "warning", "staff_confirm")
+        self._yes = button("staff_yes")
+        self._no = button("staff_no")
+        self._message = text("", "muted", "staff_message")
+        self._audit = text("", "small", "staff_audit")
+        self._pending: Callable[[], None] | None = None
         self._close.clicked.connect(self.closed)
-        self._exit.clicked.connect(lambda: self._asking(True))
-        self._no.clicked.connect(lambda: self._asking(False))
-        self._yes.clicked.connect(self.exit_confirmed)
+        self._exit.clicked.connect(lambda: self._ask(self._staff_words.staff.exit_confirm,
+                                                     self.exit_confirmed.emit))
+        self._purge.clicked.connect(lambda: self._ask(self._staff_words.staff.purge_confirm,
+                                                      self._purge_all))
+        self._retry.clicked.connect(self._retry_now)
+        self._no.clicked.connect(lambda: self._ask(None, None))
+        self._yes.clicked.connect(self._confirmed)
         bottom = QHBoxLayout()
-        for widget in (self._exit, self._confirm, self._yes, self._no):
+        for widget in (self._exit, self._purge, self._retry, self._confirm, self._yes, self._no):
             bottom.addWidget(widget)
         bottom.addStretch(1)
         bottom.addWidget(self._close)
@@ -61,18 +71,67 @@ class StaffDashboardScreen(Screen):
         layout.addWidget(self._title)
         layout.addWidget(self._printer)
         layout.addWidget(scroll, 1)
+        layout.addWidget(self._message)
+        layout.addWidget(self._audit)
         layout.addLayout(bottom)
-        self._asking(False)
+        self._ask(None, None)
 
-    def _asking(self, asking: bool) -> None:
-        """Exit needs a second, deliberate touch."""
-        self._exit.setVisible(not asking)
-        for widget in (self._confirm, self._yes, self._no):
-            widget.setVisible(asking)
+    def _ask(self, question: str | None, action: Callable[[], None] | None) -> None:
+        """Exit, delete and delete-all need a second, deliberate touch: Yes or No."""
+        self._pending = action
+        asking = action is not None
+        self._confirm.setText(question or "")
+        for action_button in (self._exit, self._purge, self._retry):
+            action_button.setVisible(not asking)
+        for part in (self._confirm, self._yes, self._no):
+            part.setVisible(asking)
+
+    def _confirmed(self) -> None:
+        action, self._pending = self._pending, None
+        self._ask(None, None)
+        if action is not None:
+            action()
+
+    def _purge_all(self) -> None:
+        self._store.purge_all()
+        self.refresh()
+
+    def _retry_now(self) -> None:
+        self._store.retry_now()
+        self._store.audit("retry printing")
+        self.changed.emit()
+        self.refresh()
+
+    def _save_pdf(self, visit_id: str) -> None:
+        from kiosk.printing.summary import summary_document, write_pdf
+
+        words = self._staff_words.staff
+        folder = self._loaded.settings.staff.pdf_folder
+        visit = self._store.visit(visit_id, self._loaded.content.questionnaire)
+        if not folder or visit is None:
+            self._message.setText(words.no_pdf_folder)
+            return
+        path = Path(folder) / f"{visit_id}.pdf"
+        try:
+            write_pdf(summary_document(visit, self._loaded, copy=True), path,
+                      self._loaded.settings.printing.paper)
+        except OSError as failed:
+            self._message.setText(str(failed))
+            return
+        self._store.audit("saved PDF", visit_id)
+        self._message.setText(words.saved_to.format(path=path))
+        self._show_audit()
+
+    def _show_audit(self) -> None:
+        """The last 50 staff actions: time, what, visit id (never a name or an answer)."""
+        trail = self._store.audit_trail()[-50:]
+        lines = [f"{at[11:16]}  {action}  {visit or ''}" for at, action, visit in reversed(trail)]
+        self._audit.setText(f"{self._staff_words.staff.audit_title}:  " + "   \u00b7   ".join(
+            lines[:8]))
 
     def refresh(self) -> None:
         """The visits as they are now: urgent ones not yet seen first, then newest first."""
-        self._asking(False)
+        self._ask(None, None)
         while (entry := self._rows.takeAt(0)) is not None:
             if (widget := entry.widget()) is not None:
                 widget.hide()
@@ -85,12 +144,15 @@ class StaffDashboardScreen(Screen):
         self._printer.setText(words.staff.printer_line.format(printer=printer, waiting=waiting))
         visits = sorted(self._store.visits(), key=lambda v: not self._needs_seeing(v))
         if not visits:
-            self._rows.addWidget(text(words.staff.no_visits, "muted", "staff_no_visits"))
+            empty = text(words.staff.no_visits, "muted", "staff_no_visits")
+            self._rows.addWidget(empty)
+            empty.show()
         for stored in visits:
             row = self._row(stored, words)
             self._rows.addWidget(row)
             row.show()
         self._rows.addStretch(1)
+        self._show_audit()
 
     @staticmethod
     def _needs_seeing(stored: StoredVisit) -> bool:
@@ -124,6 +186,16 @@ class StaffDashboardScreen(Screen):
         set_button_text(again, words.staff.reprint)
         again.clicked.connect(lambda: self._act(self._store.reprint, stored.visit_id))
         line.addWidget(again)
+        save = button(f"staff_pdf_{stored.visit_id}")
+        set_button_text(save, words.staff.save_pdf)
+        save.clicked.connect(lambda: self._save_pdf(stored.visit_id))
+        line.addWidget(save)
+        delete = button(f"staff_delete_{stored.visit_id}")
+        set_button_text(delete, words.staff.delete)
+        delete.clicked.connect(lambda: self._ask(
+            f"{words.staff.delete_confirm} ({stored.visit_id})",
+            lambda: self._act(self._store.delete_visit, stored.visit_id)))
+        line.addWidget(delete)
         return row
 
     def _act(self, action: Callable[[str], None], visit_id: str) -> None:
@@ -139,7 +211,8 @@ class StaffDashboardScreen(Screen):
         self._title.setText(words.staff.dashboard_title)
         set_button_text(self._close, words.staff.close)
         set_button_text(self._exit, words.staff.exit_kiosk)
-        self._confirm.setText(words.staff.exit_confirm)
+        set_button_text(self._retry, words.staff.retry_now)
+        set_button_text(self._purge, words.staff.purge_all)
         set_button_text(self._yes, words.staff.confirm_yes)
         set_button_text(self._no, words.staff.confirm_no)
         self.refresh()
