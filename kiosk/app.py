@@ -90,6 +90,11 @@ def start(options: Options, data: Path | None = None) -> tuple[QApplication, QWi
     assert isinstance(app, QApplication)
     app.setApplicationName("spine-kiosk")
     window = window_for(loaded, kiosk_mode=not options.windowed)
+    from kiosk.ui.window import KioskWindow
+
+    if isinstance(window, KioskWindow):
+        window.settings_path = options.settings
+        window.content_loader = lambda: load(options)
     if data is not None and loaded is not None:
         from kiosk.ui.after_paint import after_first_paint
 
@@ -118,7 +123,11 @@ def keep_visits(window: QWidget, loaded: Loaded, path: Path) -> VisitStore:
     timer.setInterval(HOUSEKEEPING_MS)
     timer.timeout.connect(lambda: store.purge_expired(hours))
     timer.start()
-    queue = PrintQueue(store, lambda job: document_for(job, store, loaded),
+    def current() -> Loaded:
+        """The content in use now (staff may have reloaded it)."""
+        return window._loaded if isinstance(window, KioskWindow) else loaded
+
+    queue = PrintQueue(store, lambda job: document_for(job, store, current()),
                        loaded.settings.printing.printer, window,
                        paper=loaded.settings.printing.paper)
     if isinstance(window, KioskWindow):

@@ -240,12 +240,30 @@ class StaffWords:
     purge_confirm: str
     retry_now: str
     audit_title: str
+    tools: str
+    printers_title: str
+    no_printers: str
+    printer_chosen: str
+    last_error: str
+    test_print: str
+    test_print_sent: str
+    content_title: str
+    check_content: str
+    content_ok: str
+    reload_content: str
+    reloaded: str
+    reload_refused: str
+    settings_line: str
+    back_to_visits: str
 
     PLACEHOLDERS: ClassVar[dict[str, frozenset[str]]] = {
         "pin_wrong": frozenset({"left"}),
         "pin_locked": frozenset({"seconds"}),
         "printer_line": frozenset({"printer", "waiting"}),
         "saved_to": frozenset({"path"}),
+        "printer_chosen": frozenset({"printer"}),
+        "last_error": frozenset({"error"}),
+        "settings_line": frozenset({"idle", "warning", "retention"}),
     }
 
 

@@ -85,6 +85,15 @@ class PrintQueue(QObject):
             log.warning("%d print jobs were interrupted; they print again marked COPY",
                         interrupted)
 
+    @property
+    def printer_name(self) -> str | None:
+        return self._printer_name
+
+    def set_printer(self, name: str | None) -> None:
+        """Summaries go to `name` from now on (None: the system default)."""
+        self._printer_name = name
+        self.kick()
+
     def start(self) -> None:
         self._poll.start()
         self.kick()

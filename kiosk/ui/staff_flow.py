@@ -7,6 +7,8 @@ it closes itself after the staff idle time, or with Close, and leaves nothing on
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
+from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
 
 from PySide6.QtCore import QElapsedTimer, QPoint, QPointF
@@ -22,9 +24,10 @@ if TYPE_CHECKING:
     from kiosk.ui.idle import IdleWatch
     from kiosk.ui.screens.staff_dashboard import StaffDashboardScreen
     from kiosk.ui.screens.staff_pin import StaffPinScreen
+    from kiosk.ui.screens.staff_tools import StaffToolsScreen
 
 log = logging.getLogger(__name__)
-STAFF_SCREENS = frozenset({"staff_pin", "staff_dashboard"})
+STAFF_SCREENS = frozenset({"staff_pin", "staff_dashboard", "staff_tools"})
 
 
 class StaffFlow:
@@ -32,6 +35,8 @@ class StaffFlow:
 
     store: VisitStore | None
     print_queue: PrintQueue | None
+    settings_path: Path | None
+    content_loader: Callable[[], Loaded] | None
     idle: IdleWatch
     _loaded: Loaded
     _place: Place
@@ -40,13 +45,15 @@ class StaffFlow:
         def page(self, name: str) -> Screen: ...
         def go(self, place: Place, remember: bool = True) -> None: ...
         def wipe(self) -> None: ...
+        def use_content(self, loaded: Loaded) -> None: ...
         def allow_close(self) -> None: ...
         def close(self) -> bool: ...
         def width(self) -> int: ...
         def height(self) -> int: ...
 
     def staff_screens(self) -> dict[str, Any]:
-        return {"staff_pin": self._make_staff_pin, "staff_dashboard": self._make_dashboard}
+        return {"staff_pin": self._make_staff_pin, "staff_dashboard": self._make_dashboard,
+                "staff_tools": self._make_tools}
 
     def watch_for_staff(self) -> None:
         self._taps = CornerTaps(self._loaded.settings.staff)
@@ -96,7 +103,61 @@ class StaffFlow:
         dashboard.closed.connect(self.close_staff_mode)
         dashboard.exit_confirmed.connect(self._exit_kiosk)
         dashboard.changed.connect(lambda: self.print_queue.kick() if self.print_queue else None)
+        dashboard.tools_requested.connect(self._open_tools)
         return dashboard
+
+    def _open_tools(self) -> None:
+        cast("StaffToolsScreen", self.page("staff_tools")).refresh()
+        self.go(Place("staff_tools"), remember=False)
+
+    def _make_tools(self) -> Screen:
+        from kiosk.ui.screens.staff_tools import StaffHooks, StaffToolsScreen
+
+        assert self.store is not None
+        hooks = StaffHooks(
+            current_printer=lambda: self._printer_line()[0],
+            choose_printer=self._choose_printer,
+            last_error=lambda: self.print_queue.last_error if self.print_queue else None,
+            test_print=self._test_print,
+            load_again=self._load_again,
+            use_content=self.use_content,
+        )
+        tools = StaffToolsScreen(self.store, self._loaded, hooks)
+        tools.back.connect(self._unlocked)
+        return tools
+
+    def _choose_printer(self, name: str) -> None:
+        """From now on, and after a restart: the choice is saved in the settings file."""
+        if self.print_queue is not None:
+            self.print_queue.set_printer(name)
+        if self.settings_path is not None:
+            from kiosk.content.settings_file import set_value
+
+            set_value(self.settings_path, "printing", "printer", name)
+
+    def _test_print(self) -> None:
+        """A sample summary of an invented patient, straight to the printer in use."""
+        import io
+
+        from kiosk.content.files import RESOURCES
+        from kiosk.intake.simulate import visit_from_file
+        from kiosk.printing.queue import PrinterUnavailable, print_document
+        from kiosk.printing.summary import summary_document
+
+        visit = visit_from_file(RESOURCES / "examples" / "likely-candidate.yaml",
+                                self._loaded.content, "en", io.StringIO())
+        if visit is None or self.print_queue is None:
+            return
+        try:
+            print_document(summary_document(visit, self._loaded), self.print_queue.printer_name,
+                           self._loaded.settings.printing.paper, "test page")
+        except (PrinterUnavailable, OSError) as failed:
+            self.print_queue.last_error = str(failed)
+
+    def _load_again(self) -> Loaded:
+        if self.content_loader is None:
+            return self._loaded
+        return self.content_loader()
 
     def _printer_line(self) -> tuple[str, int]:
         from kiosk.printing.queue import PrinterUnavailable, find_printer

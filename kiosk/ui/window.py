@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
+from pathlib import Path
 from typing import TYPE_CHECKING, cast
 
 from PySide6.QtCore import QEasingCurve, QPropertyAnimation, Qt, Signal
@@ -105,6 +106,8 @@ class KioskWindow(QuestionnaireFlow, StaffFlow, QWidget):
         self.idle.idle.connect(self._on_idle)
         self.store: VisitStore | None = None
         self.print_queue: PrintQueue | None = None
+        self.settings_path: Path | None = None
+        self.content_loader: Callable[[], Loaded] | None = None
         self.watch_for_staff()
         self._apply_style()
         self.go(Place("attract"), remember=False)
@@ -298,6 +301,23 @@ class KioskWindow(QuestionnaireFlow, StaffFlow, QWidget):
 
     def _continue_after_warning(self) -> None:
         self.go(self._before_warning, remember=False)
+
+    def use_content(self, loaded: Loaded) -> None:
+        """New content and settings (staff reloaded them): every screen is built again."""
+        self.go(Place("attract"), remember=False)
+        self._loaded = loaded
+        for name in [n for n in self._screens if n != "attract"]:
+            screen = self._screens.pop(name)
+            self._stack.removeWidget(screen)
+            screen.deleteLater()
+        attract = self._screens.pop("attract")
+        self._stack.removeWidget(attract)
+        attract.deleteLater()
+        self.visit = None
+        self._history.clear()
+        self._apply_style()
+        log.info("content reloaded")
+        self.go(Place("attract"), remember=False)
 
     def wipe(self) -> None:
         """Forget everything the patient touched and return to the attract loop."""

@@ -101,3 +101,34 @@ def test_with_cups_stopped_the_visit_waits_then_prints_when_it_is_back(
     assert visit_id in pdf.name and "Maria" not in pdf.name, "CUPS sees the visit id, not a name"
     logs = [p for p in (CUPS_FOLDER / "server" / "log").glob("*") if p.is_file()]
     assert not any(b"Maria" in log.read_bytes() for log in logs), "no patient name in CUPS logs"
+
+
+def test_staff_choose_the_printer_which_is_saved_with_the_settings_comments_kept(
+        qtbot: QtBot, cups: PrivateCups, shipped: Loaded, settings_copy: Path,
+        tmp_path: Path) -> None:
+    from kiosk.app import keep_visits
+    from kiosk.ui.window import KioskWindow
+
+    before_text = settings_copy.read_text(encoding="utf-8")
+    window = KioskWindow(shipped, kiosk_mode=False)
+    qtbot.addWidget(window)
+    window.show()
+    keep_visits(window, shipped, tmp_path / "visits.sqlite3")
+    window.settings_path = settings_copy
+    window._choose_printer(QUEUE)
+    assert window.print_queue is not None and window.print_queue.printer_name == QUEUE
+    after = settings_copy.read_text(encoding="utf-8").splitlines()
+    changed = [line for line in after if line not in before_text.splitlines()]
+    assert changed == [f'  printer: "{QUEUE}"']
+    assert all(line in after for line in before_text.splitlines()), "every comment stays"
+    jobs_before, pdf_before = set(cups.completed_jobs()), pdfs()
+    window._test_print()
+    assert window.print_queue.last_error is None
+
+    def printed() -> None:
+        assert set(cups.completed_jobs()) - jobs_before, cups.log()
+        assert new_pdfs(pdf_before)
+
+    qtbot.waitUntil(printed, timeout=30_000)
+    window.allow_close()
+    window.close()

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
 from kiosk.app import keep_visits
+from kiosk.content.loader import DEFAULT_THEME, load_all
 from kiosk.content.model import Loaded
 from kiosk.records.staff_pin import hash_pin
 from kiosk.ui.window import KioskWindow
@@ -181,3 +182,43 @@ def test_no_patient_name_reaches_the_log_or_the_audit_table(
     name = str(visit.answers["last-name"])
     assert visit.visit_id in caplog.text and name not in caplog.text
     assert all(name not in str(entry) for entry in store.audit_trail())
+
+
+def open_tools(qtbot: QtBot, window: KioskWindow) -> None:
+    corner_taps(qtbot, window, 5)
+    type_pin(qtbot, window, PIN)
+    tap(qtbot, find_button(window, "staff_tools"))
+    assert window.place.screen == "staff_tools"
+
+
+def test_a_valid_content_edit_is_loaded_without_a_restart_and_a_broken_one_refused(
+        qtbot: QtBot, make_window: WindowFactory, shipped: Loaded, tmp_path: Path,
+        content_copy: Path, settings_copy: Path) -> None:
+    window = staff_window(make_window, shipped, tmp_path)
+
+    def load_again() -> Loaded:
+        return with_pin(load_all(content_copy, settings_copy, DEFAULT_THEME))
+
+    window.content_loader = load_again
+    ui = content_copy / "en" / "ui.yaml"
+    ui.write_text(ui.read_text(encoding="utf-8").replace("home: Home", "hme: Home"),
+                  encoding="utf-8")
+    open_tools(qtbot, window)
+    assert "Idle warning after 600 s, countdown 30 s, visits kept 24 h." in visible_text(window)
+    tap(qtbot, find_button(window, "staff_reload_content"))
+    shown = visible_text(window)
+    assert "keeps the old content" in shown and "hme: unknown key" in shown
+    assert window.place.screen == "staff_tools"
+    ui.write_text(ui.read_text(encoding="utf-8").replace("hme: Home", "home: Home"),
+                  encoding="utf-8")
+    settings_copy.write_text(settings_copy.read_text(encoding="utf-8").replace(
+        "Riverside Spine Center", "Lakeside Back Clinic"), encoding="utf-8")
+    tap(qtbot, find_button(window, "staff_check_content"))
+    assert "The content files are correct." in visible_text(window)
+    tap(qtbot, find_button(window, "staff_reload_content"))
+    assert window.place.screen == "attract"
+    tap(qtbot, window.page("attract"))
+    assert "Welcome to Lakeside Back Clinic" in visible_text(window)
+    assert window.store is not None
+    actions = [action for _, action, _ in window.store.audit_trail()]
+    assert actions[-2:] == ["content reload refused", "content reloaded"]

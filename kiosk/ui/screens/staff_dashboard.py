@@ -26,6 +26,7 @@ class StaffDashboardScreen(Screen):
     closed = Signal()
     exit_confirmed = Signal()
     changed = Signal()  # something staff did needs the print queue to look again
+    tools_requested = Signal()
 
     def __init__(self, store: VisitStore, loaded: Loaded,
                  printer_line: Callable[[], tuple[str, int]]) -> None:
@@ -46,6 +47,8 @@ class StaffDashboardScreen(Screen):
         self._close = button("staff_close", "primary")
         self._exit = button("staff_exit")
         self._retry = button("staff_retry")
+        self._tools = button("staff_tools")
+        self._tools.clicked.connect(self.tools_requested)
         self._purge = button("staff_purge")
         self._confirm = text("", "warning", "staff_confirm")
         self._yes = button("staff_yes")
@@ -62,7 +65,8 @@ class StaffDashboardScreen(Screen):
         self._no.clicked.connect(lambda: self._ask(None, None))
         self._yes.clicked.connect(self._confirmed)
         bottom = QHBoxLayout()
-        for widget in (self._exit, self._purge, self._retry, self._confirm, self._yes, self._no):
+        for widget in (self._exit, self._purge, self._retry, self._tools, self._confirm,
+                       self._yes, self._no):
             bottom.addWidget(widget)
         bottom.addStretch(1)
         bottom.addWidget(self._close)
@@ -81,7 +85,7 @@ class StaffDashboardScreen(Screen):
         self._pending = action
         asking = action is not None
         self._confirm.setText(question or "")
-        for action_button in (self._exit, self._purge, self._retry):
+        for action_button in (self._exit, self._purge, self._retry, self._tools):
             action_button.setVisible(not asking)
         for part in (self._confirm, self._yes, self._no):
             part.setVisible(asking)
@@ -212,6 +216,7 @@ class StaffDashboardScreen(Screen):
         set_button_text(self._close, words.staff.close)
         set_button_text(self._exit, words.staff.exit_kiosk)
         set_button_text(self._retry, words.staff.retry_now)
+        set_button_text(self._tools, words.staff.tools)
         set_button_text(self._purge, words.staff.purge_all)
         set_button_text(self._yes, words.staff.confirm_yes)
         set_button_text(self._no, words.staff.confirm_no)

@@ -1,0 +1,141 @@
+"""Staff tools: which printer summaries go to, a test print, and the content check and reload."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from PySide6.QtCore import Signal
+from PySide6.QtPrintSupport import QPrinterInfo
+from PySide6.QtWidgets import QHBoxLayout, QPushButton, QVBoxLayout
+
+from kiosk.content.errors import ContentInvalid
+from kiosk.content.model import LanguageWords, Loaded
+from kiosk.records.store import VisitStore
+from kiosk.ui.parts import Screen, button, set_button_text, text
+
+
+@dataclass(frozen=True, slots=True)
+class StaffHooks:
+    """What the tools need from the rest of the kiosk (given by the window)."""
+
+    current_printer: Callable[[], str | None]
+    choose_printer: Callable[[str], None]
+    last_error: Callable[[], str | None]
+    test_print: Callable[[], None]
+    load_again: Callable[[], Loaded]
+    use_content: Callable[[Loaded], None]
+
+
+class StaffToolsScreen(Screen):
+    """Emits `back` for the visits list."""
+
+    has_bar = False
+    back = Signal()
+
+    def __init__(self, store: VisitStore, loaded: Loaded, hooks: StaffHooks) -> None:
+        super().__init__("staff_tools")
+        self._store = store
+        self._loaded = loaded
+        self._hooks = hooks
+        self._words = loaded.content.words(loaded.settings.printing.language)
+        self._title = text("", "title", "staff_tools_title")
+        self._printers_title = text("", "subtitle")
+        self._printer_row = QHBoxLayout()
+        self._printer_buttons: list[QPushButton] = []
+        self._error = text("", "warning", "staff_last_error")
+        self._test = button("staff_test_print")
+        self._test.clicked.connect(self._test_print)
+        self._content_title = text("", "subtitle")
+        self._settings = text("", "muted", "staff_settings_line")
+        self._check = button("staff_check_content")
+        self._reload = button("staff_reload_content")
+        self._check.clicked.connect(self._check_content)
+        self._reload.clicked.connect(self._reload_content)
+        self._message = text("", "", "staff_tools_message")
+        self._back = button("staff_tools_back", "primary")
+        self._back.clicked.connect(self.back)
+        content_row = QHBoxLayout()
+        content_row.addWidget(self._check)
+        content_row.addWidget(self._reload)
+        content_row.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(48, 32, 48, 24)
+        for part in (self._title, self._printers_title):
+            layout.addWidget(part)
+        layout.addLayout(self._printer_row)
+        layout.addWidget(self._error)
+        layout.addWidget(self._test)
+        layout.addWidget(self._content_title)
+        layout.addWidget(self._settings)
+        layout.addLayout(content_row)
+        layout.addWidget(self._message, 1)
+        layout.addWidget(self._back)
+
+    def refresh(self) -> None:
+        staff = self._words.staff
+        while self._printer_buttons:
+            old = self._printer_buttons.pop()
+            self._printer_row.removeWidget(old)
+            old.deleteLater()
+        current = self._hooks.current_printer()
+        for name in QPrinterInfo.availablePrinterNames():
+            choice = button(f"staff_printer_{name}", "choice")
+            choice.setCheckable(True)
+            choice.setChecked(name == current)
+            set_button_text(choice, ("\u2713 " if name == current else "") + name)
+            choice.clicked.connect(lambda _=False, n=name: self._choose(n))
+            self._printer_row.addWidget(choice)
+            choice.show()
+            self._printer_buttons.append(choice)
+        error = self._hooks.last_error()
+        self._error.setText(staff.last_error.format(error=error) if error else
+                            ("" if self._printer_buttons else staff.no_printers))
+        kiosk, printing = self._loaded.settings.kiosk, self._loaded.settings.printing
+        self._settings.setText(staff.settings_line.format(
+            idle=f"{kiosk.idle_seconds:g}", warning=f"{kiosk.warning_seconds:g}",
+            retention=f"{printing.retention_hours:g}"))
+
+    def _choose(self, name: str) -> None:
+        self._hooks.choose_printer(name)
+        self._store.audit(f"printer changed to {name}")
+        self._message.setText(self._words.staff.printer_chosen.format(printer=name))
+        self.refresh()
+
+    def _test_print(self) -> None:
+        self._hooks.test_print()
+        self._store.audit("test print")
+        self._message.setText(self._words.staff.test_print_sent)
+
+    def _check_content(self) -> None:
+        try:
+            self._hooks.load_again()
+        except ContentInvalid as invalid:
+            self._message.setText("\n".join(str(e) for e in invalid.errors[:12]))
+            return
+        self._message.setText(self._words.staff.content_ok)
+
+    def _reload_content(self) -> None:
+        staff = self._words.staff
+        try:
+            fresh = self._hooks.load_again()
+        except ContentInvalid as invalid:
+            self._store.audit("content reload refused")
+            self._message.setText(staff.reload_refused + "\n" + "\n".join(
+                str(e) for e in invalid.errors[:12]))
+            return
+        self._store.audit("content reloaded")
+        self._hooks.use_content(fresh)
+
+    def show_words(self, words: LanguageWords) -> None:
+        """Staff screens stay in the clinic's own (printing) language."""
+        staff = self._words.staff
+        self._title.setText(staff.tools)
+        self._printers_title.setText(staff.printers_title)
+        self._content_title.setText(staff.content_title)
+        set_button_text(self._test, staff.test_print)
+        set_button_text(self._check, staff.check_content)
+        set_button_text(self._reload, staff.reload_content)
+        set_button_text(self._back, staff.back_to_visits)
+        self.refresh()
+
