@@ -255,6 +255,7 @@ class StaffWords:
     reload_refused: str
     settings_line: str
     back_to_visits: str
+    view: str
 
     PLACEHOLDERS: ClassVar[dict[str, frozenset[str]]] = {
         "pin_wrong": frozenset({"left"}),

@@ -8,6 +8,7 @@ The rules live in the session; this only decides which screen comes next.
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, cast
 
 from kiosk.content.model import Loaded
@@ -36,7 +37,10 @@ class QuestionnaireFlow:
     _screens: dict[str, Screen]
     _stack: QStackedWidget
 
+    store: Any
+
     if TYPE_CHECKING:
+        def open_staff_mode(self, then: Callable[[], None] | None = None) -> None: ...
         def page(self, name: str) -> Screen: ...
         def go(self, place: Place, remember: bool = True) -> None: ...
         def wipe(self) -> None: ...
@@ -84,7 +88,7 @@ class QuestionnaireFlow:
         from kiosk.ui.screens.urgent import UrgentScreen
 
         urgent = UrgentScreen(self._loaded.settings.clinic.emergency_number)
-        urgent.acknowledged.connect(self._after_urgent)
+        urgent.acknowledged.connect(self._staff_acknowledges_urgent)
         return urgent
 
     def _make_thanks(self) -> Screen:
@@ -124,6 +128,14 @@ class QuestionnaireFlow:
             self._question().go_next()  # shows why it cannot go on yet
             return
         self.go(Place("confirm"), remember=False)
+
+    def _staff_acknowledges_urgent(self) -> None:
+        """Staff confirm with their PIN that they have the patient; without a visit store
+        (no data folder) the button simply goes on."""
+        if self.store is None:
+            self._after_urgent()
+        else:
+            self.open_staff_mode(then=self._after_urgent)
 
     def _after_urgent(self) -> None:
         """Staff have seen the patient; the questions go on where they were."""

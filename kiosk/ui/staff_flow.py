@@ -24,10 +24,11 @@ if TYPE_CHECKING:
     from kiosk.ui.idle import IdleWatch
     from kiosk.ui.screens.staff_dashboard import StaffDashboardScreen
     from kiosk.ui.screens.staff_pin import StaffPinScreen
+    from kiosk.ui.screens.staff_summary import StaffSummaryScreen
     from kiosk.ui.screens.staff_tools import StaffToolsScreen
 
 log = logging.getLogger(__name__)
-STAFF_SCREENS = frozenset({"staff_pin", "staff_dashboard", "staff_tools"})
+STAFF_SCREENS = frozenset({"staff_pin", "staff_dashboard", "staff_tools", "staff_summary"})
 
 
 class StaffFlow:
@@ -53,7 +54,7 @@ class StaffFlow:
 
     def staff_screens(self) -> dict[str, Any]:
         return {"staff_pin": self._make_staff_pin, "staff_dashboard": self._make_dashboard,
-                "staff_tools": self._make_tools}
+                "staff_tools": self._make_tools, "staff_summary": self._make_summary}
 
     def watch_for_staff(self) -> None:
         self._taps = CornerTaps(self._loaded.settings.staff)
@@ -67,16 +68,24 @@ class StaffFlow:
         if self._taps.tap(point.x(), point.y(), self.width(), self.height(), seconds):
             self.open_staff_mode()
 
-    def open_staff_mode(self) -> None:
+    def open_staff_mode(self, then: Callable[[], None] | None = None) -> None:
+        """The PIN pad; the right PIN opens the dashboard, or runs `then` (the urgent screen's
+        'staff have the patient', which goes back to the questions)."""
         if self.store is None or self._place.screen in STAFF_SCREENS:
             return
+        self._then = then
         cast("StaffPinScreen", self.page("staff_pin")).open()
         self.go(Place("staff_pin"), remember=False)
         self.idle.set_seconds(self._loaded.settings.staff.idle_seconds)
 
     def close_staff_mode(self) -> None:
-        """Back to the welcome loop, with nothing of staff mode left behind."""
+        """Back to the welcome loop, with nothing of staff mode left behind; or, when the PIN
+        pad was opened from the urgent screen, back to that screen (its visit is not lost)."""
         self.idle.set_seconds(self._loaded.settings.kiosk.idle_seconds)
+        if getattr(self, "_then", None) is not None:
+            self._then = None
+            self.go(Place("urgent"), remember=False)
+            return
         self.wipe()
 
     def _make_staff_pin(self) -> Screen:
@@ -91,6 +100,16 @@ class StaffFlow:
         return pad
 
     def _unlocked(self) -> None:
+        then, self._then = getattr(self, "_then", None), None
+        if then is not None:
+            assert self.store is not None
+            self.store.audit("urgent screen seen by staff")
+            self.idle.set_seconds(self._loaded.settings.kiosk.idle_seconds)
+            then()
+            return
+        self._show_dashboard()
+
+    def _show_dashboard(self) -> None:
         log.info("staff mode opened")
         cast("StaffDashboardScreen", self.page("staff_dashboard")).refresh()
         self.go(Place("staff_dashboard"), remember=False)
@@ -104,7 +123,24 @@ class StaffFlow:
         dashboard.exit_confirmed.connect(self._exit_kiosk)
         dashboard.changed.connect(lambda: self.print_queue.kick() if self.print_queue else None)
         dashboard.tools_requested.connect(self._open_tools)
+        dashboard.view_requested.connect(self._view_summary)
         return dashboard
+
+    def _make_summary(self) -> Screen:
+        from kiosk.ui.screens.staff_summary import StaffSummaryScreen
+
+        summary = StaffSummaryScreen(self._loaded)
+        summary.back.connect(self._show_dashboard)
+        return summary
+
+    def _view_summary(self, visit_id: str) -> None:
+        assert self.store is not None
+        visit = self.store.visit(visit_id, self._loaded.content.questionnaire)
+        if visit is None:
+            return
+        cast("StaffSummaryScreen", self.page("staff_summary")).show_visit(visit)
+        self.store.audit("viewed summary", visit_id)
+        self.go(Place("staff_summary"), remember=False)
 
     def _open_tools(self) -> None:
         cast("StaffToolsScreen", self.page("staff_tools")).refresh()
@@ -123,7 +159,7 @@ class StaffFlow:
             use_content=self.use_content,
         )
         tools = StaffToolsScreen(self.store, self._loaded, hooks)
-        tools.back.connect(self._unlocked)
+        tools.back.connect(self._show_dashboard)
         return tools
 
     def _choose_printer(self, name: str) -> None:

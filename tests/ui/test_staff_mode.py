@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QPoint, Qt
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QTextBrowser, QWidget
 from pytestqt.qtbot import QtBot
 
 from kiosk.app import keep_visits
@@ -222,3 +222,42 @@ def test_a_valid_content_edit_is_loaded_without_a_restart_and_a_broken_one_refus
     assert window.store is not None
     actions = [action for _, action, _ in window.store.audit_trail()]
     assert actions[-2:] == ["content reload refused", "content reloaded"]
+
+
+def test_the_urgent_screen_is_left_only_with_the_staff_pin(
+        qtbot: QtBot, make_window: WindowFactory, shipped: Loaded, tmp_path: Path) -> None:
+    from tests.ui.test_questionnaire import CANDIDATE, answer_until, begin
+
+    window = staff_window(make_window, shipped, tmp_path)
+    begin(qtbot, window)
+    answer_until(qtbot, window, {**CANDIDATE, "saddle-numbness": "yes"}, "urgent")
+    tap(qtbot, find_button(window, "urgent_staff"))
+    assert window.place.screen == "staff_pin"
+    tap(qtbot, find_button(window, "staff_pin_cancel"))
+    assert window.place.screen == "urgent" and window.visit is not None, "nothing is lost"
+    tap(qtbot, find_button(window, "urgent_staff"))
+    type_pin(qtbot, window, PIN)
+    assert window.place.screen == "question", "the patient goes on with the questions"
+    assert window.store is not None
+    assert window.store.audit_trail()[-1][1] == "urgent screen seen by staff"
+
+
+def test_staff_read_a_summary_on_screen_and_the_last_actions(
+        qtbot: QtBot, make_window: WindowFactory, shipped: Loaded, tmp_path: Path) -> None:
+    window = staff_window(make_window, shipped, tmp_path)
+    assert window.store is not None
+    visit = submitted(shipped, "review")
+    window.store.save_submitted(visit)
+    corner_taps(qtbot, window, 5)
+    type_pin(qtbot, window, PIN)
+    assert "Recent staff actions" in visible_text(window)
+    assert f"submitted  {visit.visit_id}" in visible_text(window)
+    tap(qtbot, find_button(window, f"staff_view_{visit.visit_id}"))
+    assert window.place.screen == "staff_summary"
+    page = window.findChild(QTextBrowser, "staff_summary_page")
+    assert page is not None
+    shown = " ".join(page.toPlainText().split())
+    assert "Alex Sample" in shown and "Clinician review" in shown and visit.visit_id in shown
+    tap(qtbot, find_button(window, "staff_summary_back"))
+    assert window.place.screen == "staff_dashboard"
+    assert f"viewed summary  {visit.visit_id}" in visible_text(window)

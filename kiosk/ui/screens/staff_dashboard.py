@@ -27,6 +27,7 @@ class StaffDashboardScreen(Screen):
     exit_confirmed = Signal()
     changed = Signal()  # something staff did needs the print queue to look again
     tools_requested = Signal()
+    view_requested = Signal(str)
 
     def __init__(self, store: VisitStore, loaded: Loaded,
                  printer_line: Callable[[], tuple[str, int]]) -> None:
@@ -76,7 +77,6 @@ class StaffDashboardScreen(Screen):
         layout.addWidget(self._printer)
         layout.addWidget(scroll, 1)
         layout.addWidget(self._message)
-        layout.addWidget(self._audit)
         layout.addLayout(bottom)
         self._ask(None, None)
 
@@ -130,14 +130,13 @@ class StaffDashboardScreen(Screen):
         """The last 50 staff actions: time, what, visit id (never a name or an answer)."""
         trail = self._store.audit_trail()[-50:]
         lines = [f"{at[11:16]}  {action}  {visit or ''}" for at, action, visit in reversed(trail)]
-        self._audit.setText(f"{self._staff_words.staff.audit_title}:  " + "   \u00b7   ".join(
-            lines[:8]))
+        self._audit.setText("\n".join([self._staff_words.staff.audit_title, *lines]))
 
     def refresh(self) -> None:
         """The visits as they are now: urgent ones not yet seen first, then newest first."""
         self._ask(None, None)
         while (entry := self._rows.takeAt(0)) is not None:
-            if (widget := entry.widget()) is not None:
+            if (widget := entry.widget()) is not None and widget is not self._audit:
                 widget.hide()
                 widget.setParent(None)
                 widget.deleteLater()
@@ -155,6 +154,7 @@ class StaffDashboardScreen(Screen):
             row = self._row(stored, words)
             self._rows.addWidget(row)
             row.show()
+        self._rows.addWidget(self._audit)
         self._rows.addStretch(1)
         self._show_audit()
 
@@ -186,6 +186,10 @@ class StaffDashboardScreen(Screen):
             set_button_text(seen, words.staff.acknowledge)
             seen.clicked.connect(lambda: self._act(self._store.acknowledge, stored.visit_id))
             line.addWidget(seen)
+        view = button(f"staff_view_{stored.visit_id}")
+        set_button_text(view, words.staff.view)
+        view.clicked.connect(lambda: self.view_requested.emit(stored.visit_id))
+        line.addWidget(view)
         again = button(f"staff_reprint_{stored.visit_id}")
         set_button_text(again, words.staff.reprint)
         again.clicked.connect(lambda: self._act(self._store.reprint, stored.visit_id))
