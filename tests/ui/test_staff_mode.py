@@ -261,3 +261,35 @@ def test_staff_read_a_summary_on_screen_and_the_last_actions(
     tap(qtbot, find_button(window, "staff_summary_back"))
     assert window.place.screen == "staff_dashboard"
     assert f"viewed summary  {visit.visit_id}" in visible_text(window)
+
+
+def test_the_pad_stays_locked_for_a_restarted_kiosk(
+        qtbot: QtBot, make_window: WindowFactory, shipped: Loaded, tmp_path: Path) -> None:
+    window = staff_window(make_window, shipped, tmp_path, wrong_pins=2)
+    corner_taps(qtbot, window, 5)
+    type_pin(qtbot, window, "1111")
+    type_pin(qtbot, window, "1111")
+    window.allow_close()
+    window.close()
+    restarted = staff_window(make_window, shipped, tmp_path, wrong_pins=2)
+    corner_taps(qtbot, restarted, 5)
+    assert "Too many wrong PINs" in visible_text(restarted)
+    assert not find_button(restarted, "staff_pin_ok").isEnabled()
+
+
+def test_try_printing_again_now_makes_waiting_jobs_due(
+        qtbot: QtBot, make_window: WindowFactory, shipped: Loaded, tmp_path: Path) -> None:
+    window = staff_window(make_window, shipped, tmp_path)
+    store = window.store
+    assert store is not None and window.print_queue is not None
+    store.save_submitted(submitted(shipped, "likely-candidate"))
+    with qtbot.waitSignal(window.print_queue.changed, timeout=5000):
+        window.print_queue.kick()
+    assert store.next_job() is None, "the failed job waits its back-off"
+    corner_taps(qtbot, window, 5)
+    type_pin(qtbot, window, PIN)
+    assert "Waiting to print: 1." in visible_text(window)
+    with qtbot.waitSignal(window.print_queue.changed, timeout=5000):
+        tap(qtbot, find_button(window, "staff_retry"))
+    assert store.jobs("queued")[0].attempts == 2, "it was tried again at once"
+    assert "retry printing" in [action for _, action, _ in store.audit_trail()]
