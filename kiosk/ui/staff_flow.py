@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any, cast
 from PySide6.QtCore import QElapsedTimer, QPoint, QPointF
 
 from kiosk.content.model import Loaded
+from kiosk.content.settings import TextSize
 from kiosk.ui.parts import Screen
 from kiosk.ui.place import Place
 from kiosk.ui.staff_gesture import CornerTaps
@@ -41,12 +42,14 @@ class StaffFlow:
     idle: IdleWatch
     _loaded: Loaded
     _place: Place
+    text_size: TextSize
 
     if TYPE_CHECKING:
         def page(self, name: str) -> Screen: ...
         def go(self, place: Place, remember: bool = True) -> None: ...
         def wipe(self) -> None: ...
         def use_content(self, loaded: Loaded) -> None: ...
+        def set_text_size(self, size: str) -> None: ...
         def allow_close(self) -> None: ...
         def close(self) -> bool: ...
         def width(self) -> int: ...
@@ -74,6 +77,8 @@ class StaffFlow:
         if self.store is None or self._place.screen in STAFF_SCREENS:
             return
         self._then = then
+        self._patient_text_size = self.text_size
+        self.set_text_size("normal")  # staff screens always at the clinic's own size
         cast("StaffPinScreen", self.page("staff_pin")).open()
         self.go(Place("staff_pin"), remember=False)
         self.idle.set_seconds(self._loaded.settings.staff.idle_seconds)
@@ -84,6 +89,7 @@ class StaffFlow:
         self.idle.set_seconds(self._loaded.settings.kiosk.idle_seconds)
         if getattr(self, "_then", None) is not None:
             self._then = None
+            self.set_text_size(self._patient_text_size)
             self.go(Place("urgent"), remember=False)
             return
         self.wipe()
@@ -105,6 +111,7 @@ class StaffFlow:
             assert self.store is not None
             self.store.audit("urgent screen seen by staff")
             self.idle.set_seconds(self._loaded.settings.kiosk.idle_seconds)
+            self.set_text_size(self._patient_text_size)
             then()
             return
         self._show_dashboard()

@@ -175,12 +175,15 @@ class StaffDashboardScreen(Screen):
             else words.staff.state_printed
         row = QWidget()
         row.setObjectName(f"staff_visit_{stored.visit_id}")
-        line = QHBoxLayout(row)
+        stack = QVBoxLayout(row)
+        line = QHBoxLayout()
         heading = f"{when}  {name.strip()}  ({born})  \u2014  {outcome}  \u2014  {state}"
         if self._needs_seeing(stored):
             heading = f"{words.staff.not_seen}: {heading}"
         label = text(heading, "warning" if self._needs_seeing(stored) else "", "staff_visit_line")
-        line.addWidget(label, 1)
+        stack.addWidget(label)
+        stack.addLayout(line)
+        line.addStretch(1)
         if self._needs_seeing(stored):
             seen = button(f"staff_seen_{stored.visit_id}")
             set_button_text(seen, words.staff.acknowledge)
