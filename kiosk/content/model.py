@@ -231,6 +231,7 @@ class StaffWords:
     printer_line: str
     state_printed: str
     state_queued: str
+    state_failed: str
     save_pdf: str
     saved_to: str
     no_pdf_folder: str

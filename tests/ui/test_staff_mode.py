@@ -289,6 +289,7 @@ def test_try_printing_again_now_makes_waiting_jobs_due(
     corner_taps(qtbot, window, 5)
     type_pin(qtbot, window, PIN)
     assert "Waiting to print: 1." in visible_text(window)
+    assert "not printed yet: the printer had a problem" in visible_text(window)
     with qtbot.waitSignal(window.print_queue.changed, timeout=5000):
         tap(qtbot, find_button(window, "staff_retry"))
     assert store.jobs("queued")[0].attempts == 2, "it was tried again at once"

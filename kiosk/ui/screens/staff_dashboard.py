@@ -171,8 +171,9 @@ class StaffDashboardScreen(Screen):
         when = stored.submitted_at.astimezone().strftime("%H:%M")
         outcome = words.rules.outcomes.get(stored.category, stored.category)
         jobs = [job for job in self._store.jobs() if job.visit_id == stored.visit_id]
-        state = words.staff.state_queued if any(j.state != "printed" for j in jobs) \
-            else words.staff.state_printed
+        waiting = [job for job in jobs if job.state != "printed"]
+        state = (words.staff.state_failed if any(job.last_error for job in waiting)
+                 else words.staff.state_queued if waiting else words.staff.state_printed)
         row = QWidget()
         row.setObjectName(f"staff_visit_{stored.visit_id}")
         stack = QVBoxLayout(row)
