@@ -11,7 +11,9 @@ from PySide6.QtWidgets import (
     QAbstractScrollArea,
     QHBoxLayout,
     QLabel,
+    QLayout,
     QPushButton,
+    QScrollArea,
     QScroller,
     QScrollerProperties,
     QSizePolicy,
@@ -59,6 +61,26 @@ def centred(widget: QWidget) -> QHBoxLayout:
     row.addWidget(widget, 100)
     row.addStretch(1)
     return row
+
+
+def touch_scroll(name: str, page: QWidget | None = None) -> QScrollArea:
+    """A scroll area a finger drags and flicks, showing `page` at its width."""
+    area = QScrollArea()
+    area.setObjectName(name)
+    area.setWidgetResizable(True)
+    if page is not None:
+        area.setWidget(page)
+    kinetic(area)
+    return area
+
+
+def clear_rows(layout: QLayout, keep: QWidget | None = None) -> None:
+    """Empty a layout of rows at once (not at the next event loop turn), except `keep`."""
+    while (entry := layout.takeAt(0)) is not None:
+        if (widget := entry.widget()) is not None and widget is not keep:
+            widget.hide()
+            widget.setParent(None)
+            widget.deleteLater()
 
 
 def kinetic(area: QAbstractScrollArea) -> None:
@@ -200,3 +222,21 @@ class Screen(QWidget):
     def handle_back(self) -> bool:
         """Back in the bar: True when the screen stepped back itself (a previous question)."""
         return False
+
+
+class StaffScreen(Screen):
+    """A front-desk screen: no patient bar, and always in the clinic's own (printing)
+    language, whatever language the patient chose."""
+
+    has_bar = False
+
+    def __init__(self, name: str, staff_words: LanguageWords) -> None:
+        super().__init__(name)
+        self.staff_words = staff_words
+
+    def show_words(self, words: LanguageWords) -> None:
+        self.show_staff_words(self.staff_words)
+
+    def show_staff_words(self, words: LanguageWords) -> None:
+        """Put every visible text in the clinic's language."""
+        raise NotImplementedError

@@ -9,14 +9,14 @@ from __future__ import annotations
 import datetime
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QHBoxLayout, QProgressBar, QScrollArea, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QProgressBar, QVBoxLayout, QWidget
 
 from kiosk.content.model import Content, LanguageWords
 from kiosk.intake.answers import AnswerInvalid
 from kiosk.intake.questionnaire import Item
 from kiosk.intake.session import AnswerRequired, IntakeSession
 from kiosk.ui.answers import AnswerWidget, answer_widget
-from kiosk.ui.parts import Screen, button, kinetic, set_button_text, text
+from kiosk.ui.parts import Screen, button, set_button_text, text, touch_scroll
 
 
 class QuestionScreen(Screen):
@@ -58,11 +58,7 @@ class QuestionScreen(Screen):
             self._holder_layout.addWidget(label)
         self._holder_layout.addSpacing(12)
         self._holder_layout.addStretch(1)
-        scroll = self._scroll = QScrollArea()
-        scroll.setObjectName("question_scroll")
-        scroll.setWidgetResizable(True)
-        scroll.setWidget(self._holder)
-        kinetic(scroll)
+        scroll = self._scroll = touch_scroll("question_scroll", self._holder)
         self._next = button("question_next", "primary")
         self._next.clicked.connect(self.go_next)
 

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QResizeEvent
-from PySide6.QtWidgets import QHBoxLayout, QScrollArea, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
 
 from kiosk.content.model import Block, Content, LanguageWords, Section
-from kiosk.ui.parts import Picture, Screen, button, kinetic, set_button_text, text
+from kiosk.ui.parts import Picture, Screen, button, set_button_text, text, touch_scroll
 
 
 class SectionReaderScreen(Screen):
@@ -28,10 +28,7 @@ class SectionReaderScreen(Screen):
         self._position = text("", "muted", "reader_position")
         self._title = text("", "title", "reader_title")
         self._pages: dict[tuple[str, str], QWidget] = {}
-        self._scroll = QScrollArea()
-        self._scroll.setObjectName("reader_scroll")
-        self._scroll.setWidgetResizable(True)
-        kinetic(self._scroll)
+        self._scroll = touch_scroll("reader_scroll")
         self._fraction = 0.0
         self._reflowing = False
         bar = self._scroll.verticalScrollBar()

@@ -3,12 +3,20 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QHBoxLayout, QScrollArea, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
 
 from kiosk.content.model import LanguageWords
 from kiosk.intake.session import IntakeSession
 from kiosk.intake.wording import answer_words
-from kiosk.ui.parts import CardButton, Screen, button, kinetic, set_button_text, text
+from kiosk.ui.parts import (
+    CardButton,
+    Screen,
+    button,
+    clear_rows,
+    set_button_text,
+    text,
+    touch_scroll,
+)
 
 
 class ReviewScreen(Screen):
@@ -26,11 +34,7 @@ class ReviewScreen(Screen):
         self._list = QWidget()
         self._rows = QVBoxLayout(self._list)
         self._rows.setSpacing(10)
-        self._scroll = QScrollArea()
-        self._scroll.setObjectName("review_scroll")
-        self._scroll.setWidgetResizable(True)
-        self._scroll.setWidget(self._list)
-        kinetic(self._scroll)
+        self._scroll = touch_scroll("review_scroll", self._list)
         self._send = button("review_send", "primary")
         self._send.clicked.connect(self.send_requested)
         nav = QHBoxLayout()
@@ -45,11 +49,7 @@ class ReviewScreen(Screen):
 
     def refresh(self) -> None:
         """List the answers as they are now (branching may have changed what is asked)."""
-        while (entry := self._rows.takeAt(0)) is not None:
-            if (widget := entry.widget()) is not None:
-                widget.hide()
-                widget.setParent(None)
-                widget.deleteLater()
+        clear_rows(self._rows)
         words = self._words
         if words is None:
             return

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QGridLayout, QScrollArea, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QGridLayout, QVBoxLayout, QWidget
 
 from kiosk.content.model import Content, LanguageWords, Section
-from kiosk.ui.parts import CardButton, Screen, kinetic, text
+from kiosk.ui.parts import CardButton, Screen, text, touch_scroll
 
 
 class SectionTile(CardButton):
@@ -39,11 +39,7 @@ class SectionListScreen(Screen):
         self._grid = QGridLayout(self._grid_host)
         self._grid.setSpacing(20)
         self._columns = 0
-        self._scroll = QScrollArea()
-        self._scroll.setObjectName("sections_scroll")
-        self._scroll.setWidgetResizable(True)
-        self._scroll.setWidget(self._grid_host)
-        kinetic(self._scroll)
+        self._scroll = touch_scroll("sections_scroll", self._grid_host)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(64, 40, 64, 16)
         layout.addWidget(self._title)

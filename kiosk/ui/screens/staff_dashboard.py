@@ -11,18 +11,17 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QHBoxLayout, QScrollArea, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
 
 from kiosk.content.model import LanguageWords, Loaded
 from kiosk.intake.wording import date_words
 from kiosk.records.store import StoredVisit, VisitStore
-from kiosk.ui.parts import Screen, button, kinetic, set_button_text, text
+from kiosk.ui.parts import StaffScreen, button, clear_rows, set_button_text, text, touch_scroll
 
 
-class StaffDashboardScreen(Screen):
+class StaffDashboardScreen(StaffScreen):
     """Emits `closed` (back to the patients' side) and `exit_confirmed` (close the kiosk)."""
 
-    has_bar = False
     closed = Signal()
     exit_confirmed = Signal()
     changed = Signal()  # something staff did needs the print queue to look again
@@ -31,8 +30,8 @@ class StaffDashboardScreen(Screen):
 
     def __init__(self, store: VisitStore, loaded: Loaded,
                  printer_line: Callable[[], tuple[str, int]]) -> None:
-        super().__init__("staff_dashboard")
-        self._staff_words = loaded.content.words(loaded.settings.printing.language)
+        super().__init__("staff_dashboard",
+                         loaded.content.words(loaded.settings.printing.language))
         self._store = store
         self._loaded = loaded
         self._printer_line = printer_line
@@ -41,10 +40,7 @@ class StaffDashboardScreen(Screen):
         self._printer = text("", "muted", "staff_printer")
         self._list = QWidget()
         self._rows = QVBoxLayout(self._list)
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setWidget(self._list)
-        kinetic(scroll)
+        scroll = touch_scroll("staff_visits_scroll", self._list)
         self._close = button("staff_close", "primary")
         self._exit = button("staff_exit")
         self._retry = button("staff_retry")
@@ -58,9 +54,9 @@ class StaffDashboardScreen(Screen):
         self._audit = text("", "small", "staff_audit")
         self._pending: Callable[[], None] | None = None
         self._close.clicked.connect(self.closed)
-        self._exit.clicked.connect(lambda: self._ask(self._staff_words.staff.exit_confirm,
+        self._exit.clicked.connect(lambda: self._ask(self.staff_words.staff.exit_confirm,
                                                      self.exit_confirmed.emit))
-        self._purge.clicked.connect(lambda: self._ask(self._staff_words.staff.purge_confirm,
+        self._purge.clicked.connect(lambda: self._ask(self.staff_words.staff.purge_confirm,
                                                       self._purge_all))
         self._retry.clicked.connect(self._retry_now)
         self._no.clicked.connect(lambda: self._ask(None, None))
@@ -109,7 +105,7 @@ class StaffDashboardScreen(Screen):
     def _save_pdf(self, visit_id: str) -> None:
         from kiosk.printing.summary import summary_document, write_pdf
 
-        words = self._staff_words.staff
+        words = self.staff_words.staff
         folder = self._loaded.settings.staff.pdf_folder
         visit = self._store.visit(visit_id, self._loaded.content.questionnaire)
         if not folder or visit is None:
@@ -130,16 +126,12 @@ class StaffDashboardScreen(Screen):
         """The last 50 staff actions: time, what, visit id (never a name or an answer)."""
         trail = self._store.audit_trail()[-50:]
         lines = [f"{at[11:16]}  {action}  {visit or ''}" for at, action, visit in reversed(trail)]
-        self._audit.setText("\n".join([self._staff_words.staff.audit_title, *lines]))
+        self._audit.setText("\n".join([self.staff_words.staff.audit_title, *lines]))
 
     def refresh(self) -> None:
         """The visits as they are now: urgent ones not yet seen first, then newest first."""
         self._ask(None, None)
-        while (entry := self._rows.takeAt(0)) is not None:
-            if (widget := entry.widget()) is not None and widget is not self._audit:
-                widget.hide()
-                widget.setParent(None)
-                widget.deleteLater()
+        clear_rows(self._rows, keep=self._audit)
         words = self._words
         if words is None:
             return
@@ -215,10 +207,7 @@ class StaffDashboardScreen(Screen):
         self.changed.emit()
         self.refresh()
 
-    def show_words(self, words: LanguageWords) -> None:
-        """Staff screens stay in the clinic's own (printing) language, whatever the patient
-        chose."""
-        words = self._staff_words
+    def show_staff_words(self, words: LanguageWords) -> None:
         self._words = words
         self._title.setText(words.staff.dashboard_title)
         set_button_text(self._close, words.staff.close)

@@ -12,20 +12,18 @@ from kiosk.content.model import LanguageWords
 from kiosk.content.settings import StaffSettings
 from kiosk.records.staff_pin import pin_matches
 from kiosk.records.store import VisitStore
-from kiosk.ui.parts import Screen, button, set_button_text, text
+from kiosk.ui.parts import StaffScreen, button, set_button_text, text
 
 
-class StaffPinScreen(Screen):
+class StaffPinScreen(StaffScreen):
     """Emits `unlocked` for the right PIN, `cancelled` for Cancel."""
 
-    has_bar = False
     unlocked = Signal()
     cancelled = Signal()
 
     def __init__(self, staff: StaffSettings, store: VisitStore,
                  staff_words: LanguageWords) -> None:
-        super().__init__("staff_pin")
-        self._staff_words = staff_words
+        super().__init__("staff_pin", staff_words)
         self._staff = staff
         self._store = store
         self._typed = ""
@@ -135,10 +133,7 @@ class StaffPinScreen(Screen):
         self._clock.stop()
         self.cancelled.emit()
 
-    def show_words(self, words: LanguageWords) -> None:
-        """Staff screens stay in the clinic's own (printing) language, whatever the patient
-        chose."""
-        words = self._staff_words
+    def show_staff_words(self, words: LanguageWords) -> None:
         self._words = words
         self._title.setText(words.staff.pin_prompt)
         set_button_text(self._ok, words.staff.pin_ok)

@@ -7,19 +7,17 @@ from PySide6.QtWidgets import QTextBrowser, QVBoxLayout
 
 from kiosk.content.model import LanguageWords, Loaded
 from kiosk.intake.session import SubmittedVisit
-from kiosk.ui.parts import Screen, button, kinetic, set_button_text
+from kiosk.ui.parts import StaffScreen, button, kinetic, set_button_text
 
 
-class StaffSummaryScreen(Screen):
+class StaffSummaryScreen(StaffScreen):
     """Emits `back` for the visits list."""
 
-    has_bar = False
     back = Signal()
 
     def __init__(self, loaded: Loaded) -> None:
-        super().__init__("staff_summary")
+        super().__init__("staff_summary", loaded.content.words(loaded.settings.printing.language))
         self._loaded = loaded
-        self._words = loaded.content.words(loaded.settings.printing.language)
         self._page = QTextBrowser()
         self._page.setObjectName("staff_summary_page")
         self._page.setOpenLinks(False)
@@ -38,6 +36,5 @@ class StaffSummaryScreen(Screen):
         self._page.setHtml(summary_html(visit, self._loaded.content, settings.printing.language,
                                         settings.clinic.name))
 
-    def show_words(self, words: LanguageWords) -> None:
-        """Staff screens stay in the clinic's own (printing) language."""
-        set_button_text(self._back, self._words.staff.back_to_visits)
+    def show_staff_words(self, words: LanguageWords) -> None:
+        set_button_text(self._back, words.staff.back_to_visits)

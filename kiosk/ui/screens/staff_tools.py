@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QHBoxLayout, QPushButton, QVBoxLayout
 from kiosk.content.errors import ContentInvalid
 from kiosk.content.model import LanguageWords, Loaded
 from kiosk.records.store import VisitStore
-from kiosk.ui.parts import Screen, button, set_button_text, text
+from kiosk.ui.parts import StaffScreen, button, set_button_text, text
 
 
 @dataclass(frozen=True, slots=True)
@@ -27,18 +27,16 @@ class StaffHooks:
     use_content: Callable[[Loaded], None]
 
 
-class StaffToolsScreen(Screen):
+class StaffToolsScreen(StaffScreen):
     """Emits `back` for the visits list."""
 
-    has_bar = False
     back = Signal()
 
     def __init__(self, store: VisitStore, loaded: Loaded, hooks: StaffHooks) -> None:
-        super().__init__("staff_tools")
+        super().__init__("staff_tools", loaded.content.words(loaded.settings.printing.language))
         self._store = store
         self._loaded = loaded
         self._hooks = hooks
-        self._words = loaded.content.words(loaded.settings.printing.language)
         self._title = text("", "title", "staff_tools_title")
         self._printers_title = text("", "subtitle")
         self._printer_row = QHBoxLayout()
@@ -73,7 +71,7 @@ class StaffToolsScreen(Screen):
         layout.addWidget(self._back)
 
     def refresh(self) -> None:
-        staff = self._words.staff
+        staff = self.staff_words.staff
         while self._printer_buttons:
             old = self._printer_buttons.pop()
             self._printer_row.removeWidget(old)
@@ -99,13 +97,13 @@ class StaffToolsScreen(Screen):
     def _choose(self, name: str) -> None:
         self._hooks.choose_printer(name)
         self._store.audit(f"printer changed to {name}")
-        self._message.setText(self._words.staff.printer_chosen.format(printer=name))
+        self._message.setText(self.staff_words.staff.printer_chosen.format(printer=name))
         self.refresh()
 
     def _test_print(self) -> None:
         self._hooks.test_print()
         self._store.audit("test print")
-        self._message.setText(self._words.staff.test_print_sent)
+        self._message.setText(self.staff_words.staff.test_print_sent)
 
     def _check_content(self) -> None:
         try:
@@ -113,10 +111,10 @@ class StaffToolsScreen(Screen):
         except ContentInvalid as invalid:
             self._message.setText("\n".join(str(e) for e in invalid.errors[:12]))
             return
-        self._message.setText(self._words.staff.content_ok)
+        self._message.setText(self.staff_words.staff.content_ok)
 
     def _reload_content(self) -> None:
-        staff = self._words.staff
+        staff = self.staff_words.staff
         try:
             fresh = self._hooks.load_again()
         except ContentInvalid as invalid:
@@ -127,9 +125,8 @@ class StaffToolsScreen(Screen):
         self._store.audit("content reloaded")
         self._hooks.use_content(fresh)
 
-    def show_words(self, words: LanguageWords) -> None:
-        """Staff screens stay in the clinic's own (printing) language."""
-        staff = self._words.staff
+    def show_staff_words(self, words: LanguageWords) -> None:
+        staff = words.staff
         self._title.setText(staff.tools)
         self._printers_title.setText(staff.printers_title)
         self._content_title.setText(staff.content_title)
