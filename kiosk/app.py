@@ -129,9 +129,12 @@ def keep_visits(window: QWidget, loaded: Loaded, path: Path) -> VisitStore:
 
     queue = PrintQueue(store, lambda job: document_for(job, store, current()),
                        loaded.settings.printing.printer, window,
-                       paper=loaded.settings.printing.paper)
+                       paper=loaded.settings.printing.paper,
+                       urgent_printer=loaded.settings.printing.urgent_printer)
     if isinstance(window, KioskWindow):
         window.visit_submitted.connect(lambda visit: _save(store, queue, visit))
+        window.urgent_raised.connect(lambda visit: _save_urgent(store, queue, visit))
+        window.visit_progressed.connect(store.save_progress)
         window.store, window.print_queue = store, queue
     window.destroyed.connect(store.close)
     queue.start()
@@ -153,5 +156,13 @@ def document_for(job: PrintJob, store: VisitStore, loaded: Loaded) -> QTextDocum
 
 def _save(store: VisitStore, queue: PrintQueue, visit: SubmittedVisit) -> None:
     store.save_submitted(visit)
-    log.info("visit %s saved", visit.visit_id)
+    log.info("visit %s saved (%s)", visit.visit_id, visit.status)
+    queue.kick()
+
+
+def _save_urgent(store: VisitStore, queue: PrintQueue, visit: SubmittedVisit) -> None:
+    """An urgent flag fired: the visit and its urgent slip are on disk before the patient
+    sees the next screen."""
+    store.save_urgent(visit)
+    log.warning("urgent visit %s saved; urgent slip queued", visit.visit_id)
     queue.kick()

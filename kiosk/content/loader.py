@@ -125,6 +125,8 @@ def _check_placeholders(words: Any, placeholders: dict[str, frozenset[str]], dec
     formatter = string.Formatter()
     for field in dataclasses.fields(words):
         text = getattr(words, field.name)
+        if not isinstance(text, str):
+            continue
         try:
             used = {name for _, name, _, _ in formatter.parse(text) if name is not None}
         except ValueError as exc:
@@ -170,7 +172,10 @@ def _load_language(
     rules = _words_file(root / code / "rules.yaml", RulesWords, errors, plan.rules,
                         check_rules_words)
     summary_path = root / code / "summary.yaml"
-    summary, _ = decode_file(summary_path, _label(summary_path), SummaryWords, errors)
+    summary, summary_decoder = decode_file(summary_path, _label(summary_path), SummaryWords,
+                                           errors)
+    if summary is not None:
+        _check_placeholders(summary, SummaryWords.PLACEHOLDERS, summary_decoder, errors)
     staff_path = root / code / "staff.yaml"
     staff, staff_decoder = decode_file(staff_path, _label(staff_path), StaffWords, errors)
     if staff is not None:

@@ -205,6 +205,18 @@ class SummaryWords:
     patients_words: str
     questionnaire_version: str
     copy: str
+    flag_answered: str
+    flag_changed: str
+    no_answer: str
+    status_open: str
+    status_unfinished: str
+    kiosk_location: str
+    urgent_slip_note: str
+
+    PLACEHOLDERS: ClassVar[dict[str, frozenset[str]]] = {
+        "flag_answered": frozenset({"answer", "time"}),
+        "flag_changed": frozenset({"answer", "time", "now", "changed"}),
+    }
 
 
 @dataclass(frozen=True, slots=True)
@@ -257,8 +269,21 @@ class StaffWords:
     settings_line: str
     back_to_visits: str
     view: str
+    urgent_title: str
+    urgent_identity_missing: str
+    urgent_answers: str
+    urgent_continue: str
+    urgent_end: str
+    urgent_note: str
+    status_open: str
+    status_unfinished: str
+    keep_title: str
+    keep_body: str
+    keep_return: str
+    keep_clear: str
 
     PLACEHOLDERS: ClassVar[dict[str, frozenset[str]]] = {
+        "urgent_title": frozenset({"visit"}),
         "pin_wrong": frozenset({"left"}),
         "pin_locked": frozenset({"seconds"}),
         "printer_line": frozenset({"printer", "waiting"}),

@@ -33,6 +33,7 @@ class KioskSettings:
     attract_seconds: float = 6.0
     animations: bool = True
     thanks_seconds: float = 20.0
+    location: str | None = None  # where this kiosk stands, printed on the urgent slip
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,6 +43,7 @@ class PrintingSettings:
     language: str = "en"
     paper: Literal["letter", "a4"] = "letter"
     printer: str | None = None
+    urgent_printer: str | None = None  # urgent slips go here when set, else to `printer`
     retention_hours: float = 24.0
 
 

@@ -9,15 +9,21 @@ from __future__ import annotations
 
 import datetime
 import secrets
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from types import MappingProxyType
-from typing import Any
+from typing import Any, Literal
 
 from kiosk.intake.answers import AnswerInvalid, checked
 from kiosk.intake.conditions import holds
+from kiosk.intake.flag_record import FiredFlag, fire, keep_fired
 from kiosk.intake.questionnaire import Answer, Item, Questionnaire
 from kiosk.intake.rules import Outcome, RedFlag, Rules, assess, urgent_flags
+
+#: complete: the patient sent it; open: an urgent flag saved it and the patient is still
+#: answering; unfinished: an urgent visit that ended before the patient sent it.
+VisitStatus = Literal["complete", "open", "unfinished"]
+VISIT_STATUSES: tuple[VisitStatus, ...] = ("complete", "open", "unfinished")
 
 
 class AnswerRequired(Exception):
@@ -37,9 +43,15 @@ def new_visit_id(when: datetime.datetime) -> str:
     return f"V-{when:%m%d}-{suffix}"
 
 
+def _utc_now() -> datetime.datetime:
+    return datetime.datetime.now(datetime.UTC)
+
+
 @dataclass(frozen=True, slots=True)
 class SubmittedVisit:
-    """What the patient sent: visible answers only, and the outcome for the specialist."""
+    """What is kept of a visit: visible answers only, the outcome for the specialist, and
+    the urgent flags that fired. Sent by the patient (complete), or saved by an urgent flag
+    while the questions go on (open) or after they stopped (unfinished)."""
 
     visit_id: str
     answers: Mapping[str, Answer]
@@ -47,20 +59,33 @@ class SubmittedVisit:
     language: str
     questionnaire_version: str
     submitted_at: datetime.datetime
+    status: VisitStatus = "complete"
+    fired: tuple[FiredFlag, ...] = ()
 
 
 class IntakeSession:
     """The answers of one visit and where the patient is in the questionnaire."""
 
     def __init__(self, questionnaire: Questionnaire, rules: Rules,
-                 today: datetime.date | None = None) -> None:
+                 today: datetime.date | None = None,
+                 clock: Callable[[], datetime.datetime] = _utc_now) -> None:
         self.questionnaire = questionnaire
         self.rules = rules
         self._today = today
+        self._clock = clock
         self._items = {item.id: item for item in questionnaire.items()}
         self._order = {item_id: n for n, item_id in enumerate(self._items)}
         self._answers: dict[str, Answer] = {}
         self._current: str | None = None
+        self._fired: dict[str, FiredFlag] = {}
+        self._visit_id: str | None = None
+
+    @property
+    def visit_id(self) -> str:
+        """The visit's id, given the first time it is asked for (its first save) and kept."""
+        if self._visit_id is None:
+            self._visit_id = new_visit_id(self._clock())
+        return self._visit_id
 
     # -- answers -------------------------------------------------------------------------
 
@@ -82,7 +107,15 @@ class IntakeSession:
             if not self.is_visible(item_id):
                 raise AnswerInvalid(item, "hidden", "this question is not asked now")
             self._answers[item_id] = checked(item, value, self._today)
-        return self._drop_hidden()
+        dropped = self._drop_hidden()
+        self._note_changes()
+        return dropped
+
+    def _note_changes(self) -> None:
+        if self._fired:
+            now = self._clock()
+            self._fired = {key: flag.noting(self._answers, now)
+                           for key, flag in self._fired.items()}
 
     def _drop_hidden(self) -> list[str]:
         visible = {item.id for item in self.visible_items()}
@@ -166,20 +199,46 @@ class IntakeSession:
     def urgent_flags(self) -> list[RedFlag]:
         return urgent_flags(self.rules, self._answers, self._items)
 
-    def outcome(self) -> Outcome:
-        return assess(self.rules, self._answers, self._items,
-                      self.questionnaire.unsure_for_review)
+    def fire_flags(self, now: datetime.datetime | None = None) -> list[FiredFlag]:
+        """Urgent flags the answers raise now and had not raised before: recorded with the
+        time, and returned (the visit must be saved and the desk told at once)."""
+        at = now or self._clock()
+        new = [fire(flag, self._answers, at) for flag in self.urgent_flags()
+               if flag.id not in self._fired]
+        self._fired.update((flag.flag_id, flag) for flag in new)
+        return new
 
-    def submit(self, language: str, now: datetime.datetime | None = None) -> SubmittedVisit:
-        missing = self.missing_required()
-        if missing:
-            raise AnswerRequired(missing[0])
-        when = now or datetime.datetime.now(datetime.UTC)
+    @property
+    def fired(self) -> tuple[FiredFlag, ...]:
+        """Every urgent flag that fired in this visit, in the order it fired."""
+        return tuple(self._fired.values())
+
+    def outcome(self) -> Outcome:
+        return keep_fired(assess(self.rules, self._answers, self._items,
+                                 self.questionnaire.unsure_for_review), self._fired.values())
+
+    def snapshot(self, language: str, status: VisitStatus = "open",
+                 now: datetime.datetime | None = None) -> SubmittedVisit:
+        """The visit as it stands now, required answers or not (an urgent visit is kept
+        whether or not the patient finishes)."""
+        when = now or self._clock()
+        if self._visit_id is None:
+            self._visit_id = new_visit_id(when)
         return SubmittedVisit(
-            visit_id=new_visit_id(when),
+            visit_id=self._visit_id,
             answers=MappingProxyType(dict(self._answers)),
             outcome=self.outcome(),
             language=language,
             questionnaire_version=self.questionnaire.version,
-            submitted_at=now or datetime.datetime.now(datetime.UTC),
+            submitted_at=when,
+            status=status,
+            fired=self.fired,
         )
+
+    def submit(self, language: str, now: datetime.datetime | None = None) -> SubmittedVisit:
+        """The patient sends the visit: every required answer must be there."""
+        missing = self.missing_required()
+        if missing:
+            raise AnswerRequired(missing[0])
+        self.fire_flags(now)
+        return self.snapshot(language, "complete", now)

@@ -7,6 +7,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from kiosk.intake.flag_record import FiredFlag
 from kiosk.intake.questionnaire import Answer, Item
 from kiosk.intake.rules import Outcome, Reason
 
@@ -91,3 +92,28 @@ def reason_words(reason: Reason, answers: Mapping[str, Answer], items: Mapping[s
 
 def outcome_words(outcome: Outcome, words: LanguageWords) -> str:
     return words.rules.outcomes[outcome.category]
+
+
+def clock_words(moment: datetime.datetime) -> str:
+    """A time of day on the kiosk's clock, e.g. 10:42."""
+    return f"{moment.astimezone():%H:%M}"
+
+
+def fired_history(flag: FiredFlag, items: Mapping[str, Item], words: LanguageWords) -> str:
+    """What the patient answered when a flag fired and what it became, e.g. "answered Yes at
+    10:42, changed to No at 10:44"."""
+    say = words.summary
+    parts = []
+    for item_id, first in flag.answers:
+        item = items[item_id]
+        text = say.flag_answered.format(answer=answer_words(item, first, words),
+                                        time=clock_words(flag.fired_at))
+        changes = [c for c in flag.changes if c.item_id == item_id]
+        if changes and changes[-1].answer != first:
+            last = changes[-1]
+            now = say.no_answer if last.answer is None else answer_words(item, last.answer, words)
+            text = say.flag_changed.format(answer=answer_words(item, first, words),
+                                           time=clock_words(flag.fired_at), now=now,
+                                           changed=clock_words(last.at))
+        parts.append(text)
+    return "; ".join(parts)

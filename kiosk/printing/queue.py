@@ -69,8 +69,10 @@ class PrintQueue(QObject):
     def __init__(self, store: VisitStore,
                  document_for: Callable[[PrintJob], QTextDocument | None],
                  printer_name: str | None, parent: QObject | None = None,
-                 first_retry: float = FIRST_RETRY_SECONDS, paper: Paper | None = None) -> None:
+                 first_retry: float = FIRST_RETRY_SECONDS, paper: Paper | None = None,
+                 urgent_printer: str | None = None) -> None:
         super().__init__(parent)
+        self._urgent_printer = urgent_printer
         self._paper = paper
         self._store = store
         self._document_for = document_for
@@ -87,6 +89,13 @@ class PrintQueue(QObject):
 
     @property
     def printer_name(self) -> str | None:
+        return self._printer_name
+
+    def printer_for(self, job: PrintJob) -> str | None:
+        """Urgent slips go to the urgent printer when the clinic has one; all else, and
+        urgent slips otherwise, to the clinic's printer."""
+        if job.kind == "urgent-slip" and self._urgent_printer:
+            return self._urgent_printer
         return self._printer_name
 
     def set_printer(self, name: str | None) -> None:
@@ -115,7 +124,7 @@ class PrintQueue(QObject):
             if document is None:
                 self._store.mark_printed(job)  # the visit is gone (retention): nothing to print
             else:
-                print_document(document, self._printer_name, self._paper,
+                print_document(document, self.printer_for(job), self._paper,
                                f"{job.kind} {job.visit_id}")
                 self._store.mark_printed(job)
                 self.last_error = None

@@ -25,7 +25,13 @@ from kiosk.content.theme import Theme
 from kiosk.intake.questionnaire import Answer, Item, Questionnaire
 from kiosk.intake.rules import Category
 from kiosk.intake.session import SubmittedVisit
-from kiosk.intake.wording import answer_words, date_words, option_words, reason_words
+from kiosk.intake.wording import (
+    answer_words,
+    date_words,
+    fired_history,
+    option_words,
+    reason_words,
+)
 from kiosk.printing.columns import Entry, Measure, column_table, table, two_columns
 from kiosk.printing.pages import Paper, paper_document, render, write_pdf
 
@@ -183,12 +189,24 @@ class _Summary:
         outcome = self.visit.outcome
         look = OUTCOME_LOOKS[outcome.category]
         label = self.words.rules.outcomes[outcome.category]
-        flags = [self.words.rules.rules[reason.rule_id or ""] for reason in outcome.reasons
-                 if reason.kind in ("urgent", "review")]
+        fired = {flag.flag_id: flag for flag in self.visit.fired}
+        flags = []
+        for reason in outcome.reasons:
+            if reason.kind in ("urgent", "review"):
+                flag = f"<b>{_e(self.words.rules.rules[reason.rule_id or ''])}</b>"
+                if reason.rule_id in fired:
+                    history = fired_history(fired[reason.rule_id], self.items, self.words)
+                    flag += f" ({_e(history)})"
+                flags.append(flag)
         named = ""
+        if self.visit.status != "complete":
+            status = (self.say.status_open if self.visit.status == "open"
+                      else self.say.status_unfinished)
+            named = (f'<p style="font-size: 11pt; font-weight: bold; color: {look.colour};">'
+                     f"{_e(status)}</p>")
         if flags:
-            named = (f'<p style="font-size: 11pt; color: {look.colour};">'
-                     f"{_e(self.say.red_flags)}: <b>{_e('; '.join(flags))}</b></p>")
+            named += (f'<p style="font-size: 11pt; color: {look.colour};">'
+                      f"{_e(self.say.red_flags)}: {'; '.join(flags)}</p>")
         reasons = []
         for reason in outcome.reasons:
             described = reason_words(reason, self.answers, self.items, self.words)

@@ -45,6 +45,13 @@ STEPS: tuple[str, ...] = (
     );
     INSERT INTO staff_lockout (id, failures, locked_until) VALUES (1, 0, NULL);
     """,
+    # An urgent flag saves the visit before the patient sends it: open while the questions go
+    # on, unfinished when they stopped; `flags` keeps every urgent flag that fired (JSON).
+    """
+    ALTER TABLE visits ADD COLUMN status TEXT NOT NULL DEFAULT 'complete'
+        CHECK (status IN ('complete', 'open', 'unfinished'));
+    ALTER TABLE visits ADD COLUMN flags TEXT NOT NULL DEFAULT '[]';
+    """,
 )
 
 

@@ -18,9 +18,17 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
-from kiosk.intake.questionnaire import Answer, Questionnaire
-from kiosk.intake.rules import Outcome, Reason
-from kiosk.intake.session import SubmittedVisit
+from kiosk.intake.flag_record import decode_fired, encode_fired
+from kiosk.intake.questionnaire import Questionnaire
+from kiosk.intake.session import SubmittedVisit, VisitStatus
+from kiosk.records.coding import (
+    decode_answers,
+    decode_outcome,
+    encode_answers,
+    encode_outcome,
+    plain,
+    typer,
+)
 from kiosk.records.migrations import migrate
 
 JobKind = Literal["summary", "urgent-slip"]
@@ -56,41 +64,8 @@ class StoredVisit:
     submitted_at: datetime.datetime
     category: str
     acknowledged: bool
-
-
-def encode_answers(answers: dict[str, Answer]) -> str:
-    def plain(value: Answer) -> object:
-        if isinstance(value, datetime.date):
-            return value.isoformat()
-        return list(value) if isinstance(value, tuple) else value
-    return json.dumps({key: plain(value) for key, value in answers.items()}, ensure_ascii=False)
-
-
-def decode_answers(text: str, questionnaire: Questionnaire) -> dict[str, Answer]:
-    types = {item.id: item.type for item in questionnaire.items()}
-    answers: dict[str, Answer] = {}
-    for key, value in json.loads(text).items():
-        kind = types.get(key)
-        if kind == "date":
-            answers[key] = datetime.date.fromisoformat(value)
-        elif kind == "multiple":
-            answers[key] = tuple(value)
-        else:
-            answers[key] = value
-    return answers
-
-
-def encode_outcome(outcome: Outcome) -> str:
-    return json.dumps({"category": outcome.category, "reasons": [
-        {"kind": r.kind, "rule_id": r.rule_id, "item_ids": list(r.item_ids), "count": r.count}
-        for r in outcome.reasons]})
-
-
-def decode_outcome(text: str) -> Outcome:
-    data = json.loads(text)
-    return Outcome(data["category"], tuple(
-        Reason(r["kind"], r["rule_id"], tuple(r["item_ids"]), r["count"])
-        for r in data["reasons"]))
+    status: VisitStatus = "complete"
+    flags: tuple[str, ...] = ()  # the urgent flags that fired, by rule id
 
 
 class VisitStore:
@@ -126,41 +101,81 @@ class VisitStore:
 
     # -- visits --------------------------------------------------------------------------
 
-    def save_submitted(self, visit: SubmittedVisit) -> None:
-        """The visit, its summary print job (and an urgent slip when urgent), in one go."""
+    def save_urgent(self, visit: SubmittedVisit) -> None:
+        """An urgent flag fired: the visit as it stands and an urgent slip, in one go, before
+        anything else happens. A later flag in the same visit updates it and queues a slip
+        again (it names every flag so far)."""
         now = _utc(_now())
         with self._transaction() as db:
-            db.execute(
-                "INSERT INTO visits (id, submitted_at, language, questionnaire_version,"
-                " answers, outcome, category) VALUES (?, ?, ?, ?, ?, ?, ?)",
-                (visit.visit_id, _utc(visit.submitted_at), visit.language,
-                 visit.questionnaire_version, encode_answers(dict(visit.answers)),
-                 encode_outcome(visit.outcome), visit.outcome.category))
-            kinds: list[JobKind] = ["urgent-slip", "summary"] if visit.outcome.urgent \
-                else ["summary"]
-            for kind in kinds:
-                db.execute("INSERT INTO print_jobs (visit_id, kind, state, created_at,"
-                           " updated_at) VALUES (?, ?, 'queued', ?, ?)",
-                           (visit.visit_id, kind, now, now))
-            db.execute("INSERT INTO audit (at, action, visit_id) VALUES (?, 'submitted', ?)",
-                       (now, visit.visit_id))
+            self._keep(db, visit)
+            self._queue(db, visit.visit_id, "urgent-slip", now)
+            db.execute("INSERT INTO audit (at, action, visit_id) VALUES (?, ?, ?)",
+                       (now, "urgent flag: visit saved, slip queued", visit.visit_id))
+
+    def save_progress(self, visit: SubmittedVisit) -> None:
+        """A saved urgent visit's answers as they stand now (the patient goes on answering);
+        nothing for a visit that was never saved."""
+        with self._transaction() as db:
+            if db.execute("SELECT 1 FROM visits WHERE id = ?", (visit.visit_id,)).fetchone():
+                self._keep(db, visit)
+
+    def save_submitted(self, visit: SubmittedVisit) -> None:
+        """A visit at its end (sent by the patient, or an urgent visit ended before that) with
+        its summary print job, in one go; an urgent slip too, ahead of it, if the visit is
+        urgent and none was queued while it was open."""
+        now = _utc(_now())
+        with self._transaction() as db:
+            slipped = db.execute("SELECT 1 FROM print_jobs WHERE visit_id = ? AND kind ="
+                                 " 'urgent-slip'", (visit.visit_id,)).fetchone() is not None
+            self._keep(db, visit)
+            if visit.outcome.urgent and not slipped:
+                self._queue(db, visit.visit_id, "urgent-slip", now)
+            self._queue(db, visit.visit_id, "summary", now)
+            action = "submitted" if visit.status == "complete" else "urgent visit ended unfinished"
+            db.execute("INSERT INTO audit (at, action, visit_id) VALUES (?, ?, ?)",
+                       (now, action, visit.visit_id))
+
+    @staticmethod
+    def _keep(db: sqlite3.Connection, visit: SubmittedVisit) -> None:
+        """Insert the visit, or bring a saved one up to date (its print jobs and whether staff
+        have seen it stay)."""
+        db.execute(
+            "INSERT INTO visits (id, submitted_at, language, questionnaire_version, answers,"
+            " outcome, category, status, flags) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"
+            " ON CONFLICT (id) DO UPDATE SET submitted_at = excluded.submitted_at,"
+            " language = excluded.language, questionnaire_version ="
+            " excluded.questionnaire_version, answers = excluded.answers,"
+            " outcome = excluded.outcome, category = excluded.category,"
+            " status = excluded.status, flags = excluded.flags",
+            (visit.visit_id, _utc(visit.submitted_at), visit.language,
+             visit.questionnaire_version, encode_answers(dict(visit.answers)),
+             encode_outcome(visit.outcome), visit.outcome.category, visit.status,
+             json.dumps(encode_fired(visit.fired, plain), ensure_ascii=False)))
+
+    @staticmethod
+    def _queue(db: sqlite3.Connection, visit_id: str, kind: JobKind, now: str) -> None:
+        db.execute("INSERT INTO print_jobs (visit_id, kind, state, created_at, updated_at)"
+                   " VALUES (?, ?, 'queued', ?, ?)", (visit_id, kind, now, now))
 
     def visit(self, visit_id: str, questionnaire: Questionnaire) -> SubmittedVisit | None:
         row = self._db.execute(
-            "SELECT id, submitted_at, language, questionnaire_version, answers, outcome"
-            " FROM visits WHERE id = ?", (visit_id,)).fetchone()
+            "SELECT id, submitted_at, language, questionnaire_version, answers, outcome,"
+            " status, flags FROM visits WHERE id = ?", (visit_id,)).fetchone()
         if row is None:
             return None
         return SubmittedVisit(
             visit_id=row[0], answers=decode_answers(row[4], questionnaire),
             outcome=decode_outcome(row[5]), language=row[2], questionnaire_version=row[3],
-            submitted_at=datetime.datetime.fromisoformat(row[1]))
+            submitted_at=datetime.datetime.fromisoformat(row[1]), status=row[6],
+            fired=decode_fired(json.loads(row[7]), typer(questionnaire)))
 
     def visits(self) -> list[StoredVisit]:
         """Every stored visit, newest first."""
-        rows = self._db.execute("SELECT id, submitted_at, category, acknowledged_at"
-                                " FROM visits ORDER BY submitted_at DESC, id DESC").fetchall()
-        return [StoredVisit(r[0], datetime.datetime.fromisoformat(r[1]), r[2], r[3] is not None)
+        rows = self._db.execute("SELECT id, submitted_at, category, acknowledged_at, status,"
+                                " flags FROM visits ORDER BY submitted_at DESC, id DESC"
+                                ).fetchall()
+        return [StoredVisit(r[0], datetime.datetime.fromisoformat(r[1]), r[2], r[3] is not None,
+                            r[4], tuple(entry["flag"] for entry in json.loads(r[5])))
                 for r in rows]
 
     def acknowledge(self, visit_id: str) -> None:

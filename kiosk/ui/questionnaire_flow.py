@@ -8,7 +8,6 @@ The rules live in the session; this only decides which screen comes next.
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, cast
 
 from kiosk.content.model import Loaded
@@ -31,6 +30,8 @@ class QuestionnaireFlow:
     visit: IntakeSession | None
     language: str
     visit_submitted: Any
+    urgent_raised: Any
+    visit_progressed: Any
     _loaded: Loaded
     _place: Place
     _history: list[Place]
@@ -40,7 +41,7 @@ class QuestionnaireFlow:
     store: Any
 
     if TYPE_CHECKING:
-        def open_staff_mode(self, then: Callable[[], None] | None = None) -> None: ...
+        def open_staff_mode(self) -> None: ...
         def page(self, name: str) -> Screen: ...
         def go(self, place: Place, remember: bool = True) -> None: ...
         def wipe(self) -> None: ...
@@ -65,7 +66,8 @@ class QuestionnaireFlow:
         question = QuestionScreen(self._session(), self._loaded.content)
         question.finished.connect(self._open_review)
         question.left.connect(lambda: self.go(Place("home"), remember=False))
-        question.urgent.connect(lambda: self.go(Place("urgent"), remember=False))
+        question.urgent.connect(self._urgent_flag_raised)
+        question.moved_on.connect(self._keep_progress)
         return question
 
     def _make_review(self) -> Screen:
@@ -129,15 +131,29 @@ class QuestionnaireFlow:
             return
         self.go(Place("confirm"), remember=False)
 
-    def _staff_acknowledges_urgent(self) -> None:
-        """Staff confirm with their PIN that they have the patient; without a visit store
-        (no data folder) the button simply goes on."""
-        if self.store is None:
-            self._after_urgent()
-        else:
-            self.open_staff_mode(then=self._after_urgent)
+    def _urgent_flag_raised(self) -> None:
+        """Saved at once with its urgent slip (the store listens), then the desk screen:
+        nothing waits on the patient, on staff or on the idle timer."""
+        visit = self._session().snapshot(self.language, "open")
+        log.warning("urgent red flag in visit %s", visit.visit_id)
+        self.urgent_raised.emit(visit)
+        self.go(Place("urgent"), remember=False)
 
-    def _after_urgent(self) -> None:
+    def _keep_progress(self) -> None:
+        """A visit an urgent flag saved keeps its answers as the patient goes on."""
+        session = self._session()
+        if session.fired:
+            self.visit_progressed.emit(session.snapshot(self.language, "open"))
+
+    def _staff_acknowledges_urgent(self) -> None:
+        """Staff take over with their PIN; without a visit store (no data folder) the button
+        simply goes on."""
+        if self.store is None:
+            self.after_urgent()
+        else:
+            self.open_staff_mode()
+
+    def after_urgent(self) -> None:
         """Staff have seen the patient; the questions go on where they were."""
         if self._session().current is None:
             self._open_review()
@@ -147,17 +163,31 @@ class QuestionnaireFlow:
 
     def _submit(self) -> None:
         visit = self._session().submit(self.language)
-        log.info("visit submitted")
+        log.info("visit %s submitted", visit.visit_id)
+        self.visit = None  # sent: nothing left to end
         self.visit_submitted.emit(visit)
         self._forget_patient()
         self.go(Place("thanks"), remember=False)
 
+    def has_patient_answers(self) -> bool:
+        """Whether a patient's answers are in memory (and would be lost by a wipe)."""
+        return self.visit is not None and bool(self.visit.answers or self.visit.fired)
+
+    def end_flagged_visit(self) -> None:
+        """A visit an urgent flag saved is ended as unfinished, its summary of the answers so
+        far queued, before anything forgets it; any other visit is simply let go."""
+        session, self.visit = self.visit, None
+        if session is not None and session.fired:
+            ended = session.snapshot(self.language, "unfinished")
+            log.warning("urgent visit %s ended before it was sent", ended.visit_id)
+            self.visit_submitted.emit(ended)
+
     def _forget_patient(self) -> None:
         """Drop the answers and every screen that showed them; Back has nowhere to go."""
-        self.visit = None
+        self.end_flagged_visit()
         self._history.clear()
         for name in [n for n in self._screens if n in PATIENT_SCREENS and n != self._place.screen]:
             screen = self._screens.pop(name)
             self._stack.removeWidget(screen)
+            screen.setParent(None)  # gone from the window at once, not at the next turn
             screen.deleteLater()
-

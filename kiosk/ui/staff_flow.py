@@ -1,7 +1,9 @@
 """Staff mode, as the kiosk window runs it: the corner gesture, the PIN pad, the dashboard.
 
 A mix-in of the window. Staff mode needs the visit store (built just after the first frame);
-it closes itself after the staff idle time, or with Close, and leaves nothing on screen.
+it closes itself after the staff idle time, or with Close, and leaves nothing on screen. It
+never ends a patient's visit without staff choosing to: a patient's answers are kept (or
+cleared) on staff's word, and an urgent visit is continued or ended by staff.
 """
 
 from __future__ import annotations
@@ -20,16 +22,20 @@ from kiosk.ui.place import Place
 from kiosk.ui.staff_gesture import CornerTaps
 
 if TYPE_CHECKING:
+    from kiosk.intake.session import IntakeSession
     from kiosk.printing.queue import PrintQueue
     from kiosk.records.store import VisitStore
     from kiosk.ui.idle import IdleWatch
+    from kiosk.ui.screens.idle_warning import IdleWarningScreen
     from kiosk.ui.screens.staff_dashboard import StaffDashboardScreen
     from kiosk.ui.screens.staff_pin import StaffPinScreen
     from kiosk.ui.screens.staff_summary import StaffSummaryScreen
     from kiosk.ui.screens.staff_tools import StaffToolsScreen
+    from kiosk.ui.screens.staff_urgent import StaffUrgentScreen
 
 log = logging.getLogger(__name__)
-STAFF_SCREENS = frozenset({"staff_pin", "staff_dashboard", "staff_tools", "staff_summary"})
+STAFF_SCREENS = frozenset({"staff_pin", "staff_dashboard", "staff_tools", "staff_summary",
+                           "staff_keep", "staff_urgent"})
 
 
 class StaffFlow:
@@ -42,7 +48,10 @@ class StaffFlow:
     idle: IdleWatch
     _loaded: Loaded
     _place: Place
+    _before_warning: Place
     text_size: TextSize
+    visit: IntakeSession | None
+    language: str
 
     if TYPE_CHECKING:
         def page(self, name: str) -> Screen: ...
@@ -51,13 +60,16 @@ class StaffFlow:
         def use_content(self, loaded: Loaded) -> None: ...
         def set_text_size(self, size: str) -> None: ...
         def allow_close(self) -> None: ...
+        def has_patient_answers(self) -> bool: ...
+        def after_urgent(self) -> None: ...
         def close(self) -> bool: ...
         def width(self) -> int: ...
         def height(self) -> int: ...
 
     def staff_screens(self) -> dict[str, Any]:
         return {"staff_pin": self._make_staff_pin, "staff_dashboard": self._make_dashboard,
-                "staff_tools": self._make_tools, "staff_summary": self._make_summary}
+                "staff_tools": self._make_tools, "staff_summary": self._make_summary,
+                "staff_keep": self._make_staff_keep, "staff_urgent": self._make_staff_urgent}
 
     def watch_for_staff(self) -> None:
         self._taps = CornerTaps(self._loaded.settings.staff)
@@ -71,28 +83,53 @@ class StaffFlow:
         if self._taps.tap(point.x(), point.y(), self.width(), self.height(), seconds):
             self.open_staff_mode()
 
-    def open_staff_mode(self, then: Callable[[], None] | None = None) -> None:
-        """The PIN pad; the right PIN opens the dashboard, or runs `then` (the urgent screen's
-        'staff have the patient', which goes back to the questions)."""
+    def open_staff_mode(self) -> None:
+        """Staff mode, without ever silently ending a visit. From the urgent screen: the PIN,
+        then that visit in staff's hands. With a patient's answers in memory: first ask
+        whether to keep them. Otherwise: the PIN, then today's visits."""
         if self.store is None or self._place.screen in STAFF_SCREENS:
             return
-        self._then = then
+        place = self._place
+        if place.screen == "idle_warning":
+            cast("IdleWarningScreen", self.page("idle_warning")).stop()
+            place = self._before_warning
         self._patient_text_size = self.text_size
         self.set_text_size("normal")  # staff screens always at the clinic's own size
+        self.idle.set_seconds(self._loaded.settings.staff.idle_seconds)
+        self._return_to: Place | None = place if self.has_patient_answers() else None
+        self._purpose = "urgent" if place.screen == "urgent" else None
+        if self._return_to is not None and self._purpose is None:
+            self.go(Place("staff_keep"), remember=False)
+            return
+        self._ask_pin()
+
+    def _ask_pin(self) -> None:
         cast("StaffPinScreen", self.page("staff_pin")).open()
         self.go(Place("staff_pin"), remember=False)
-        self.idle.set_seconds(self._loaded.settings.staff.idle_seconds)
 
     def close_staff_mode(self) -> None:
-        """Back to the welcome loop, with nothing of staff mode left behind; or, when the PIN
-        pad was opened from the urgent screen, back to that screen (its visit is not lost)."""
+        """Leave staff mode. A patient whose answers staff kept (or whose urgent visit staff
+        have not yet taken over) gets back exactly the screen they left; otherwise the kiosk
+        is wiped for the next patient, with nothing of staff mode left behind."""
         self.idle.set_seconds(self._loaded.settings.kiosk.idle_seconds)
-        if getattr(self, "_then", None) is not None:
-            self._then = None
+        back_to, self._return_to = getattr(self, "_return_to", None), None
+        if back_to is not None and self.has_patient_answers():
             self.set_text_size(self._patient_text_size)
-            self.go(Place("urgent"), remember=False)
+            self.go(back_to, remember=False)
             return
         self.wipe()
+
+    def _make_staff_keep(self) -> Screen:
+        from kiosk.ui.screens.staff_keep import StaffKeepScreen
+
+        keep = StaffKeepScreen(self._loaded)
+        keep.keep.connect(self.close_staff_mode)
+        keep.clear.connect(self._clear_then_pin)
+        return keep
+
+    def _clear_then_pin(self) -> None:
+        self._purpose = "clear"
+        self._ask_pin()
 
     def _make_staff_pin(self) -> Screen:
         from kiosk.ui.screens.staff_pin import StaffPinScreen
@@ -106,15 +143,46 @@ class StaffFlow:
         return pad
 
     def _unlocked(self) -> None:
-        then, self._then = getattr(self, "_then", None), None
-        if then is not None:
-            assert self.store is not None
-            self.store.audit("urgent screen seen by staff")
-            self.idle.set_seconds(self._loaded.settings.kiosk.idle_seconds)
-            self.set_text_size(self._patient_text_size)
-            then()
+        assert self.store is not None
+        purpose, self._purpose = getattr(self, "_purpose", None), None
+        if purpose == "urgent" and self.visit is not None:
+            visit = self.visit.snapshot(self.language, "open")
+            self.store.audit("urgent screen unlocked by staff", visit.visit_id)
+            cast("StaffUrgentScreen", self.page("staff_urgent")).show_visit(visit)
+            self.go(Place("staff_urgent"), remember=False)
             return
+        if purpose == "clear":
+            self._return_to = None
+            self.store.audit("patient's answers cleared by staff")
+            self.wipe()
+            self.idle.set_seconds(self._loaded.settings.staff.idle_seconds)
         self._show_dashboard()
+
+    def _make_staff_urgent(self) -> Screen:
+        from kiosk.ui.screens.staff_urgent import StaffUrgentScreen
+
+        urgent = StaffUrgentScreen(self._loaded)
+        urgent.continue_requested.connect(self._continue_urgent)
+        urgent.end_requested.connect(self._end_urgent)
+        return urgent
+
+    def _continue_urgent(self) -> None:
+        """The questions go on where they were; the send completes the same saved visit."""
+        assert self.store is not None and self.visit is not None
+        self.store.audit("urgent visit: staff continued with the patient", self.visit.visit_id)
+        self._return_to = None
+        self.idle.set_seconds(self._loaded.settings.kiosk.idle_seconds)
+        self.set_text_size(self._patient_text_size)
+        self.after_urgent()
+
+    def _end_urgent(self) -> None:
+        """The saved visit is kept as not finished and its summary of the answers so far
+        prints; the kiosk is ready for the next patient."""
+        assert self.store is not None and self.visit is not None
+        self.store.audit("urgent visit: ended here by staff", self.visit.visit_id)
+        self._return_to = None
+        self.idle.set_seconds(self._loaded.settings.kiosk.idle_seconds)
+        self.wipe()
 
     def _show_dashboard(self) -> None:
         log.info("staff mode opened")

@@ -57,7 +57,9 @@ class KioskWindow(QuestionnaireFlow, StaffFlow, QWidget):
 
     place_changed = Signal(str)
     wiped = Signal()
-    visit_submitted = Signal(object)  # a SubmittedVisit
+    visit_submitted = Signal(object)  # a SubmittedVisit at its end: sent, or urgent unfinished
+    urgent_raised = Signal(object)    # a SubmittedVisit an urgent flag saves now (open)
+    visit_progressed = Signal(object)  # an open urgent visit's answers as they stand
 
     def __init__(self, loaded: Loaded, kiosk_mode: bool = True) -> None:
         super().__init__()
@@ -73,6 +75,7 @@ class KioskWindow(QuestionnaireFlow, StaffFlow, QWidget):
         self._history: list[Place] = []
         self.visit: IntakeSession | None = None
         self._place = Place("attract")
+        self._before_warning = self._place
         self._screens: dict[str, Screen] = {}
         self._metrics: style.Metrics | None = None
         self._fade: QPropertyAnimation | None = None
@@ -321,7 +324,7 @@ class KioskWindow(QuestionnaireFlow, StaffFlow, QWidget):
 
     def wipe(self) -> None:
         """Forget everything the patient touched and return to the attract loop."""
-        log.info("idle: visit wiped")
+        log.info("visit wiped")
         if "idle_warning" in self._screens:
             cast("IdleWarningScreen", self._screens["idle_warning"]).stop()
         self.go(Place("attract"), remember=False)

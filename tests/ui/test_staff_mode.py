@@ -224,24 +224,6 @@ def test_a_valid_content_edit_is_loaded_without_a_restart_and_a_broken_one_refus
     assert actions[-2:] == ["content reload refused", "content reloaded"]
 
 
-def test_the_urgent_screen_is_left_only_with_the_staff_pin(
-        qtbot: QtBot, make_window: WindowFactory, shipped: Loaded, tmp_path: Path) -> None:
-    from tests.ui.test_questionnaire import CANDIDATE, answer_until, begin
-
-    window = staff_window(make_window, shipped, tmp_path)
-    begin(qtbot, window)
-    answer_until(qtbot, window, {**CANDIDATE, "saddle-numbness": "yes"}, "urgent")
-    tap(qtbot, find_button(window, "urgent_staff"))
-    assert window.place.screen == "staff_pin"
-    tap(qtbot, find_button(window, "staff_pin_cancel"))
-    assert window.place.screen == "urgent" and window.visit is not None, "nothing is lost"
-    tap(qtbot, find_button(window, "urgent_staff"))
-    type_pin(qtbot, window, PIN)
-    assert window.place.screen == "question", "the patient goes on with the questions"
-    assert window.store is not None
-    assert window.store.audit_trail()[-1][1] == "urgent screen seen by staff"
-
-
 def test_staff_read_a_summary_on_screen_and_the_last_actions(
         qtbot: QtBot, make_window: WindowFactory, shipped: Loaded, tmp_path: Path) -> None:
     window = staff_window(make_window, shipped, tmp_path)

@@ -25,6 +25,7 @@ class QuestionScreen(Screen):
     finished = Signal()   # past the last question, or back to the review list
     left = Signal()       # Back before the first question
     urgent = Signal()     # an answer raised an urgent red flag: the desk, now
+    moved_on = Signal()   # the patient went past a question with Next (answers to keep)
 
     def __init__(self, session: IntakeSession, content: Content,
                  today: datetime.date | None = None) -> None:
@@ -34,7 +35,6 @@ class QuestionScreen(Screen):
         self._today = today
         self._words: LanguageWords | None = None
         self._answer: AnswerWidget | None = None
-        self._urgent_seen: set[str] = set()
         self.reviewing = False
         self._body_px = 26
 
@@ -130,13 +130,12 @@ class QuestionScreen(Screen):
         except AnswerRequired:
             self._required.show()
             return
-        flags = {flag.id for flag in self._session.urgent_flags()}
-        if flags - self._urgent_seen:
-            self._urgent_seen |= flags
-            self._after_urgent(following)
-            self.urgent.emit()
-            return
+        fired = self._session.fire_flags()
         self._after_urgent(following)
+        if fired:
+            self.urgent.emit()
+        else:
+            self.moved_on.emit()
 
     def _after_urgent(self, following: Item | None) -> None:
         if following is None or self.reviewing:

@@ -152,7 +152,7 @@ class StaffDashboardScreen(StaffScreen):
 
     @staticmethod
     def _needs_seeing(stored: StoredVisit) -> bool:
-        return stored.category == "urgent" and not stored.acknowledged
+        return (stored.category == "urgent" or bool(stored.flags)) and not stored.acknowledged
 
     def _row(self, stored: StoredVisit, words: LanguageWords) -> QWidget:
         visit = self._store.visit(stored.visit_id, self._loaded.content.questionnaire)
@@ -170,11 +170,19 @@ class StaffDashboardScreen(StaffScreen):
         row.setObjectName(f"staff_visit_{stored.visit_id}")
         stack = QVBoxLayout(row)
         line = QHBoxLayout()
-        heading = f"{when}  {name.strip()}  ({born})  \u2014  {outcome}  \u2014  {state}"
+        status = {"open": words.staff.status_open,
+                  "unfinished": words.staff.status_unfinished}.get(stored.status)
+        heading = "  \u2014  ".join(part for part in (
+            f"{when}  {name.strip()}  ({born})", outcome, status, state) if part)
         if self._needs_seeing(stored):
             heading = f"{words.staff.not_seen}: {heading}"
         label = text(heading, "warning" if self._needs_seeing(stored) else "", "staff_visit_line")
         stack.addWidget(label)
+        if stored.flags:
+            flags = text("\u26a0 " + "; ".join(words.rules.rules.get(flag, flag)
+                                              for flag in stored.flags),
+                         "warning", "staff_visit_flags")
+            stack.addWidget(flags)
         stack.addLayout(line)
         line.addStretch(1)
         if self._needs_seeing(stored):

@@ -1,0 +1,53 @@
+"""How a visit's answers and outcome are written as JSON in the visit store, and read back."""
+
+from __future__ import annotations
+
+import datetime
+import json
+from collections.abc import Callable
+from typing import Any
+
+from kiosk.intake.questionnaire import Answer, Questionnaire
+from kiosk.intake.rules import Outcome, Reason
+
+
+def plain(value: Answer) -> object:
+    if isinstance(value, datetime.date):
+        return value.isoformat()
+    return list(value) if isinstance(value, tuple) else value
+
+
+def encode_answers(answers: dict[str, Answer]) -> str:
+    return json.dumps({key: plain(value) for key, value in answers.items()}, ensure_ascii=False)
+
+
+def typer(questionnaire: Questionnaire) -> Callable[[str, Any], Answer]:
+    """Gives a stored JSON value back the type of its question's answers."""
+    types = {item.id: item.type for item in questionnaire.items()}
+
+    def typed(item_id: str, value: Any) -> Answer:
+        kind = types.get(item_id)
+        if kind == "date":
+            return datetime.date.fromisoformat(value)
+        if kind == "multiple":
+            return tuple(value)
+        return value  # type: ignore[no-any-return]
+    return typed
+
+
+def decode_answers(text: str, questionnaire: Questionnaire) -> dict[str, Answer]:
+    typed = typer(questionnaire)
+    return {key: typed(key, value) for key, value in json.loads(text).items()}
+
+
+def encode_outcome(outcome: Outcome) -> str:
+    return json.dumps({"category": outcome.category, "reasons": [
+        {"kind": r.kind, "rule_id": r.rule_id, "item_ids": list(r.item_ids), "count": r.count}
+        for r in outcome.reasons]})
+
+
+def decode_outcome(text: str) -> Outcome:
+    data = json.loads(text)
+    return Outcome(data["category"], tuple(
+        Reason(r["kind"], r["rule_id"], tuple(r["item_ids"]), r["count"])
+        for r in data["reasons"]))

@@ -1,0 +1,92 @@
+"""The urgent visit in staff's hands: which flags fired, who the patient is, what they answered.
+
+Opened with the staff PIN from the urgent screen. The visit is already saved and its urgent
+slip queued; staff choose to go on with the patient (the questions continue where they were)
+or to end the visit here (its summary of the answers so far prints). Free text is shown as
+plain text, never as markup.
+"""
+
+from __future__ import annotations
+
+import datetime
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
+
+from kiosk.content.model import LanguageWords, Loaded
+from kiosk.intake.session import SubmittedVisit
+from kiosk.intake.wording import answer_words, date_words, fired_history
+from kiosk.ui.parts import StaffScreen, button, clear_rows, set_button_text, text, touch_scroll
+
+
+class StaffUrgentScreen(StaffScreen):
+    """Emits `continue_requested` (back to the patient) or `end_requested` (end it here)."""
+
+    continue_requested = Signal()
+    end_requested = Signal()
+
+    def __init__(self, loaded: Loaded) -> None:
+        super().__init__("staff_urgent", loaded.content.words(loaded.settings.printing.language))
+        self._loaded = loaded
+        self._visit: SubmittedVisit | None = None
+        self._title = text("", "title", "staff_urgent_title")
+        self._who = text("", "subtitle", "staff_urgent_patient")
+        self._flags = text("", "warning", "staff_urgent_flags")
+        self._note = text("", "muted", "staff_urgent_note")
+        self._answers_title = text("", "subtitle", "staff_urgent_answers_title")
+        self._list = QWidget()
+        self._rows = QVBoxLayout(self._list)
+        scroll = touch_scroll("staff_urgent_scroll", self._list)
+        self._end = button("staff_urgent_end")
+        self._end.clicked.connect(self.end_requested)
+        self._continue = button("staff_urgent_continue", "primary")
+        self._continue.clicked.connect(self.continue_requested)
+        bottom = QHBoxLayout()
+        bottom.addWidget(self._end)
+        bottom.addStretch(1)
+        bottom.addWidget(self._continue)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(48, 32, 48, 24)
+        for label in (self._title, self._who, self._flags, self._note, self._answers_title):
+            layout.addWidget(label)
+        layout.addWidget(scroll, 1)
+        layout.addLayout(bottom)
+
+    def show_visit(self, visit: SubmittedVisit) -> None:
+        """This visit: its flags by clinical name, the patient, and every answer so far."""
+        self._visit = visit
+        self.show_staff_words(self.staff_words)
+
+    def show_staff_words(self, words: LanguageWords) -> None:
+        staff = words.staff
+        set_button_text(self._continue, staff.urgent_continue)
+        set_button_text(self._end, staff.urgent_end)
+        self._note.setText(staff.urgent_note)
+        self._answers_title.setText(staff.urgent_answers)
+        visit = self._visit
+        if visit is None:
+            return
+        self._title.setText(staff.urgent_title.format(visit=visit.visit_id))
+        self._who.setText(self._patient(visit, words))
+        items = {item.id: item for item in self._loaded.content.questionnaire.items()}
+        self._flags.setText("\n".join(
+            f"\u26a0 {words.rules.rules[flag.flag_id]}: {fired_history(flag, items, words)}"
+            for flag in visit.fired))
+        clear_rows(self._rows)
+        for item_id, answer in visit.answers.items():
+            question = words.questionnaire.items[item_id].text
+            row = text(f"{question}\n    {answer_words(items[item_id], answer, words)}", "",
+                       f"staff_urgent_answer_{item_id}")
+            self._rows.addWidget(row)
+            row.show()
+        self._rows.addStretch(1)
+
+    @staticmethod
+    def _patient(visit: SubmittedVisit, words: LanguageWords) -> str:
+        name = " ".join(str(visit.answers[key]) for key in ("first-name", "last-name")
+                        if key in visit.answers).strip()
+        birth = visit.answers.get("birth-date")
+        parts = [name or words.staff.urgent_identity_missing]
+        if isinstance(birth, datetime.date):
+            parts.append(f"{words.summary.date_of_birth} {date_words(birth, words)}")
+        return "  \u2014  ".join(parts)
