@@ -60,15 +60,24 @@ def fire(flag: RedFlag, answers: Mapping[str, Answer], at: datetime.datetime) ->
 
 def keep_fired(outcome: Outcome, fired: Iterable[FiredFlag]) -> Outcome:
     """A flag that fired keeps the visit urgent and stays among its reasons, whatever its
-    answers became."""
-    named = {reason.rule_id for reason in outcome.reasons if reason.kind == "urgent"}
-    kept = tuple(Reason("urgent", flag.flag_id, flag.item_ids) for flag in fired
-                 if flag.flag_id not in named)
-    if not kept:
+    answers became; urgent reasons come first, in the order their flags fired."""
+    fired = tuple(fired)
+    if not fired:
         return outcome
-    urgent = tuple(r for r in outcome.reasons if r.kind == "urgent")
+    order = {flag.flag_id: n for n, flag in enumerate(fired)}
+    current = {r.rule_id: r for r in outcome.reasons if r.kind == "urgent"}
+    urgent = [current.get(flag.flag_id) or Reason("urgent", flag.flag_id, flag.item_ids)
+              for flag in fired]
+    urgent += [r for r in current.values() if r.rule_id not in order]
     others = tuple(r for r in outcome.reasons if r.kind != "urgent")
-    return Outcome("urgent", (*urgent, *kept, *others))
+    return Outcome("urgent", (*urgent, *others))
+
+
+def unfinished(outcome: Outcome) -> Outcome:
+    """The outcome of a visit that ended before the patient sent it: a candidate signal the
+    patient was never asked about is unknown, not missing, so it is not listed."""
+    return Outcome(outcome.category, tuple(r for r in outcome.reasons
+                                           if r.kind != "missing-inclusion"))
 
 
 def encode_fired(fired: Iterable[FiredFlag], plain: Callable[[Answer], object]

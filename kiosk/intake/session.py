@@ -16,7 +16,7 @@ from typing import Any, Literal
 
 from kiosk.intake.answers import AnswerInvalid, checked
 from kiosk.intake.conditions import holds
-from kiosk.intake.flag_record import FiredFlag, fire, keep_fired
+from kiosk.intake.flag_record import FiredFlag, fire, keep_fired, unfinished
 from kiosk.intake.questionnaire import Answer, Item, Questionnaire
 from kiosk.intake.rules import Outcome, RedFlag, Rules, assess, urgent_flags
 
@@ -227,7 +227,7 @@ class IntakeSession:
         return SubmittedVisit(
             visit_id=self._visit_id,
             answers=MappingProxyType(dict(self._answers)),
-            outcome=self.outcome(),
+            outcome=self.outcome() if status == "complete" else unfinished(self.outcome()),
             language=language,
             questionnaire_version=self.questionnaire.version,
             submitted_at=when,

@@ -45,11 +45,11 @@ def urgent_slip_html(visit: SubmittedVisit, loaded: Loaded, copy: bool = False) 
         facts.append(f"{escape(summary.date_of_birth)}: <b>{escape(date_words(birth, words))}</b>")
     facts.append(f"{escape(summary.visit)} <b>{escape(visit.visit_id)}</b>")
     first = min((flag.fired_at for flag in visit.fired), default=visit.submitted_at)
-    facts.append(f"<b>{escape(date_words(first.astimezone().date(), words))}"
-                 f" {clock_words(first)}</b>")
+    where = [f"<b>{escape(date_words(first.astimezone().date(), words))}"
+             f" {clock_words(first)}</b>"]
     location = loaded.settings.kiosk.location
     if location:
-        facts.append(f"{escape(summary.kiosk_location)}: <b>{escape(location)}</b>")
+        where.append(f"{escape(summary.kiosk_location)}: <b>{escape(location)}</b>")
     flags = "".join(
         f'<li style="font-size:15pt; margin-top:4px"><b>{escape(label)}</b>'
         + (f'<br/><span style="font-size:12pt">{escape(history)}</span>' if history else "")
@@ -62,7 +62,8 @@ def urgent_slip_html(visit: SubmittedVisit, loaded: Loaded, copy: bool = False) 
         + "</p>",
         f'<p style="font-size:13pt; font-weight:700">{escape(summary.urgent_slip_note)}</p>',
         f'<p style="font-size:22pt; font-weight:700">{escape(name) or "&mdash;"}</p>',
-        f'<p style="font-size:13pt">{" &nbsp;&nbsp; ".join(facts)}</p>',
+        f'<p style="font-size:13pt">{" &nbsp;&nbsp; ".join(facts)}<br/>'
+        f'{" &nbsp;&nbsp; ".join(where)}</p>',
         f'<p style="font-size:14pt; font-weight:700; color:{RED}">{escape(summary.red_flags)}'
         f"</p><ul>{flags}</ul>",
     ])

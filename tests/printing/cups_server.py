@@ -78,8 +78,8 @@ class PrivateCups:
             self.process = None
         self.socket.unlink(missing_ok=True)
 
-    def add_pdf_queue(self) -> None:
-        subprocess.run([_program("lpadmin"), "-h", str(self.socket), "-p", QUEUE, "-E",
+    def add_pdf_queue(self, name: str = QUEUE) -> None:
+        subprocess.run([_program("lpadmin"), "-h", str(self.socket), "-p", name, "-E",
                         "-v", "cups-pdf:/", "-P", str(CUPS_PDF_PPD)], check=True,
                        capture_output=True)
 
@@ -87,8 +87,8 @@ class PrivateCups:
         return subprocess.run([_program("lpstat"), "-h", str(self.socket), *args],
                               capture_output=True, text=True)
 
-    def completed_jobs(self) -> list[str]:
-        out = self.lpstat("-W", "completed", "-o", QUEUE).stdout
+    def completed_jobs(self, queue: str = QUEUE) -> list[str]:
+        out = self.lpstat("-W", "completed", "-o", queue).stdout
         return [line.split()[0] for line in out.splitlines() if line.strip()]
 
     def log(self) -> str:

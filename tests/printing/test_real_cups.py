@@ -132,3 +132,35 @@ def test_staff_choose_the_printer_which_is_saved_with_the_settings_comments_kept
     qtbot.waitUntil(printed, timeout=30_000)
     window.allow_close()
     window.close()
+
+
+def test_an_urgent_slip_prints_on_the_urgent_printer_and_names_the_flag(
+        qtbot: QtBot, cups: PrivateCups, shipped: Loaded, tmp_path: Path) -> None:
+    from PySide6.QtPdf import QPdfDocument
+
+    from tests.printing.test_summary_command_and_slip import flagged_visit
+
+    urgent_queue = "Kiosk_Test_Urgent"
+    cups.add_pdf_queue(urgent_queue)
+    store = VisitStore(tmp_path / "visits.sqlite3")
+    visit = flagged_visit(shipped)
+    store.save_urgent(visit)
+    queue = PrintQueue(store, lambda job: document_for(job, store, shipped), "No_Such_Printer",
+                       paper=shipped.settings.printing.paper, urgent_printer=urgent_queue)
+    before = pdfs()
+    with qtbot.waitSignal(queue.changed, timeout=10_000):
+        queue.kick()
+    assert queue.last_error is None and [job.state for job in store.jobs()] == ["printed"]
+
+    def printed() -> None:
+        assert cups.completed_jobs(urgent_queue), cups.log()
+        assert new_pdfs(before)
+
+    qtbot.waitUntil(printed, timeout=30_000)
+    [pdf] = new_pdfs(before)
+    # cups-pdf re-renders the text without its character map: the job's name tells what it is
+    assert "urgent-slip" in pdf.name and visit.visit_id in pdf.name
+    document = QPdfDocument()
+    document.load(str(pdf))
+    assert document.pageCount() == 1, "the slip is one page"
+    document.close()

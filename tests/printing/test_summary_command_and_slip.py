@@ -3,6 +3,8 @@ visit also has a short slip naming the red flags."""
 
 from __future__ import annotations
 
+import dataclasses
+import datetime
 from pathlib import Path
 
 import pytest
@@ -11,6 +13,7 @@ from PySide6.QtWidgets import QApplication
 
 from kiosk.cli import main
 from kiosk.content.model import Loaded
+from kiosk.intake.session import IntakeSession, SubmittedVisit
 from kiosk.printing.summary import write_pdf
 from kiosk.printing.urgent_slip import urgent_slip_document
 from kiosk.records.store import VisitStore
@@ -61,3 +64,73 @@ def test_the_urgent_slip_names_the_patient_and_the_red_flags(
     copy = tmp_path / "slip-copy.pdf"
     write_pdf(urgent_slip_document(visit, shipped, copy=True), copy, "letter")
     assert "COPY" in pdf_text(copy)
+
+
+FIRED = datetime.datetime(2026, 3, 9, 15, 42, tzinfo=datetime.UTC)
+
+
+def flagged_visit(loaded: Loaded) -> SubmittedVisit:
+    """An invented patient who answers Yes to new bladder trouble, then to saddle numbness
+    after changing the first answer back to No; saved the moment the flags fire."""
+    content = loaded.content
+    moments = iter(FIRED + datetime.timedelta(minutes=n) for n in range(100))
+    session = IntakeSession(content.questionnaire, content.rules, clock=lambda: next(moments))
+    session.answer("first-name", "Rosa")
+    session.answer("last-name", "Inventada")
+    session.answer("birth-date", datetime.date(1954, 2, 1))
+    session.answer("bladder-problems", "yes")
+    session.fire_flags()
+    session.answer("bladder-problems", "no")
+    session.answer("saddle-numbness", "yes")
+    session.fire_flags()
+    return session.snapshot("es", "open")
+
+
+def with_printing(loaded: Loaded, language: str, location: str) -> Loaded:
+    settings = loaded.settings
+    return dataclasses.replace(loaded, settings=dataclasses.replace(
+        settings, printing=dataclasses.replace(settings.printing, language=language),
+        kiosk=dataclasses.replace(settings.kiosk, location=location)))
+
+
+def slip_text(loaded: Loaded, visit: SubmittedVisit, out: Path) -> str:
+    write_pdf(urgent_slip_document(visit, loaded), out, "letter")
+    return " ".join(pdf_text(out).split())
+
+
+def test_the_slip_names_each_flag_in_clinical_words_with_when_and_where(
+        qapp: QApplication, shipped: Loaded, tmp_path: Path) -> None:
+    loaded = with_printing(shipped, "en", "Second floor waiting room")
+    text = slip_text(loaded, flagged_visit(loaded), tmp_path / "slip.pdf")
+    at = [f"{(FIRED + datetime.timedelta(minutes=n)).astimezone():%H:%M}" for n in range(8)]
+    assert "URGENT" in text and "Rosa Inventada" in text
+    assert "Date of birth: 1 February 1954" in text
+    assert "Kiosk: Second floor waiting room" in text
+    assert "Urinary retention or incontinence — new" in text
+    assert "Saddle anaesthesia — new" in text
+    assert any(f"answered Yes at {a}, changed to No at {b}" in text for a in at for b in at)
+    assert text.index("Urinary retention") < text.index("Saddle anaesthesia"), "in firing order"
+    assert "numbness between your legs" not in text, "clinical words, not the patient's question"
+
+
+def test_the_slip_prints_in_the_clinics_language_whatever_the_patient_used(
+        qapp: QApplication, shipped: Loaded, tmp_path: Path) -> None:
+    loaded = with_printing(shipped, "es", "Sala de espera")
+    text = slip_text(loaded, flagged_visit(loaded), tmp_path / "slip.pdf")
+    assert "Anestesia en silla de montar — nueva" in text
+    assert "Retención o incontinencia urinaria — nueva" in text
+    assert "respondió Sí a las" in text and "Quiosco: Sala de espera" in text
+    assert "1 febrero 1954" in text
+
+
+def test_urgent_slips_go_to_the_urgent_printer_when_one_is_set(
+        qapp: QApplication, shipped: Loaded, tmp_path: Path) -> None:
+    from kiosk.printing.queue import PrintQueue
+
+    store = VisitStore(tmp_path / "visits.sqlite3")
+    store.save_submitted(submitted(shipped, "urgent"))
+    slip, summary = store.jobs()
+    both = PrintQueue(store, lambda job: None, "Front_Desk", urgent_printer="Desk_Urgent")
+    assert (both.printer_for(slip), both.printer_for(summary)) == ("Desk_Urgent", "Front_Desk")
+    one = PrintQueue(store, lambda job: None, "Front_Desk")
+    assert (one.printer_for(slip), one.printer_for(summary)) == ("Front_Desk", "Front_Desk")
