@@ -58,16 +58,19 @@ def fire(flag: RedFlag, answers: Mapping[str, Answer], at: datetime.datetime) ->
     return FiredFlag(flag.id, at, tuple((item_id, answers[item_id]) for item_id in behind))
 
 
-def keep_fired(outcome: Outcome, fired: Iterable[FiredFlag]) -> Outcome:
-    """A flag that fired keeps the visit urgent and stays among its reasons, whatever its
-    answers became; urgent reasons come first, in the order their flags fired."""
+def keep_fired(outcome: Outcome, fired: Iterable[FiredFlag],
+               answers: Mapping[str, Answer]) -> Outcome:
+    """A flag that fired keeps the visit urgent and stays among its reasons (with the answers
+    behind it as they are now), whatever they became; urgent reasons come first, in the order
+    their flags fired."""
     fired = tuple(fired)
     if not fired:
         return outcome
     order = {flag.flag_id: n for n, flag in enumerate(fired)}
     current = {r.rule_id: r for r in outcome.reasons if r.kind == "urgent"}
-    urgent = [current.get(flag.flag_id) or Reason("urgent", flag.flag_id, flag.item_ids)
-              for flag in fired]
+    urgent = [current.get(flag.flag_id) or Reason(
+        "urgent", flag.flag_id, tuple(i for i in flag.item_ids if i in answers))
+        for flag in fired]
     urgent += [r for r in current.values() if r.rule_id not in order]
     others = tuple(r for r in outcome.reasons if r.kind != "urgent")
     return Outcome("urgent", (*urgent, *others))

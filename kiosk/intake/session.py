@@ -215,7 +215,8 @@ class IntakeSession:
 
     def outcome(self) -> Outcome:
         return keep_fired(assess(self.rules, self._answers, self._items,
-                                 self.questionnaire.unsure_for_review), self._fired.values())
+                                 self.questionnaire.unsure_for_review), self._fired.values(),
+                          self._answers)
 
     def snapshot(self, language: str, status: VisitStatus = "open",
                  now: datetime.datetime | None = None) -> SubmittedVisit:

@@ -2,7 +2,8 @@
 
 Random sequences of answers (good and bad), clears and moves run on the shipped questionnaire;
 after every step no hidden answer survives anywhere (answers, review, outcome), navigation moves
-the way the buttons say, and the visit is urgent exactly when an urgent red flag holds.
+the way the buttons say, and the visit is urgent exactly when an urgent red flag holds or has
+fired on an earlier Next.
 """
 
 from __future__ import annotations
@@ -139,6 +140,7 @@ class Checker:
         self.order = {item_id: n for n, item_id in enumerate(self.items)}
         self.session = IntakeSession(self.questionnaire, self.rules, today=TODAY)
         self.session.start()
+        self.fired: set[str] = set()
 
     def visible(self) -> list[Item]:
         return self.session.visible_items()
@@ -191,6 +193,11 @@ class Checker:
         expected = next((item for item in visible if self.order[item.id] > after), None)
         assert moved == expected
         assert session.current == expected
+        # As the question screen does: an urgent flag the answers raise now fires, once.
+        raised = {flag.id for flag in session.urgent_flags()}
+        fired = {flag.flag_id for flag in session.fire_flags()}
+        assert fired == raised - self.fired
+        self.fired |= fired
 
     def back(self, _: Step) -> None:
         session, current = self.session, self.session.current
@@ -241,8 +248,13 @@ class Checker:
             assert set(reason.item_ids) <= set(answers), f"{reason} names an unanswered item"
         urgent = any(flag.level == "urgent" and met(flag.when, answers, self.items)
                      for flag in self.rules.red_flags)
-        assert outcome.urgent == urgent
         assert bool(session.urgent_flags()) == urgent
+        # A flag that fired stays on the record whatever its answer became: the specialist
+        # decides.
+        assert outcome.urgent == (urgent or bool(self.fired))
+        kept = {reason.rule_id for reason in outcome.reasons if reason.kind == "urgent"}
+        assert self.fired <= kept
+        assert {flag.flag_id for flag in session.fired} == self.fired
         position, total = session.progress()
         assert total == len(asked)
         assert 1 <= position <= total

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime
 import sqlite3
 import subprocess
@@ -137,3 +138,45 @@ def test_a_failed_print_waits_its_turn_and_an_interrupted_one_prints_again_as_co
     assert first is not None and first.kind == "urgent-slip"
     again.mark_printed(first)
     assert again.audit_trail()[-1][1] == "printed urgent-slip"
+
+
+def test_a_store_from_before_urgent_saving_keeps_its_visits_as_sent(
+        shipped: Loaded, tmp_path: Path) -> None:
+    path = tmp_path / "visits.sqlite3"
+    db = sqlite3.connect(path)
+    for step in STEPS[:2]:
+        db.executescript(step)
+    db.execute("PRAGMA user_version = 2")
+    db.execute("INSERT INTO visits (id, submitted_at, language, questionnaire_version, answers,"
+               " outcome, category) VALUES ('V-0101-AAAA', '2026-01-01T10:00:00+00:00', 'en',"
+               " '1', '{\"first-name\": \"Lee\"}', '{\"category\": \"review\", \"reasons\": []}',"
+               " 'review')")
+    db.commit()
+    db.close()
+    store = VisitStore(path)
+    old = store.visit("V-0101-AAAA", shipped.content.questionnaire)
+    assert old is not None and old.status == "complete" and old.fired == ()
+    assert old.answers == {"first-name": "Lee"}
+
+
+def test_an_urgent_visit_saved_open_reads_back_with_its_fired_flags(
+        shipped: Loaded, tmp_path: Path) -> None:
+    from kiosk.intake.session import IntakeSession
+
+    content = shipped.content
+    session = IntakeSession(content.questionnaire, content.rules)
+    session.answer("birth-date", datetime.date(1950, 7, 1))
+    session.answer("both-legs-symptoms", "yes")
+    session.fire_flags()
+    session.answer("both-legs-symptoms", "no")
+    visit = session.snapshot("es", "open")
+    store = VisitStore(tmp_path / "visits.sqlite3")
+    store.save_urgent(visit)
+    again = store.visit(visit.visit_id, content.questionnaire)
+    assert again is not None
+    assert again.submitted_at == visit.submitted_at.replace(microsecond=0)  # kept to the second
+    assert again == dataclasses.replace(visit, submitted_at=again.submitted_at)
+    assert [(job.kind, job.state) for job in store.jobs()] == [("urgent-slip", "queued")]
+    [listed] = store.visits()
+    assert (listed.status, listed.flags, listed.category) == (
+        "open", ("both-legs-symptoms",), "urgent")
