@@ -78,13 +78,16 @@ def self_test(options: Options, out: TextIO) -> int:
         from kiosk.printing.queue import PrinterUnavailable, find_printer
 
         names = QPrinterInfo.availablePrinterNames()
+        seen = ", ".join(names) or "none"
         wanted = loaded.settings.printing.printer if loaded else None
+        urgent = loaded.settings.printing.urgent_printer if loaded else None
         try:
             chosen = find_printer(wanted).printerName()
+            slips = find_printer(urgent).printerName() if urgent else chosen
         except PrinterUnavailable as missing:
-            seen = ", ".join(names) or "none"
             raise CheckFailed(f"{missing}; printers Qt sees: {seen}") from None
-        return f"summaries go to {chosen!r}; printers Qt sees: {', '.join(names)}"
+        return (f"summaries go to {chosen!r}, urgent slips to {slips!r};"
+                f" printers Qt sees: {seen}")
 
     def print_queue() -> str:
         """Visits waiting to print, and why, from the visit store."""

@@ -64,11 +64,22 @@ def test_self_test_passes_with_the_clinic_printer_and_reports_a_stuck_queue(
         "  # printer: Front_Desk", f"  printer: {QUEUE}"), encoding="utf-8")
     args = ["self-test", "--data", str(data_dir), "--settings", str(settings_copy)]
     assert main(args) == 0
-    assert f"ok    printers: summaries go to {QUEUE!r}" in capsys.readouterr().out
+    assert (f"ok    printers: summaries go to {QUEUE!r}, urgent slips to {QUEUE!r}"
+            in capsys.readouterr().out)
     store = VisitStore(data_dir / "visits.sqlite3")
     store.save_submitted(submitted(shipped, "likely-candidate"))
     assert main(args) == 1
     assert "FAIL  print queue: 1 waiting to print" in capsys.readouterr().out
+
+
+def test_self_test_fails_when_the_urgent_printer_is_missing(
+        cups: PrivateCups, settings_copy: Path, data_dir: Path,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    settings_copy.write_text(settings_copy.read_text(encoding="utf-8").replace(
+        "  # printer: Front_Desk", f"  printer: {QUEUE}").replace(
+        "  # urgent_printer: Desk_2", "  urgent_printer: Desk_2"), encoding="utf-8")
+    assert main(["self-test", "--data", str(data_dir), "--settings", str(settings_copy)]) == 1
+    assert "FAIL  printers: printer 'Desk_2' not found" in capsys.readouterr().out
 
 
 def test_with_cups_stopped_the_visit_waits_then_prints_when_it_is_back(
