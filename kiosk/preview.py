@@ -96,8 +96,28 @@ def _shoot_questionnaire(window: KioskWindow, questionnaire: Questionnaire,
     for name in ("confirm", "urgent"):
         window.go(Place(name))
         shoot(name)
+    _shoot_staff_urgent(window, session, shoot)
     window.go(Place("thanks"))
     shoot("thanks")
+
+
+def _shoot_staff_urgent(window: KioskWindow, session: IntakeSession,
+                        shoot: Callable[..., None]) -> None:
+    """The urgent visit in staff's hands, and the keep-or-clear question (staff screens are
+    always at the clinic's own text size)."""
+    from kiosk.ui.screens.staff_urgent import StaffUrgentScreen
+
+    patient_size = window.text_size
+    window.set_text_size("normal")
+    session.answer("saddle-numbness", "yes")
+    session.fire_flags()
+    staff = cast("StaffUrgentScreen", window.page("staff_urgent"))
+    staff.show_visit(session.snapshot(window.language, "open"))
+    window.go(Place("staff_urgent"))
+    shoot("staff-urgent", staff.findChild(QScrollArea, "staff_urgent_scroll"))
+    window.go(Place("staff_keep"))
+    shoot("staff-keep")
+    window.set_text_size(patient_size)
 
 
 def preview(options: Options, out: Path, language: str | None, size: tuple[int, int],

@@ -31,7 +31,7 @@ def test_preview_writes_one_png_per_screen(
     names = sorted(p.stem for p in out.glob("*.png"))
     sections = shipped.content.sections(language)
     expected = {"home", "sections", "idle-warning", "out-of-order", "review", "confirm",
-                "urgent", "thanks"}
+                "urgent", "staff-urgent", "staff-keep", "thanks"}
     expected |= {f"question-{n:02d}-{item.id}"
                  for n, item in enumerate(shipped.content.questionnaire.items(), start=1)}
     expected |= {f"attract-{s.number:02d}-{s.id}" for s in sections}

@@ -74,11 +74,13 @@ class StaffUrgentScreen(StaffScreen):
             for flag in visit.fired))
         clear_rows(self._rows)
         for item_id, answer in visit.answers.items():
-            question = words.questionnaire.items[item_id].text
-            row = text(f"{question}\n    {answer_words(items[item_id], answer, words)}", "",
-                       f"staff_urgent_answer_{item_id}")
-            self._rows.addWidget(row)
-            row.show()
+            question = text(words.questionnaire.items[item_id].text, "muted",
+                            f"staff_urgent_question_{item_id}")
+            given = text(answer_words(items[item_id], answer, words), "subtitle",
+                         f"staff_urgent_answer_{item_id}")
+            for label in (question, given):
+                self._rows.addWidget(label)
+                label.show()
         self._rows.addStretch(1)
 
     @staticmethod
