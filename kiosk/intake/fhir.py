@@ -290,7 +290,9 @@ def questionnaire_response(visit: SubmittedVisit, content: Content,
         "id": visit.visit_id,
         "language": language,
         "questionnaire": canonical(questionnaire),
-        "status": "completed",
+        # FHIR's words for sent, still being answered, and ended before it was sent.
+        "status": {"complete": "completed", "open": "in-progress",
+                   "unfinished": "stopped"}[visit.status],
         "authored": moment.isoformat(timespec="seconds"),
         "item": groups,
     }

@@ -32,7 +32,7 @@ from kiosk.intake.fhir_command import (
     export_response,
 )
 from kiosk.intake.questionnaire import Condition, Item, ItemWords, Page, PageWords
-from kiosk.intake.session import IntakeSession, SubmittedVisit
+from kiosk.intake.session import IntakeSession, SubmittedVisit, VisitStatus
 from kiosk.intake.simulate import read_answers, run
 from kiosk.intake.wording import option_words
 from kiosk.records.store import VisitStore
@@ -383,6 +383,17 @@ def test_a_question_branching_hid_is_not_in_the_response(shipped: Loaded) -> Non
     assert "physio-helped" not in given
     assert "medicines-helped" in given and "injections-helped" in given
     assert "physio-helped" not in json.dumps(response)
+
+
+def test_an_urgent_visit_saved_before_it_was_sent_is_not_a_completed_response(
+        shipped: Loaded) -> None:
+    session = session_of(EXAMPLES / "urgent.yaml", shipped.content)
+    session.fire_flags()
+    statuses: list[tuple[VisitStatus, str]] = [
+        ("open", "in-progress"), ("unfinished", "stopped"), ("complete", "completed")]
+    for status, fhir_status in statuses:
+        visit = session.snapshot("en", status)
+        assert questionnaire_response(visit, shipped.content, "en")["status"] == fhir_status
 
 
 def test_the_response_names_the_visit_the_questionnaire_and_when(shipped: Loaded) -> None:
