@@ -161,6 +161,8 @@ class UiWords:
     urgent_title: str
     urgent_body: str
     urgent_no_one: str
+    urgent_severe: str
+    urgent_icon: str
     urgent_staff: str
     thanks_title: str
     thanks_body: str
@@ -174,6 +176,7 @@ class UiWords:
         "duration_years": frozenset({"count"}),
         "question_progress": frozenset({"number", "total"}),
         "urgent_no_one": frozenset({"emergency"}),
+        "urgent_severe": frozenset({"emergency"}),
     }
 
 

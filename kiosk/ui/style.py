@@ -65,6 +65,8 @@ def style_sheet(theme: Theme, accent: str, m: Metrics, bar: Metrics) -> str:
     controls (the text size buttons among them) never move under the patient's finger."""
     c = theme.colours
     radius = round(m.body * 0.6)
+    # The urgent screen's words are never smaller than the 'large' text size.
+    urgent = max(m.body, round(theme.body_px.large * bar.body / theme.body_px.normal))
     return f"""
 QWidget#KioskWindow, QWidget[screen="true"] {{ background: {c.background}; color: {c.text}; }}
 QLabel {{ color: {c.text}; font-size: {m.body}px; }}
@@ -129,4 +131,21 @@ QScrollArea > QWidget > QWidget {{ background: transparent; }}
 QScrollBar:vertical {{ width: {round(m.gap * 0.8)}px; background: transparent; }}
 QScrollBar::handle:vertical {{ background: {c.border}; border-radius: {round(m.gap * 0.4)}px; }}
 QScrollBar::add-line, QScrollBar::sub-line {{ height: 0; }}
+QFrame[role="urgent-band"] {{ background: {c.urgent}; border: none; }}
+QWidget#urgent_band_row, QWidget#urgent_column {{ font-size: {urgent}px; }}
+QFrame[role="urgent-band"] QLabel, QWidget#urgent_icon {{ color: {c.surface};
+    background: transparent; }}
+QLabel[role="urgent-title"], QWidget#urgent_icon {{ font-size: {round(urgent * 1.6)}px;
+    font-weight: 700; }}
+QLabel[role="urgent-body"] {{ font-size: {round(urgent * 1.2)}px; font-weight: 600; }}
+QFrame[role="urgent-help"] {{ background: {c.surface}; border: 2px solid {c.border};
+    border-left: {round(m.gap * 0.6)}px solid {c.urgent}; border-radius: {radius}px;
+    border-top-left-radius: 0; border-bottom-left-radius: 0; }}
+QLabel[role="urgent-call"], QLabel[role="urgent-severe"] {{ background: transparent;
+    border: none; font-size: {urgent}px; }}
+QLabel[role="urgent-call"] {{ font-size: {round(urgent * 1.2)}px; font-weight: 700; }}
+QPushButton[role="urgent-staff"] {{ font-size: {m.small}px; font-weight: 600; color: {c.muted};
+    background: transparent; border: 2px solid {c.border}; min-width: 0;
+    min-height: {MIN_TOUCH_PX}px; padding: 0 {round(m.gap * 0.8)}px; }}
+QPushButton[role="urgent-staff"]:pressed {{ background: {c.border}; color: {c.text}; }}
 """
