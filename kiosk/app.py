@@ -115,6 +115,9 @@ def keep_visits(window: QWidget, loaded: Loaded, path: Path) -> VisitStore:
     from kiosk.ui.window import KioskWindow
 
     store = VisitStore(path)
+    for visit_id in store.end_interrupted():
+        log.warning("urgent visit %s was open when the kiosk stopped: ended as not finished,"
+                    " its summary queued", visit_id)
     hours = loaded.settings.printing.retention_hours
     deleted = store.purge_expired(hours)
     if deleted:

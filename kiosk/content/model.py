@@ -278,6 +278,7 @@ class StaffWords:
     urgent_continue: str
     urgent_end: str
     urgent_note: str
+    urgent_slip_state: str
     status_open: str
     status_unfinished: str
     keep_title: str
@@ -287,6 +288,7 @@ class StaffWords:
 
     PLACEHOLDERS: ClassVar[dict[str, frozenset[str]]] = {
         "urgent_title": frozenset({"visit"}),
+        "urgent_slip_state": frozenset({"state"}),
         "pin_wrong": frozenset({"left"}),
         "pin_locked": frozenset({"seconds"}),
         "printer_line": frozenset({"printer", "waiting"}),

@@ -135,6 +135,19 @@ class VisitStore:
             db.execute("INSERT INTO audit (at, action, visit_id) VALUES (?, ?, ?)",
                        (now, action, visit.visit_id))
 
+    def end_interrupted(self) -> list[str]:
+        """Urgent visits still open when the kiosk stopped (power cut, crash) are ended as
+        not finished and their summaries queued: nobody is answering them any more."""
+        now = _utc(_now())
+        with self._transaction() as db:
+            ids = [row[0] for row in db.execute("SELECT id FROM visits WHERE status = 'open'")]
+            for visit_id in ids:
+                db.execute("UPDATE visits SET status = 'unfinished' WHERE id = ?", (visit_id,))
+                self._queue(db, visit_id, "summary", now)
+                db.execute("INSERT INTO audit (at, action, visit_id) VALUES (?, ?, ?)",
+                           (now, "urgent visit ended unfinished by a restart", visit_id))
+        return ids
+
     @staticmethod
     def _keep(db: sqlite3.Connection, visit: SubmittedVisit) -> None:
         """Insert the visit, or bring a saved one up to date (its print jobs and whether staff

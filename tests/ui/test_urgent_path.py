@@ -11,6 +11,7 @@ from pathlib import Path
 from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
+from kiosk.app import keep_visits
 from kiosk.content.model import Loaded
 from kiosk.printing.summary import summary_html
 from kiosk.records.store import VisitStore
@@ -75,6 +76,11 @@ def test_flag_then_idle_the_urgent_visit_stays_stored_with_its_slip(
 def test_flag_then_staff_see_the_visit_and_end_it_here(
         qtbot: QtBot, make_window: WindowFactory, shipped: Loaded, tmp_path: Path) -> None:
     window, store, visit_id = flagged(qtbot, make_window, shipped, tmp_path)
+
+    def slip_tried() -> None:  # the tests have no printer: the first try fails
+        assert store.jobs()[0].last_error is not None
+
+    qtbot.waitUntil(slip_tried)
     tap(qtbot, find_button(window, "urgent_staff"))
     type_pin(qtbot, window, PIN)
     assert window.place.screen == "staff_urgent"
@@ -82,6 +88,8 @@ def test_flag_then_staff_see_the_visit_and_end_it_here(
     assert f"URGENT: visit {visit_id}" in shown
     assert "Saddle anaesthesia — new: answered Yes at" in shown, "staff see which flag fired"
     assert "Ana Example" in shown
+    assert ("Urgent slip: not printed yet: the printer had a problem (no printer is set and"
+            " there is no default printer)") in shown, "the desk sees the slip did not print"
     assert "Do you have new numbness between your legs or around your bottom?" in shown
     assert ("urgent screen unlocked by staff", visit_id) in [
         (action, vid) for _, action, vid in store.audit_trail()]
@@ -245,7 +253,7 @@ def test_staff_gesture_mid_visit_clear_needs_the_pin_then_opens_staff_mode(
 
 
 def test_the_process_killed_an_instant_after_the_flag_still_has_the_visit_and_its_slip(
-        shipped: Loaded, tmp_path: Path) -> None:
+        qtbot: QtBot, shipped: Loaded, tmp_path: Path) -> None:
     path = tmp_path / "visits.sqlite3"
     script = f"""
 import os, signal
@@ -283,3 +291,13 @@ window.page("question").go_next()
     assert [flag.flag_id for flag in stored.fired] == ["saddle-numbness"]
     slip = store.next_job()
     assert slip is not None and (slip.visit_id, slip.kind) == (visit_id, "urgent-slip")
+    store.close()
+    # The kiosk starts again: nobody is answering that visit now; it is ended, not lost.
+    restarted = KioskWindow(shipped, kiosk_mode=False)
+    qtbot.addWidget(restarted)
+    again = keep_visits(restarted, shipped, path)
+    stored = again.visit(visit_id, shipped.content.questionnaire)
+    assert stored is not None and stored.status == "unfinished"
+    assert jobs_of(again, visit_id) == [("urgent-slip", False), ("summary", False)]
+    assert again.next_job().kind == "urgent-slip"  # type: ignore[union-attr]
+    assert restarted.place.screen == "attract", "never a previous patient's screen"

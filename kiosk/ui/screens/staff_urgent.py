@@ -32,6 +32,7 @@ class StaffUrgentScreen(StaffScreen):
         self._title = text("", "title", "staff_urgent_title")
         self._who = text("", "subtitle", "staff_urgent_patient")
         self._flags = text("", "warning", "staff_urgent_flags")
+        self._slip = text("", "subtitle", "staff_urgent_slip")
         self._note = text("", "muted", "staff_urgent_note")
         self._answers_title = text("", "subtitle", "staff_urgent_answers_title")
         self._list = QWidget()
@@ -47,14 +48,17 @@ class StaffUrgentScreen(StaffScreen):
         bottom.addWidget(self._continue)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(48, 32, 48, 24)
-        for label in (self._title, self._who, self._flags, self._note, self._answers_title):
+        for label in (self._title, self._who, self._flags, self._slip, self._note,
+                      self._answers_title):
             layout.addWidget(label)
         layout.addWidget(scroll, 1)
         layout.addLayout(bottom)
 
-    def show_visit(self, visit: SubmittedVisit) -> None:
-        """This visit: its flags by clinical name, the patient, and every answer so far."""
+    def show_visit(self, visit: SubmittedVisit, slip_state: str) -> None:
+        """This visit: its flags by clinical name, the patient, whether its urgent slip has
+        printed (`slip_state`, in words), and every answer so far."""
         self._visit = visit
+        self._slip.setText(self.staff_words.staff.urgent_slip_state.format(state=slip_state))
         self.show_staff_words(self.staff_words)
 
     def show_staff_words(self, words: LanguageWords) -> None:
