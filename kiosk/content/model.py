@@ -187,6 +187,7 @@ class SummaryWords:
     title: str
     visit: str
     submitted: str
+    saved: str
     date_of_birth: str
     age: str
     language_used: str

@@ -144,6 +144,7 @@ class _Summary:
 
     def header(self, clinic_name: str, copy: bool) -> str:
         when = self.visit.submitted_at.astimezone()
+        sent = self.say.submitted if self.visit.status == "complete" else self.say.saved
         mark = ""
         if copy:
             mark = (f'<table cellspacing="0" cellpadding="2" align="center"'
@@ -159,7 +160,7 @@ class _Summary:
             f'<td width="20%" align="center">{mark}</td>'
             f'<td width="40%" align="right"><p style="font-size: 12pt; font-weight: bold;">'
             f"{_e(self.say.visit)} {_e(self.visit.visit_id)}</p>"
-            f'<p class="muted">{_e(self.say.submitted)} {_e(date_words(when.date(), self.words))},'
+            f'<p class="muted">{_e(sent)} {_e(date_words(when.date(), self.words))},'
             f" {when:%H:%M}</p></td></tr></table>"
             f'<hr style="color: {RULE};" />')
 

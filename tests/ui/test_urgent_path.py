@@ -100,6 +100,7 @@ def test_flag_then_staff_see_the_visit_and_end_it_here(
     assert jobs_of(store, visit_id) == [("urgent-slip", False), ("summary", False)]
     text = summary_text(store, shipped, visit_id)
     assert "Questionnaire not finished" in text and "URGENT" in text
+    assert "Saved (not sent)" in text and "Submitted" not in text
 
 
 def test_flag_then_staff_continue_then_send_gives_one_visit_one_slip_one_urgent_summary(
