@@ -36,6 +36,19 @@ def flagged(qtbot: QtBot, make_window: WindowFactory, shipped: Loaded, tmp_path:
     return window, window.store, window.visit.visit_id
 
 
+def staff_continue(qtbot: QtBot, window: KioskWindow) -> None:
+    """Staff unlock the urgent screen with the PIN and hand back to the patient."""
+    tap(qtbot, find_button(window, "urgent_staff"))
+    type_pin(qtbot, window, PIN)
+    tap(qtbot, find_button(window, "staff_urgent_continue"))
+
+
+def send(qtbot: QtBot, window: KioskWindow) -> None:
+    """The patient sends their answers from the review list."""
+    tap(qtbot, find_button(window, "review_send"))
+    tap(qtbot, find_button(window, "confirm_send"))
+
+
 def jobs_of(store: VisitStore, visit_id: str) -> list[tuple[str, bool]]:
     return [(job.kind, job.copy) for job in store.jobs() if job.visit_id == visit_id]
 
@@ -106,14 +119,11 @@ def test_flag_then_staff_see_the_visit_and_end_it_here(
 def test_flag_then_staff_continue_then_send_gives_one_visit_one_slip_one_urgent_summary(
         qtbot: QtBot, make_window: WindowFactory, shipped: Loaded, tmp_path: Path) -> None:
     window, store, visit_id = flagged(qtbot, make_window, shipped, tmp_path)
-    tap(qtbot, find_button(window, "urgent_staff"))
-    type_pin(qtbot, window, PIN)
-    tap(qtbot, find_button(window, "staff_urgent_continue"))
+    staff_continue(qtbot, window)
     assert window.place.screen == "question"
     assert question_screen(window).item.id == "bladder-problems"  # type: ignore[union-attr]
     answer_until(qtbot, window, SADDLE, "review")
-    tap(qtbot, find_button(window, "review_send"))
-    tap(qtbot, find_button(window, "confirm_send"))
+    send(qtbot, window)
     assert window.place.screen == "thanks"
     assert [v.visit_id for v in store.visits()] == [visit_id], "one visit, the same one"
     stored = store.visit(visit_id, shipped.content.questionnaire)
@@ -128,15 +138,12 @@ def test_flag_then_staff_continue_then_send_gives_one_visit_one_slip_one_urgent_
 def test_a_flag_answer_changed_back_stays_on_the_record_with_both_answers(
         qtbot: QtBot, make_window: WindowFactory, shipped: Loaded, tmp_path: Path) -> None:
     window, store, visit_id = flagged(qtbot, make_window, shipped, tmp_path)
-    tap(qtbot, find_button(window, "urgent_staff"))
-    type_pin(qtbot, window, PIN)
-    tap(qtbot, find_button(window, "staff_urgent_continue"))
+    staff_continue(qtbot, window)
     tap(qtbot, find_button(window, "bar_back"))
     assert question_screen(window).item.id == "saddle-numbness"  # type: ignore[union-attr]
     answer_until(qtbot, window, CANDIDATE, "review")  # now "No"
     assert window.place.screen == "review"
-    tap(qtbot, find_button(window, "review_send"))
-    tap(qtbot, find_button(window, "confirm_send"))
+    send(qtbot, window)
     stored = store.visit(visit_id, shipped.content.questionnaire)
     assert stored is not None and stored.answers["saddle-numbness"] == "no"
     assert stored.outcome.category == "urgent", "the flag fired: the specialist decides"
@@ -164,9 +171,7 @@ def test_staff_unlock_from_the_urgent_screen_can_be_cancelled_and_nothing_is_los
 def test_a_second_flag_later_in_the_visit_updates_it_and_prints_a_slip_naming_it(
         qtbot: QtBot, make_window: WindowFactory, shipped: Loaded, tmp_path: Path) -> None:
     window, store, visit_id = flagged(qtbot, make_window, shipped, tmp_path)
-    tap(qtbot, find_button(window, "urgent_staff"))
-    type_pin(qtbot, window, PIN)
-    tap(qtbot, find_button(window, "staff_urgent_continue"))
+    staff_continue(qtbot, window)
     answer_until(qtbot, window, {**SADDLE, "bladder-problems": "yes"}, "urgent")
     stored = store.visit(visit_id, shipped.content.questionnaire)
     assert stored is not None
@@ -177,9 +182,7 @@ def test_a_second_flag_later_in_the_visit_updates_it_and_prints_a_slip_naming_it
 def test_answers_after_the_flag_are_kept_as_the_patient_goes_on(
         qtbot: QtBot, make_window: WindowFactory, shipped: Loaded, tmp_path: Path) -> None:
     window, store, visit_id = flagged(qtbot, make_window, shipped, tmp_path)
-    tap(qtbot, find_button(window, "urgent_staff"))
-    type_pin(qtbot, window, PIN)
-    tap(qtbot, find_button(window, "staff_urgent_continue"))
+    staff_continue(qtbot, window)
     answer_until(qtbot, window, SADDLE, "diagnoses")
     stored = store.visit(visit_id, shipped.content.questionnaire)
     assert stored is not None and stored.answers["weight-loss"] == "no"
