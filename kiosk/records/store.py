@@ -30,17 +30,10 @@ from kiosk.records.coding import (
     typer,
 )
 from kiosk.records.migrations import migrate
+from kiosk.records.pin_lockout import PinLockout, now_utc, utc_text
 
 JobKind = Literal["summary", "urgent-slip"]
 JobState = Literal["queued", "sending", "printed", "failed"]
-
-
-def _utc(moment: datetime.datetime) -> str:
-    return moment.astimezone(datetime.UTC).isoformat(timespec="seconds")
-
-
-def _now() -> datetime.datetime:
-    return datetime.datetime.now(datetime.UTC)
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,7 +61,7 @@ class StoredVisit:
     flags: tuple[str, ...] = ()  # the urgent flags that fired, by rule id
 
 
-class VisitStore:
+class VisitStore(PinLockout):
     """The kiosk's one database. Not shared between threads."""
 
     def __init__(self, path: Path) -> None:
@@ -105,7 +98,7 @@ class VisitStore:
         """An urgent flag fired: the visit as it stands and an urgent slip, in one go, before
         anything else happens. A later flag in the same visit updates it and queues a slip
         again (it names every flag so far)."""
-        now = _utc(_now())
+        now = utc_text(now_utc())
         with self._transaction() as db:
             self._keep(db, visit)
             self._queue(db, visit.visit_id, "urgent-slip", now)
@@ -123,7 +116,7 @@ class VisitStore:
         """A visit at its end (sent by the patient, or an urgent visit ended before that) with
         its summary print job, in one go; an urgent slip too, ahead of it, if the visit is
         urgent and none was queued while it was open."""
-        now = _utc(_now())
+        now = utc_text(now_utc())
         with self._transaction() as db:
             slipped = db.execute("SELECT 1 FROM print_jobs WHERE visit_id = ? AND kind ="
                                  " 'urgent-slip'", (visit.visit_id,)).fetchone() is not None
@@ -138,7 +131,7 @@ class VisitStore:
     def end_interrupted(self) -> list[str]:
         """Urgent visits still open when the kiosk stopped (power cut, crash) are ended as
         not finished and their summaries queued: nobody is answering them any more."""
-        now = _utc(_now())
+        now = utc_text(now_utc())
         with self._transaction() as db:
             ids = [row[0] for row in db.execute("SELECT id FROM visits WHERE status = 'open'")]
             for visit_id in ids:
@@ -160,7 +153,7 @@ class VisitStore:
             " excluded.questionnaire_version, answers = excluded.answers,"
             " outcome = excluded.outcome, category = excluded.category,"
             " status = excluded.status, flags = excluded.flags",
-            (visit.visit_id, _utc(visit.submitted_at), visit.language,
+            (visit.visit_id, utc_text(visit.submitted_at), visit.language,
              visit.questionnaire_version, encode_answers(dict(visit.answers)),
              encode_outcome(visit.outcome), visit.outcome.category, visit.status,
              json.dumps(encode_fired(visit.fired, plain), ensure_ascii=False)))
@@ -195,13 +188,13 @@ class VisitStore:
         """Staff have seen the patient of an urgent visit."""
         with self._transaction() as db:
             db.execute("UPDATE visits SET acknowledged_at = ? WHERE id = ?",
-                       (_utc(_now()), visit_id))
+                       (utc_text(now_utc()), visit_id))
             db.execute("INSERT INTO audit (at, action, visit_id) VALUES (?, 'urgent seen', ?)",
-                       (_utc(_now()), visit_id))
+                       (utc_text(now_utc()), visit_id))
 
     def reprint(self, visit_id: str) -> None:
         """Queue the summary again, marked COPY."""
-        now = _utc(_now())
+        now = utc_text(now_utc())
         with self._transaction() as db:
             db.execute("INSERT INTO print_jobs (visit_id, kind, state, copy, created_at,"
                        " updated_at) VALUES (?, 'summary', 'queued', 1, ?, ?)",
@@ -214,7 +207,7 @@ class VisitStore:
         with self._transaction() as db:
             db.execute("DELETE FROM visits WHERE id = ?", (visit_id,))
             db.execute("INSERT INTO audit (at, action, visit_id) VALUES (?, 'deleted', ?)",
-                       (_utc(_now()), visit_id))
+                       (utc_text(now_utc()), visit_id))
         self._vacuum()
 
     def purge_all(self) -> int:
@@ -222,7 +215,7 @@ class VisitStore:
         with self._transaction() as db:
             gone = int(db.execute("DELETE FROM visits").rowcount)
             db.execute("INSERT INTO audit (at, action, visit_id) VALUES (?, ?, NULL)",
-                       (_utc(_now()), f"purged: {gone} deleted"))
+                       (utc_text(now_utc()), f"purged: {gone} deleted"))
         self._vacuum()
         return gone
 
@@ -232,12 +225,12 @@ class VisitStore:
 
     def purge_expired(self, hours: float, now: datetime.datetime | None = None) -> int:
         """Delete visits (and their jobs) older than `hours`; vacuum; return how many."""
-        cutoff = _utc((now or _now()) - datetime.timedelta(hours=hours))
+        cutoff = utc_text((now or now_utc()) - datetime.timedelta(hours=hours))
         with self._transaction() as db:
             gone = db.execute("DELETE FROM visits WHERE submitted_at < ?", (cutoff,)).rowcount
             if gone:
                 db.execute("INSERT INTO audit (at, action, visit_id) VALUES (?, ?, NULL)",
-                           (_utc(now or _now()), f"retention: {gone} deleted"))
+                           (utc_text(now or now_utc()), f"retention: {gone} deleted"))
         if gone:
             self._vacuum()
         return int(gone)
@@ -255,7 +248,7 @@ class VisitStore:
         row = self._db.execute(
             "SELECT id, visit_id, kind, state, copy, attempts, last_error FROM print_jobs"
             " WHERE state = 'queued' AND (next_try_at IS NULL OR next_try_at <= ?)"
-            " ORDER BY kind = 'summary', id LIMIT 1", (_utc(now or _now()),)).fetchone()
+            " ORDER BY kind = 'summary', id LIMIT 1", (utc_text(now or now_utc()),)).fetchone()
         return PrintJob(row[0], row[1], row[2], row[3], bool(row[4]), row[5], row[6]) \
             if row else None
 
@@ -271,7 +264,7 @@ class VisitStore:
     def mark_failed(self, job: PrintJob, error: str, retry_at: datetime.datetime) -> None:
         """Back in the queue until `retry_at`, with what went wrong."""
         self._job_update(job, "state = 'queued', last_error = ?, next_try_at = ?",
-                         (error, _utc(retry_at)))
+                         (error, utc_text(retry_at)))
 
     def retry_now(self) -> int:
         """Every waiting job becomes due at once (staff asked to try again)."""
@@ -284,56 +277,19 @@ class VisitStore:
         with self._transaction() as db:
             return int(db.execute("UPDATE print_jobs SET state = 'queued', copy = 1,"
                                   " updated_at = ? WHERE state = 'sending'",
-                                  (_utc(_now()),)).rowcount)
+                                  (utc_text(now_utc()),)).rowcount)
 
     def _job_update(self, job: PrintJob, assignments: str, values: tuple[object, ...] = ()
                     ) -> None:
         with self._transaction() as db:
             db.execute(f"UPDATE print_jobs SET {assignments}, updated_at = ? WHERE id = ?",
-                       (*values, _utc(_now()), job.id))
-
-    # -- the staff PIN pad ----------------------------------------------------------------
-
-    def pin_locked_until(self, now: datetime.datetime | None = None) -> datetime.datetime | None:
-        """When the PIN pad opens again, while it is locked; None when it is open."""
-        row = self._db.execute("SELECT locked_until FROM staff_lockout").fetchone()
-        if row is None or row[0] is None:
-            return None
-        until = datetime.datetime.fromisoformat(row[0])
-        return until if until > (now or _now()) else None
-
-    def pin_failed(self, wrong_pins: int, lockout_seconds: float,
-                   now: datetime.datetime | None = None) -> datetime.datetime | None:
-        """Count a wrong PIN; the `wrong_pins`-th in a row locks the pad. Returns the lock's end.
-        """
-        moment = now or _now()
-        with self._transaction() as db:
-            failures = int(db.execute("SELECT failures FROM staff_lockout").fetchone()[0]) + 1
-            until = None
-            if failures >= wrong_pins:
-                until = moment + datetime.timedelta(seconds=lockout_seconds)
-                failures = 0
-            db.execute("UPDATE staff_lockout SET failures = ?, locked_until = ?",
-                       (failures, _utc(until) if until else None))
-            db.execute("INSERT INTO audit (at, action, visit_id) VALUES (?, ?, NULL)",
-                       (_utc(moment), "staff PIN wrong" + (", pad locked" if until else "")))
-        return until
-
-    def pin_failures(self) -> int:
-        """Wrong PINs in a row since the last right one (or the last lock)."""
-        return int(self._db.execute("SELECT failures FROM staff_lockout").fetchone()[0])
-
-    def pin_succeeded(self) -> None:
-        with self._transaction() as db:
-            db.execute("UPDATE staff_lockout SET failures = 0, locked_until = NULL")
-            db.execute("INSERT INTO audit (at, action, visit_id) VALUES (?, 'staff unlock', NULL)",
-                       (_utc(_now()),))
+                       (*values, utc_text(now_utc()), job.id))
 
     def audit(self, action: str, visit_id: str | None = None) -> None:
         """Note an action with its time and visit id (never a name or an answer)."""
         with self._transaction() as db:
             db.execute("INSERT INTO audit (at, action, visit_id) VALUES (?, ?, ?)",
-                       (_utc(_now()), action, visit_id))
+                       (utc_text(now_utc()), action, visit_id))
 
     def audit_trail(self) -> list[tuple[str, str, str | None]]:
         """(time, action, visit id) of every audited event, oldest first."""
