@@ -1,4 +1,4 @@
-"""How a visit's answers and outcome are written as JSON in the visit store, and read back."""
+"""How a visit's answers, outcome and times are written in the visit store, and read back."""
 
 from __future__ import annotations
 
@@ -9,6 +9,15 @@ from typing import Any
 
 from kiosk.intake.questionnaire import Answer, Questionnaire
 from kiosk.intake.rules import Outcome, Reason
+
+
+def utc_text(moment: datetime.datetime) -> str:
+    """A moment as the store keeps it: UTC, to the second."""
+    return moment.astimezone(datetime.UTC).isoformat(timespec="seconds")
+
+
+def now_utc() -> datetime.datetime:
+    return datetime.datetime.now(datetime.UTC)
 
 
 def plain(value: Answer) -> object:

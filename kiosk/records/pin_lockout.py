@@ -11,13 +11,7 @@ import sqlite3
 from contextlib import AbstractContextManager
 from typing import TYPE_CHECKING
 
-
-def utc_text(moment: datetime.datetime) -> str:
-    return moment.astimezone(datetime.UTC).isoformat(timespec="seconds")
-
-
-def now_utc() -> datetime.datetime:
-    return datetime.datetime.now(datetime.UTC)
+from kiosk.records.coding import now_utc, utc_text
 
 
 class PinLockout:

@@ -26,11 +26,13 @@ from kiosk.records.coding import (
     decode_outcome,
     encode_answers,
     encode_outcome,
+    now_utc,
     plain,
     typer,
+    utc_text,
 )
 from kiosk.records.migrations import migrate
-from kiosk.records.pin_lockout import PinLockout, now_utc, utc_text
+from kiosk.records.pin_lockout import PinLockout
 
 JobKind = Literal["summary", "urgent-slip"]
 JobState = Literal["queued", "sending", "printed", "failed"]
