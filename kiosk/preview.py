@@ -112,8 +112,7 @@ def _shoot_staff_urgent(window: KioskWindow, session: IntakeSession,
     session.answer("saddle-numbness", "yes")
     session.fire_flags()
     staff = cast("StaffUrgentScreen", window.page("staff_urgent"))
-    staff.show_visit(session.snapshot(window.language, "open"),
-                     staff.staff_words.staff.state_queued)
+    staff.show_visit(session.snapshot(window.language, "open"))
     window.go(Place("staff_urgent"))
     shoot("staff-urgent", staff.findChild(QScrollArea, "staff_urgent_scroll"))
     window.go(Place("staff_keep"))

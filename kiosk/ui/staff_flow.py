@@ -148,8 +148,7 @@ class StaffFlow:
         if purpose == "urgent" and self.visit is not None:
             visit = self.visit.snapshot(self.language, "open")
             self.store.audit("urgent screen unlocked by staff", visit.visit_id)
-            cast("StaffUrgentScreen", self.page("staff_urgent")).show_visit(
-                visit, self._slip_state(visit.visit_id))
+            cast("StaffUrgentScreen", self.page("staff_urgent")).show_visit(visit)
             self.go(Place("staff_urgent"), remember=False)
             return
         if purpose == "clear":
@@ -159,22 +158,10 @@ class StaffFlow:
             self.idle.set_seconds(self._loaded.settings.staff.idle_seconds)
         self._show_dashboard()
 
-    def _slip_state(self, visit_id: str) -> str:
-        """Whether the visit's urgent slip has printed, in the clinic's words, with the
-        printer's last problem when it has not."""
-        assert self.store is not None
-        staff = self._loaded.content.words(self._loaded.settings.printing.language).staff
-        slips = [job for job in self.store.jobs() if job.visit_id == visit_id
-                 and job.kind == "urgent-slip"]
-        if slips and all(job.state == "printed" for job in slips):
-            return staff.state_printed
-        error = next((job.last_error for job in slips if job.last_error), None)
-        return f"{staff.state_failed} ({error})" if error else staff.state_queued
-
     def _make_staff_urgent(self) -> Screen:
         from kiosk.ui.screens.staff_urgent import StaffUrgentScreen
 
-        urgent = StaffUrgentScreen(self._loaded)
+        urgent = StaffUrgentScreen(self._loaded, self.store)
         urgent.continue_requested.connect(self._continue_urgent)
         urgent.end_requested.connect(self._end_urgent)
         return urgent

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
 from kiosk.content.model import LanguageWords, Loaded
 from kiosk.intake.session import SubmittedVisit
 from kiosk.intake.wording import answer_words, date_words, fired_history
+from kiosk.records.store import VisitStore
 from kiosk.ui.parts import StaffScreen, button, clear_rows, set_button_text, text, touch_scroll
 
 
@@ -25,9 +26,10 @@ class StaffUrgentScreen(StaffScreen):
     continue_requested = Signal()
     end_requested = Signal()
 
-    def __init__(self, loaded: Loaded) -> None:
+    def __init__(self, loaded: Loaded, store: VisitStore | None) -> None:
         super().__init__("staff_urgent", loaded.content.words(loaded.settings.printing.language))
         self._loaded = loaded
+        self._store = store
         self._visit: SubmittedVisit | None = None
         self._title = text("", "title", "staff_urgent_title")
         self._who = text("", "subtitle", "staff_urgent_patient")
@@ -54,12 +56,24 @@ class StaffUrgentScreen(StaffScreen):
         layout.addWidget(scroll, 1)
         layout.addLayout(bottom)
 
-    def show_visit(self, visit: SubmittedVisit, slip_state: str) -> None:
+    def show_visit(self, visit: SubmittedVisit) -> None:
         """This visit: its flags by clinical name, the patient, whether its urgent slip has
-        printed (`slip_state`, in words), and every answer so far."""
+        printed, and every answer so far."""
         self._visit = visit
-        self._slip.setText(self.staff_words.staff.urgent_slip_state.format(state=slip_state))
+        staff = self.staff_words.staff
+        self._slip.setText(staff.urgent_slip_state.format(state=self._slip_state(visit)))
         self.show_staff_words(self.staff_words)
+
+    def _slip_state(self, visit: SubmittedVisit) -> str:
+        """Whether the urgent slip has printed, with the printer's last problem if not."""
+        staff = self.staff_words.staff
+        jobs = self._store.jobs() if self._store is not None else []
+        slips = [job for job in jobs if job.visit_id == visit.visit_id
+                 and job.kind == "urgent-slip"]
+        if slips and all(job.state == "printed" for job in slips):
+            return staff.state_printed
+        error = next((job.last_error for job in slips if job.last_error), None)
+        return f"{staff.state_failed} ({error})" if error else staff.state_queued
 
     def show_staff_words(self, words: LanguageWords) -> None:
         staff = words.staff
