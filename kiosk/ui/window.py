@@ -316,7 +316,7 @@ class KioskWindow(QuestionnaireFlow, StaffFlow, QWidget):
         attract = self._screens.pop("attract")
         self._stack.removeWidget(attract)
         attract.deleteLater()
-        self.visit = None
+        self.end_flagged_visit()  # never drops a flagged visit
         self._history.clear()
         self._apply_style()
         log.info("content reloaded")
