@@ -13,6 +13,17 @@ cannot load (PySide6-Addons missing, a QML error, a missing system library) it s
 widget of zero height, logs a warning, and `OnScreenKeyboard.available()` is False: the kiosk
 never stops for lack of a keyboard.
 
+Qt Virtual Keyboard allows one `InputPanel` in the application: all panels share one input
+context, key engine and layout settings, and each sets its own input method on that engine, so
+with two panels the keys may type through the other panel's input method, and type nothing once
+that panel is deleted. Building an `OnScreenKeyboard` therefore takes the panel over at once:
+the previous keyboard's panel and its QML engine are deleted before the new panel exists, and
+the previous keyboard stays an empty widget of zero height. A closed window waiting to be
+deleted never keeps a second panel alive beside the new one.
+
+The panel opens at once; its keys follow when Qt Virtual Keyboard has listed its layouts, which
+it does in a worker thread, so the keys appear a moment after the panel itself.
+
 Qt Virtual Keyboard is GPLv3 or commercial (see the README).
 """
 
@@ -21,6 +32,7 @@ from __future__ import annotations
 import logging
 import math
 import os
+import weakref
 from typing import ClassVar
 
 import shiboken6
@@ -135,14 +147,18 @@ def _module_loads() -> bool:
 class OnScreenKeyboard(QWidget):
     """Qt Virtual Keyboard's panel, as tall as its width asks for while a text field has focus.
 
-    Put one, and only one (Qt allows a single `InputPanel`), at the bottom of the window's
-    layout. It is zero pixels high while no text field of its window has focus, and always when
-    the keyboard is not available.
+    Put one at the bottom of the window's layout. Qt allows a single `InputPanel`, so the
+    newest keyboard has it: building another one deletes this one's panel at once. It is zero
+    pixels high while no text field of its window has focus, and always when the keyboard is
+    not available or has given its panel up.
     """
 
     #: None until known: the QML module loaded (True) or not, or the input method is not
     #: Qt Virtual Keyboard (False).
     _available: ClassVar[bool | None] = None
+
+    #: The keyboard whose panel is the application's one `InputPanel`, if any.
+    _holder: ClassVar[weakref.ReferenceType[OnScreenKeyboard] | None] = None
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -153,11 +169,13 @@ class OnScreenKeyboard(QWidget):
         self._locale = LOCALES["en"]
         self.view: QQuickWidget | None = None
         self.root: QQuickItem | None = None
+        self._watching_focus = False
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         if OnScreenKeyboard._available is False or not _input_method_chosen():
             OnScreenKeyboard._available = False
             return
+        OnScreenKeyboard._take_panel_over()
         view = QQuickWidget(self)
         view.setObjectName("keyboard_view")
         view.setFocusPolicy(Qt.FocusPolicy.NoFocus)
@@ -173,6 +191,7 @@ class OnScreenKeyboard(QWidget):
             view.deleteLater()
             return
         OnScreenKeyboard._available = True
+        OnScreenKeyboard._holder = weakref.ref(self)
         view.setContent(QUrl(QML_URL), component, root)
         layout.addWidget(view)
         self.view, self.root = view, root
@@ -182,6 +201,26 @@ class OnScreenKeyboard(QWidget):
         app = QApplication.instance()
         if isinstance(app, QApplication):
             app.focusChanged.connect(self._focus_changed)
+            self._watching_focus = True
+
+    @classmethod
+    def _take_panel_over(cls) -> None:
+        """Delete the previous keyboard's panel, if one is still there, before a new one is made."""
+        holder = cls._holder() if cls._holder is not None else None
+        cls._holder = None
+        if holder is not None and shiboken6.isValid(holder):
+            holder._give_up_panel()
+
+    def _give_up_panel(self) -> None:
+        """Delete the panel now, with its QML engine, and stay empty and zero pixels high."""
+        view, self.view, self.root = self.view, None, None
+        app = QApplication.instance()
+        if self._watching_focus and isinstance(app, QApplication):
+            app.focusChanged.disconnect(self._focus_changed)
+        self._watching_focus = False
+        if view is not None and shiboken6.isValid(view):
+            shiboken6.delete(view)
+        self.setFixedHeight(0)
 
     @classmethod
     def available(cls) -> bool:

@@ -1,13 +1,23 @@
-"""The embedded on-screen keyboard: opens for a text field, types into it, never takes focus."""
+"""The embedded on-screen keyboard: opens for a text field, types into it, never takes focus.
+
+The panel opens as soon as a field has focus, but its keys come a moment later (Qt Virtual
+Keyboard lists its layouts in a worker thread), so every test waits for the keys it needs to be
+on screen before it taps them.
+
+Every test starts with the windows of earlier tests deleted. pytest-qt closes them and asks for
+their deletion, which Qt carries out whenever an event loop next runs, perhaps in the middle of a
+later test; and deleting a closed window makes Qt drop the focused text field of the window in
+use from the input method, so the keyboard closes and its keys type nothing.
+"""
 
 from __future__ import annotations
 
 import logging
 import os
-from collections.abc import Iterator
+from collections.abc import Iterator, Set
 
 import pytest
-from PySide6.QtCore import QPointF, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, QPointF, Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtQuick import QQuickItem
 from PySide6.QtWidgets import QApplication, QLineEdit, QPushButton, QVBoxLayout, QWidget
@@ -15,8 +25,6 @@ from pytestqt.qtbot import QtBot
 
 from kiosk.ui import keyboard
 from kiosk.ui.keyboard import OnScreenKeyboard, enable_virtual_keyboard, locale_for
-
-#: Harmless warnings Qt 6.11.3 prints for the keyboard; the exact texts, as patterns.
 
 NEEDS = ("the QApplication was made without Qt Virtual Keyboard: tests/conftest.py must call "
          "kiosk.ui.keyboard.enable_virtual_keyboard() before it (or PySide6-Addons is missing)")
@@ -38,16 +46,32 @@ class Window(QWidget):
         layout.addWidget(self.keyboard)
 
 
-@pytest.fixture
-def window(qtbot: QtBot, qapp: QApplication) -> Iterator[Window]:
+#: The letters every layout the kiosk offers has keys for.
+LETTERS = frozenset("abcdefghijklmnopqrstuvwxyz")
+
+
+def delete_closed_windows() -> None:
+    """Carry out now the deletions Qt still owes for windows closed by earlier tests."""
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+
+
+def show_window(qtbot: QtBot) -> Window:
+    """A window on screen, with the focus on its button (so the keyboard is closed)."""
     if not OnScreenKeyboard.available():
         pytest.skip(NEEDS)
     made = Window()
     qtbot.addWidget(made)
     made.resize(1280, 800)
     made.button.setFocus()
-    made.show()
-    qtbot.waitExposed(made)
+    with qtbot.waitExposed(made):
+        made.show()
+    return made
+
+
+@pytest.fixture
+def window(qtbot: QtBot, qapp: QApplication) -> Iterator[Window]:
+    delete_closed_windows()
+    made = show_window(qtbot)
     yield made
     made.close()
 
@@ -65,17 +89,29 @@ def keys(board: OnScreenKeyboard) -> dict[str, QQuickItem]:
     return found
 
 
+def wait_for_keys(qtbot: QtBot, board: OnScreenKeyboard, wanted: Set[str]) -> None:
+    """Until the keys that type `wanted` are on screen."""
+    def on_screen() -> None:
+        missing = wanted - keys(board).keys()
+        assert not missing, f"no keys on screen for {sorted(missing)}"
+
+    qtbot.waitUntil(on_screen)
+
+
 def tap_key(qtbot: QtBot, board: OnScreenKeyboard, text: str) -> None:
-    """A finger on the key that types `text`."""
+    """A finger on the key that types `text`, once it is on screen."""
     assert board.view is not None
+    wait_for_keys(qtbot, board, {text})
     key = keys(board)[text]
     centre = key.mapToScene(QPointF(key.width() / 2, key.height() / 2)).toPoint()
     qtbot.mouseClick(board.view, Qt.MouseButton.LeftButton, pos=centre)
 
 
 def open_for(qtbot: QtBot, window: Window) -> None:
+    """A tap on the name field; then the keyboard is open with its letter keys on screen."""
     qtbot.mouseClick(window.field, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: window.keyboard.active and window.keyboard.height() > 0)
+    wait_for_keys(qtbot, window.keyboard, LETTERS)
 
 
 def test_enable_sets_the_environment(monkeypatch: pytest.MonkeyPatch,
@@ -152,12 +188,13 @@ def test_spanish_layout(qtbot: QtBot, window: Window) -> None:
     assert "ñ" not in keys(window.keyboard)
     window.keyboard.set_language("es")
     assert window.keyboard.keyboard_locale == "es_ES"
-    qtbot.waitUntil(lambda: "ñ" in keys(window.keyboard))
+    wait_for_keys(qtbot, window.keyboard, LETTERS | {"ñ"})
     for letter in "ñu":
         tap_key(qtbot, window.keyboard, letter)
     qtbot.waitUntil(lambda: window.field.text() == "Ñu")
     window.keyboard.set_language("en")
     qtbot.waitUntil(lambda: "ñ" not in keys(window.keyboard))
+    wait_for_keys(qtbot, window.keyboard, LETTERS)
 
 
 def test_unknown_language_keeps_the_layout(qtbot: QtBot, window: Window,
@@ -222,3 +259,27 @@ def test_a_field_that_goes_away_closes_it(qtbot: QtBot, window: Window) -> None:
     open_for(qtbot, window)
     window.field.hide()
     qtbot.waitUntil(lambda: not window.keyboard.active and window.keyboard.height() == 0)
+
+
+def test_a_new_keyboard_takes_the_panel_from_the_one_before(qtbot: QtBot,
+                                                           window: Window) -> None:
+    """Qt allows one keyboard panel: a keyboard built while another one still exists (its
+    window closed, not yet deleted) leaves that one empty, and types on its own, also once the
+    old keyboard is deleted."""
+    open_for(qtbot, window)
+    tap_key(qtbot, window.keyboard, "a")
+    qtbot.waitUntil(lambda: window.field.text() == "A")
+    window.close()
+    new = show_window(qtbot)
+    old_keyboard = window.keyboard
+    assert old_keyboard.panel() is None and old_keyboard.view is None
+    assert old_keyboard.height() == 0 and not old_keyboard.active
+    open_for(qtbot, new)
+    tap_key(qtbot, new.keyboard, "o")
+    with qtbot.waitSignal(old_keyboard.destroyed):
+        old_keyboard.deleteLater()
+    for letter in "so":
+        tap_key(qtbot, new.keyboard, letter)
+    qtbot.waitUntil(lambda: new.field.text() == "Oso")
+    assert QApplication.focusWidget() is new.field
+    new.close()
