@@ -95,6 +95,12 @@ def _options(args: argparse.Namespace) -> Options:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    from kiosk.system_locale import ensure_usable_locale
+
+    replaced = ensure_usable_locale()  # before Qt reads it
+    if replaced:
+        print(f"kiosk: the locale {replaced!r} is not installed here; using C.UTF-8",
+              file=sys.stderr)
     args = _parser().parse_args(argv)
     options = _options(args)
     if args.command == "check-content":

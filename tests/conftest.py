@@ -11,6 +11,9 @@ from pathlib import Path
 import pytest
 
 os.environ["QT_QPA_PLATFORM"] = "offscreen"
+from kiosk.system_locale import ensure_usable_locale
+
+ensure_usable_locale()  # a machine naming a locale it does not have still runs the tests
 #: Printing in tests reaches only the private CUPS server of tests/printing (or nothing).
 CUPS_FOLDER = Path(tempfile.mkdtemp(prefix="kiosk-cups-"))
 os.environ["CUPS_SERVER"] = str(CUPS_FOLDER / "cups.sock")
