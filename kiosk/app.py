@@ -95,14 +95,35 @@ def start(options: Options, data: Path | None = None) -> tuple[QApplication, QWi
     if isinstance(window, KioskWindow):
         window.settings_path = options.settings
         window.content_loader = lambda: load(options)
-    if data is not None and loaded is not None:
+    back_office = loaded if data is None else loaded or last_good(data)
+    if data is not None and back_office is not None:
         from kiosk.ui.after_paint import after_first_paint
 
         # The store, the retention pass and the printer are needed minutes later, not for
-        # the first frame: they start right after it.
+        # the first frame: they start right after it. Behind the out-of-order screen they
+        # keep running on the last good content, so queued visits still print and old ones
+        # are still deleted on time.
         store_path = data / "visits.sqlite3"
-        after_first_paint(window, lambda: keep_visits(window, loaded, store_path))
+        after_first_paint(window, lambda: keep_visits(window, back_office, store_path))
     return app, window
+
+
+def last_good(data: Path) -> Loaded | None:
+    """The content and settings the kiosk last ran with (from the cache), for the back office
+    while a broken edit keeps the screens out of order; failing that, the shipped ones."""
+    from kiosk.content.cache import load_last_good
+
+    loaded = load_last_good(data / "content-cache.pickle")
+    if loaded is not None:
+        log.warning("printing and retention go on with the last good content and settings")
+        return loaded
+    try:
+        loaded = load(Options())
+    except ContentInvalid:
+        return None
+    log.warning("printing and retention go on with the shipped content and settings (the"
+                " clinic's own printer choice is not known until the files are fixed)")
+    return loaded
 
 
 def keep_visits(window: QWidget, loaded: Loaded, path: Path) -> VisitStore:

@@ -63,3 +63,18 @@ def load_cached(content: Path, settings: Path, theme: Path, cache_file: Path) ->
     except OSError as exc:
         log.warning("content cache not written: %s", exc)
     return loaded
+
+
+def load_last_good(cache_file: Path) -> Loaded | None:
+    """The content, settings and theme the kiosk last checked and used, whatever has changed
+    since (None when there is no readable cache): what prints the visits already queued while a
+    broken edit keeps the patients' screens out of order."""
+    try:
+        with cache_file.open("rb") as stored:
+            _, loaded = pickle.load(stored)
+    except FileNotFoundError:
+        return None
+    except Exception as exc:
+        log.warning("content cache unreadable (%s)", type(exc).__name__)
+        return None
+    return loaded if isinstance(loaded, Loaded) else None
