@@ -22,6 +22,7 @@ from kiosk.content.colour import MIN_TEXT_CONTRAST, contrast_ratio, is_hex_colou
 from kiosk.content.decode import Decoder, decode_file
 from kiosk.content.errors import ContentError, ContentInvalid, did_you_mean
 from kiosk.content.files import DEFAULT_CONTENT, DEFAULT_SETTINGS, DEFAULT_THEME, RESOURCES
+from kiosk.content.limits import settings_problems, theme_problems
 from kiosk.content.model import (
     Content,
     EducationWords,
@@ -38,7 +39,7 @@ from kiosk.content.questionnaire_check import (
     check_rules,
     check_rules_words,
 )
-from kiosk.content.settings import MIN_WARNING_SECONDS, Settings
+from kiosk.content.settings import Settings
 from kiosk.content.theme import Theme
 from kiosk.intake.questionnaire import Questionnaire, QuestionnaireWords
 from kiosk.intake.rules import Rules, RulesWords
@@ -260,14 +261,8 @@ def _collect_settings(path: Path, errors: list[ContentError],
         err("printing.language", f"{settings.printing.language!r} is not one of the content's"
             " languages" + did_you_mean(settings.printing.language,
                                          content.structure.languages))
-    if settings.printing.retention_hours <= 0:
-        err("printing.retention_hours", "must be more than 0 hours")
-    for key in ("idle_seconds", "attract_seconds"):
-        if getattr(kiosk, key) <= 0:
-            err(f"kiosk.{key}", "must be more than 0 seconds")
-    if kiosk.warning_seconds < MIN_WARNING_SECONDS:
-        err("kiosk.warning_seconds", f"must be at least {MIN_WARNING_SECONDS:g} seconds, so a"
-            " patient has time to answer 'Are you still there?'")
+    for key, problem in settings_problems(settings):
+        err(key, problem)
     return settings
 
 
@@ -289,6 +284,8 @@ def _collect_theme(path: Path, errors: list[ContentError]) -> Theme | None:
             errors.append(ContentError(decoder.label, decoder.lines.get(f"colours.{fg}", 0),
                                        f"colours.{fg}", f"contrast on {bg} is {ratio:.1f}:1;"
                                        f" at least {MIN_TEXT_CONTRAST}:1 is needed"))
+    for key, problem in theme_problems(theme):
+        errors.append(ContentError(decoder.label, decoder.lines.get(key, 0), key, problem))
     return theme
 
 

@@ -111,8 +111,9 @@ def test_settings_errors(content_copy: Path, settings_copy: Path) -> None:
     edit(settings_copy, "idle_seconds: 90", "idle_secnds: 90")
     errors = errors_of(content_copy, settings_copy)
     s = settings_copy
-    assert (f"{s}:{line_of(s, 'warning_seconds')}: kiosk.warning_seconds: must be at least 20"
-            " seconds, so a patient has time to answer 'Are you still there?'") in errors
+    assert (f"{s}:{line_of(s, 'warning_seconds')}: kiosk.warning_seconds: must be from 20 to"
+            " 600 seconds, so a patient has time to answer 'Are you still there?' (it is 5)"
+            ) in errors
     assert any(e.startswith(f"{s}:{line_of(s, 'accent_color')}: clinic.accent_color: button"
                             " text on this colour has contrast") for e in errors)
     assert (f"{s}:{line_of(s, 'language: de')}: kiosk.language: 'de' is not one of the"
