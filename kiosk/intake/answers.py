@@ -1,4 +1,9 @@
-"""What counts as a valid answer to each kind of item; invalid answers say why."""
+"""What counts as a valid answer to each kind of item; invalid answers say why.
+
+Typed text is cleaned (`kiosk.intake.free_text`) before it is checked: an answer of only
+spaces or invisible characters is no answer, and a question's `max_length` counts the
+characters that are kept.
+"""
 
 from __future__ import annotations
 
@@ -6,6 +11,7 @@ import datetime
 import math
 from typing import Any
 
+from kiosk.intake.free_text import cleaned
 from kiosk.intake.questionnaire import SCALE_MAX, Answer, Item
 
 #: Longest pain duration accepted, in months (80 years).
@@ -29,9 +35,10 @@ def checked(item: Item, value: Any, today: datetime.date | None = None) -> Answe
     if kind == "display":
         raise AnswerInvalid(item, "not-a-question", "this is a note, it takes no answer")
     if kind == "text":
-        if not isinstance(value, str) or not value.strip():
+        # Cleaned first, so invisible characters neither count as an answer nor as length.
+        text = cleaned(value) if isinstance(value, str) else ""
+        if not text:
             raise AnswerInvalid(item, "empty", "expected some text")
-        text = " ".join(value.split())
         if len(text) > item.max_length:
             raise AnswerInvalid(item, "too-long", f"at most {item.max_length} characters")
         return text

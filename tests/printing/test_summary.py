@@ -248,3 +248,11 @@ def test_the_summary_command_says_when_the_pdf_cannot_be_written(
     status = summary_from_answers(EXAMPLES / "likely-candidate.yaml", shipped, out)
     assert status == 1
     assert f"{out}: cannot be written" in capsys.readouterr().out
+
+
+def test_a_first_name_with_a_right_to_left_override_prints_as_its_plain_letters(
+        qapp: QApplication, shipped: Loaded, tmp_path: Path) -> None:
+    visit = submitted(shipped, "likely-candidate.yaml", changes={"first-name": "\u202eMaria"})
+    [text] = printed(shipped, visit, tmp_path / "override.pdf")
+    assert "Maria Example" in text
+    assert "elpmaxE" not in text and "airaM" not in text
