@@ -16,6 +16,7 @@ from typing import Any, Literal, Protocol, TypeVar, Union
 import yaml
 
 from kiosk.content.errors import ContentError, did_you_mean
+from kiosk.content.safe_yaml import control_characters, plain_structure, read_text
 
 T = TypeVar("T")
 
@@ -39,14 +40,13 @@ class YamlDecodable(Protocol):
 
 
 def read_yaml(path: Path, label: str, errors: list[ContentError]) -> yaml.Node | None:
-    """Parse one YAML file into a node tree; a missing file or bad syntax becomes an error."""
-    try:
-        text = path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        errors.append(ContentError(label, 0, "", "file is missing"))
+    """Parse one YAML file into a node tree; a missing, unsafe or unreadable file, bad syntax,
+    or YAML the content never needs (see kiosk.content.safe_yaml) becomes an error."""
+    text = read_text(path, label, errors)
+    if text is None:
         return None
-    except (OSError, UnicodeDecodeError) as exc:
-        errors.append(ContentError(label, 0, "", f"cannot be read: {exc}"))
+    plain = control_characters(text, label, errors)
+    if not plain_structure(text, label, errors) or not plain:
         return None
     try:
         node = yaml.compose(text, Loader=yaml.CSafeLoader)
@@ -54,6 +54,9 @@ def read_yaml(path: Path, label: str, errors: list[ContentError]) -> yaml.Node |
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else 0
         errors.append(ContentError(label, line, "", f"not valid YAML: {exc.problem}"))
+        return None
+    except yaml.YAMLError as exc:
+        errors.append(ContentError(label, 0, "", f"not valid YAML: {exc}"))
         return None
     if node is None:
         errors.append(ContentError(label, 1, "", "file is empty"))

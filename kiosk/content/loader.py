@@ -39,6 +39,7 @@ from kiosk.content.questionnaire_check import (
     check_rules,
     check_rules_words,
 )
+from kiosk.content.safe_yaml import is_regular_file
 from kiosk.content.settings import Settings
 from kiosk.content.theme import Theme
 from kiosk.intake.questionnaire import Questionnaire, QuestionnaireWords
@@ -53,8 +54,8 @@ LANGUAGE_CODE = re.compile(r"^[a-z]{2}$")
 def _label(path: Path) -> str:
     """A path as an editor recognises it: relative to the working folder when inside it."""
     try:
-        return str(path.resolve().relative_to(Path.cwd().resolve()))
-    except ValueError:
+        return str(path.absolute().relative_to(Path.cwd().resolve()))
+    except (ValueError, OSError, RuntimeError):  # outside, or a folder that cannot be looked up
         return str(path)
 
 
@@ -89,7 +90,7 @@ def _check_picture(name: str | None, path: str, root: Path,
     if name is None:
         return
     folder = root / "illustrations"
-    if not (folder / name).is_file():
+    if not is_regular_file(folder / name):
         present = [p.name for p in folder.glob("*.svg")] if folder.is_dir() else []
         err(path, f"no file {name!r} in illustrations/" + did_you_mean(name, present))
 
@@ -249,8 +250,10 @@ def _collect_settings(path: Path, errors: list[ContentError],
             err("clinic.accent_color", f"button text on this colour has contrast {ratio:.1f}:1;"
                 f" at least {MIN_TEXT_CONTRAST}:1 is needed (choose a darker colour)")
     if clinic.logo is not None:
-        logo = (path.parent / clinic.logo).resolve()
-        if not logo.is_file():
+        logo = path.parent / clinic.logo
+        if is_regular_file(logo):
+            logo = logo.resolve()  # a plain file: no loop to follow
+        else:
             err("clinic.logo", f"no image file {clinic.logo!r} next to the settings file")
         settings = dataclasses.replace(
             settings, clinic=dataclasses.replace(clinic, logo=str(logo)))
