@@ -12,6 +12,8 @@ from kiosk.app import Options
 from kiosk.content.files import DEFAULT_CONTENT, DEFAULT_SETTINGS, DEFAULT_THEME
 
 WINDOWED_SIZE = (1280, 800)
+ROOT_REFUSED = ("kiosk: kiosk mode does not run as root: run the kiosk as its own unprivileged"
+                " user; see README (Staff mode). To try it as root on a desktop: --windowed")
 
 
 def _size(value: str) -> tuple[int, int]:
@@ -133,7 +135,15 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         with routed_to_log():
             return self_test(options, sys.stdout)
+    if not options.windowed and _is_root():
+        print(ROOT_REFUSED, file=sys.stderr)
+        return 2
     return run_kiosk(options)
+
+
+def _is_root() -> bool:
+    """Running with root's powers: a kiosk left in front of the public must not."""
+    return hasattr(os, "geteuid") and os.geteuid() == 0
 
 
 def _simulate(options: Options, answers: Path, language: str | None) -> int:
@@ -154,7 +164,8 @@ def _simulate(options: Options, answers: Path, language: str | None) -> int:
 
 
 def _set_pin(options: Options, ask: Callable[[str], str] | None = None) -> int:
-    """Ask for the new PIN twice without echo; write only its salted hash to the settings."""
+    """Ask for the new PIN twice without echo; write only its salted hash to the settings.
+    A PIN pad locked or held after too many wrong PINs opens again."""
     from getpass import getpass
 
     from kiosk.content.settings_file import set_value
@@ -172,7 +183,46 @@ def _set_pin(options: Options, ask: Callable[[str], str] | None = None) -> int:
         return 1
     set_value(options.settings, "staff", "pin_hash", hash_pin(pin))
     print(f"staff PIN set in {options.settings}")
+    print(_lift_pin_hold(options.data))
+    print("A running kiosk uses the new PIN once it is restarted.")
     return 0
+
+
+def _lift_pin_hold(data: Path | None) -> str:
+    """End any lock or hold of the PIN pad in the kiosk's visit store; says what it did."""
+    import sqlite3
+
+    from platformdirs import user_data_path
+
+    from kiosk.paths import APP_NAME
+    from kiosk.records.store import VisitStore
+
+    folder = data if data is not None else user_data_path(APP_NAME, appauthor=False)
+    path = folder / "visits.sqlite3"
+    if not path.is_file():
+        return (f"No visit store in {folder}, so no PIN pad lock to lift there (a kiosk"
+                " keeping its data elsewhere: run set-pin again with --data FOLDER).")
+    try:
+        store = VisitStore(path)
+    except (OSError, RuntimeError, sqlite3.Error) as failed:
+        return f"The PIN pad lock in {path} could not be lifted: {failed}"
+    try:
+        lifted = store.pin_set_by_it()
+    finally:
+        store.close()
+        _give_back(path)
+    return ("The PIN pad was locked after too many wrong PINs; it is open again." if lifted
+            else "The PIN pad was not locked.")
+
+
+def _give_back(store: Path) -> None:
+    """SQLite's files beside the store stay its owner's, though set-pin ran as root."""
+    if not _is_root():
+        return
+    owner = store.stat()
+    for extra in (Path(f"{store}-wal"), Path(f"{store}-shm")):
+        if extra.exists():
+            os.chown(extra, owner.st_uid, owner.st_gid)
 
 
 def _export_fhir(options: Options, args: argparse.Namespace) -> int:

@@ -49,6 +49,7 @@ SETTINGS_LIMITS: dict[str, Limit] = {
     "staff.taps": Limit(3, 20, "taps", "so a patient's taps do not open staff mode"),
     "staff.wrong_pins": Limit(1, 20, "wrong PINs", "so the PIN pad locks"),
     "staff.lockout_seconds": Limit(10, 24 * 3600, "seconds", "so a lock holds guessing back"),
+    "staff.lockouts_before_hold": Limit(1, 10, "locks", "so guessing ends in a hold for IT"),
     "staff.idle_seconds": Limit(15, 3600, "seconds"),
 }
 

@@ -40,7 +40,7 @@ from kiosk.content.questionnaire_check import (
     check_rules_words,
 )
 from kiosk.content.safe_yaml import is_regular_file
-from kiosk.content.settings import Settings
+from kiosk.content.settings import Settings, pin_hash_problem
 from kiosk.content.theme import Theme
 from kiosk.intake.questionnaire import Questionnaire, QuestionnaireWords
 from kiosk.intake.rules import Rules, RulesWords
@@ -266,6 +266,9 @@ def _collect_settings(path: Path, errors: list[ContentError],
                                          content.structure.languages))
     for key, problem in settings_problems(settings):
         err(key, problem)
+    pin_problem = pin_hash_problem(settings.staff.pin_hash)
+    if pin_problem is not None:  # says what is weak, never the hash itself
+        err("staff.pin_hash", pin_problem)
     return settings
 
 

@@ -232,6 +232,10 @@ class StaffWords:
     pin_wrong: str
     pin_locked: str
     pin_not_set: str
+    pin_wrong_before_hold: str
+    pin_locked_minutes: str
+    pin_held: str
+    pin_urgent_note: str
     pin_ok: str
     pin_cancel: str
     dashboard_title: str
@@ -292,6 +296,8 @@ class StaffWords:
         "urgent_slip_state": frozenset({"state"}),
         "pin_wrong": frozenset({"left"}),
         "pin_locked": frozenset({"seconds"}),
+        "pin_wrong_before_hold": frozenset({"left"}),
+        "pin_locked_minutes": frozenset({"minutes"}),
         "printer_line": frozenset({"printer", "waiting"}),
         "saved_to": frozenset({"path"}),
         "printer_chosen": frozenset({"printer"}),

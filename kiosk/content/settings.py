@@ -60,9 +60,74 @@ class StaffSettings:
     taps: int = 5
     tap_seconds: float = 3.0
     wrong_pins: int = 5
-    lockout_seconds: float = 60.0
+    lockout_seconds: float = 60.0  # the first lock; each lock in a row after it grows
+    lockouts_before_hold: int = 3  # locks in a row; then wrong PINs hold staff mode for IT
     idle_seconds: float = 120.0
     pdf_folder: str | None = None  # where "Save as PDF" writes, e.g. a USB stick's mount
+
+
+#: The weakest scrypt hash of the staff PIN the kiosk accepts: what `kiosk set-pin` writes.
+MIN_SCRYPT_N, MIN_SCRYPT_R, MIN_SCRYPT_P = 2**14, 8, 1
+MIN_SALT_BYTES, MIN_KEY_BYTES = 16, 32
+#: The costliest it checks: more would freeze the PIN pad (memory 128 * n * r bytes; time
+#: grows with n * r * p).
+MAX_SCRYPT_MEMORY = 64 * 1024 * 1024
+MAX_SCRYPT_WORK = 2**16 * 8
+MAX_SALT_BYTES = MAX_KEY_BYTES = 64
+SET_PIN_AGAIN = "set the PIN again with: python main.py set-pin"
+
+
+@dataclass(frozen=True, slots=True)
+class PinHash:
+    """The parts of `scrypt$<n>$<r>$<p>$<salt hex>$<key hex>`, as `kiosk set-pin` writes it."""
+
+    n: int
+    r: int
+    p: int
+    salt: bytes
+    key: bytes
+
+
+def read_pin_hash(stored: str) -> PinHash:
+    """The parts of a PIN hash at least as strong as the floor, or ValueError saying what is
+    wrong in words for the settings file's editor (never quoting the hash itself)."""
+    parts = stored.split("$")
+    try:
+        if len(parts) != 6 or parts[0] != "scrypt":
+            raise ValueError
+        n, r, p = (int(part, 10) for part in parts[1:4])
+        found = PinHash(n, r, p, bytes.fromhex(parts[4]), bytes.fromhex(parts[5]))
+    except ValueError:
+        raise ValueError("is not a PIN hash written by set-pin (scrypt$n$r$p$salt$key); "
+                         + SET_PIN_AGAIN) from None
+    weak = [what for what, too_weak in (
+        (f"scrypt n is {n}, at least {MIN_SCRYPT_N} is needed", n < MIN_SCRYPT_N),
+        (f"scrypt r is {r}, at least {MIN_SCRYPT_R} is needed", r < MIN_SCRYPT_R),
+        (f"scrypt p is {p}, at least {MIN_SCRYPT_P} is needed", p < MIN_SCRYPT_P),
+        (f"the salt is {len(found.salt)} bytes, at least {MIN_SALT_BYTES} are needed",
+         len(found.salt) < MIN_SALT_BYTES),
+        (f"the key is {len(found.key)} bytes, at least {MIN_KEY_BYTES} are needed",
+         len(found.key) < MIN_KEY_BYTES)) if too_weak]
+    if weak:
+        raise ValueError(f"the PIN hash is too weak ({'; '.join(weak)}); {SET_PIN_AGAIN}")
+    if n & (n - 1):
+        raise ValueError(f"scrypt n must be a power of 2 (it is {n}); {SET_PIN_AGAIN}")
+    if (128 * n * r > MAX_SCRYPT_MEMORY or n * r * p > MAX_SCRYPT_WORK
+            or len(found.salt) > MAX_SALT_BYTES or len(found.key) > MAX_KEY_BYTES):
+        raise ValueError("the PIN hash is too costly to check on the kiosk (it would freeze"
+                         f" the PIN pad); {SET_PIN_AGAIN}")
+    return found
+
+
+def pin_hash_problem(stored: str | None) -> str | None:
+    """What is wrong with the settings' PIN hash, or None when it is missing or good enough."""
+    if stored is None:
+        return None
+    try:
+        read_pin_hash(stored)
+    except ValueError as refused:
+        return str(refused)
+    return None
 
 
 @dataclass(frozen=True, slots=True)

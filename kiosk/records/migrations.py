@@ -52,6 +52,13 @@ STEPS: tuple[str, ...] = (
         CHECK (status IN ('complete', 'open', 'unfinished'));
     ALTER TABLE visits ADD COLUMN flags TEXT NOT NULL DEFAULT '[]';
     """,
+    # Locks grow: `lockouts` counts the PIN pad's locks in a row since the last right PIN;
+    # `held_since` is set when one more run of wrong PINs holds staff mode until IT sets the
+    # PIN again (`kiosk set-pin`).
+    """
+    ALTER TABLE staff_lockout ADD COLUMN lockouts INTEGER NOT NULL DEFAULT 0;
+    ALTER TABLE staff_lockout ADD COLUMN held_since TEXT;
+    """,
 )
 
 

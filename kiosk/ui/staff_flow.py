@@ -104,7 +104,8 @@ class StaffFlow:
         self._ask_pin()
 
     def _ask_pin(self) -> None:
-        cast("StaffPinScreen", self.page("staff_pin")).open()
+        purpose = getattr(self, "_purpose", None)
+        cast("StaffPinScreen", self.page("staff_pin")).open(urgent=purpose == "urgent")
         self.go(Place("staff_pin"), remember=False)
 
     def close_staff_mode(self) -> None:
@@ -140,7 +141,23 @@ class StaffFlow:
                              loaded.content.words(loaded.settings.printing.language))
         pad.unlocked.connect(self._unlocked)
         pad.cancelled.connect(self.close_staff_mode)
+        pad.end_urgent.connect(self._end_urgent_at_closed_pad)
         return pad
+
+    def _end_urgent_at_closed_pad(self) -> None:
+        """The pad is locked or held after too many wrong PINs, and an urgent patient is
+        waiting: the visit (saved, its slip queued) is ended here without the PIN, as "End
+        the visit here" would, so the kiosk is never stuck on the urgent screen. Nothing of
+        the patient is shown; the audit table notes it."""
+        if (self.store is None or self.visit is None or getattr(self, "_purpose", None) != "urgent"
+                or not self.store.pin_state().closed):  # an open pad: the PIN, as always
+            return
+        self._purpose = None
+        self.store.audit("urgent visit: ended at the locked staff PIN pad", self.visit.visit_id)
+        log.warning("urgent visit %s ended at the locked staff PIN pad", self.visit.visit_id)
+        self._return_to = None
+        self.idle.set_seconds(self._loaded.settings.kiosk.idle_seconds)
+        self.wipe()
 
     def _unlocked(self) -> None:
         assert self.store is not None

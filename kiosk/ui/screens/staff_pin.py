@@ -1,4 +1,11 @@
-"""The staff PIN pad: big digit buttons, never a text field; locks after too many wrong PINs."""
+"""The staff PIN pad: big digit buttons, never a text field; locks after too many wrong PINs.
+
+Each lock in a row lasts longer, and after enough of them staff mode is held until IT sets the
+PIN again; the pad says so in plain words. An urgent patient is never stuck behind it: opened
+from the urgent screen while the pad is locked or held, it offers to end that visit here (it
+is saved already and its urgent slip queued; its summary of the answers so far prints),
+which shows nothing of the patient and frees the kiosk for the next one.
+"""
 
 from __future__ import annotations
 
@@ -6,20 +13,26 @@ import datetime
 import math
 
 from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QHideEvent, QShowEvent
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QPushButton, QVBoxLayout
 
 from kiosk.content.model import LanguageWords
-from kiosk.content.settings import StaffSettings
+from kiosk.content.settings import StaffSettings, pin_hash_problem
 from kiosk.records.staff_pin import pin_matches
 from kiosk.records.store import VisitStore
 from kiosk.ui.parts import StaffScreen, button, set_button_text, text
 
+#: A lock longer than this is counted down in minutes.
+MINUTES_FROM_SECONDS = 120
+
 
 class StaffPinScreen(StaffScreen):
-    """Emits `unlocked` for the right PIN, `cancelled` for Cancel."""
+    """Emits `unlocked` for the right PIN, `cancelled` for Cancel, and `end_urgent` when staff
+    end an urgent visit while the pad is locked or held."""
 
     unlocked = Signal()
     cancelled = Signal()
+    end_urgent = Signal()
 
     def __init__(self, staff: StaffSettings, store: VisitStore,
                  staff_words: LanguageWords) -> None:
@@ -27,6 +40,7 @@ class StaffPinScreen(StaffScreen):
         self._staff = staff
         self._store = store
         self._typed = ""
+        self._urgent = False
         self._words: LanguageWords | None = None
         self._title = text("", "title", "staff_pin_title")
         self._dots = text("", "countdown", "staff_pin_dots")
@@ -50,6 +64,10 @@ class StaffPinScreen(StaffScreen):
         grid.addWidget(self._ok, 3, 2)
         self._cancel = button("staff_pin_cancel")
         self._cancel.clicked.connect(self._leave)
+        self._urgent_note = text("", "", "staff_pin_urgent_note")
+        self._urgent_note.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self._end_urgent = button("staff_pin_end_urgent")
+        self._end_urgent.clicked.connect(self._end_urgent_visit)
         row = QHBoxLayout()
         row.addStretch(1)
         row.addLayout(grid)
@@ -60,8 +78,14 @@ class StaffPinScreen(StaffScreen):
         layout.addWidget(self._dots)
         layout.addWidget(self._message)
         layout.addLayout(row)
+        layout.addWidget(self._urgent_note)
         layout.addStretch(1)
-        layout.addWidget(self._cancel, 0, Qt.AlignmentFlag.AlignRight)
+        bottom = QHBoxLayout()
+        bottom.addWidget(self._end_urgent)
+        bottom.addStretch(1)
+        bottom.addWidget(self._cancel)
+        layout.addLayout(bottom)
+        self._show_urgent_way(False)
         self._clock = QTimer(self)
         self._clock.setInterval(1000)
         self._clock.timeout.connect(self._show_lock)
@@ -73,9 +97,11 @@ class StaffPinScreen(StaffScreen):
         key.clicked.connect(lambda: self._press(digit))
         return key
 
-    def open(self) -> None:
-        """A fresh pad: nothing typed, the lock shown if there is one."""
+    def open(self, urgent: bool = False) -> None:
+        """A fresh pad: nothing typed, the lock or hold shown if there is one. `urgent`: opened
+        from the urgent screen, for that visit."""
         self._typed = ""
+        self._urgent = urgent
         self._message.setText("")
         self._show_dots()
         self._show_lock()
@@ -95,38 +121,68 @@ class StaffPinScreen(StaffScreen):
     def _check(self) -> None:
         if self._words is None or self._show_lock():
             return
-        staff, typed = self._words.staff, self._typed
+        staff, typed, rule = self._words.staff, self._typed, self._staff
         self._typed = ""
         self._show_dots()
-        if not self._staff.pin_hash:
-            self._message.setText(staff.pin_not_set)
+        if not rule.pin_hash or pin_hash_problem(rule.pin_hash) is not None:
+            self._message.setText(staff.pin_not_set)  # a hash too weak to trust is no PIN
             return
-        if pin_matches(typed, self._staff.pin_hash):
+        if pin_matches(typed, rule.pin_hash):
             self._store.pin_succeeded()
             self._message.setText("")
             self.unlocked.emit()
             return
-        if self._store.pin_failed(self._staff.wrong_pins, self._staff.lockout_seconds):
-            self._show_lock()
-        else:
-            left = self._staff.wrong_pins - self._store.pin_failures()
-            self._message.setText(staff.pin_wrong.format(left=left))
+        state = self._store.pin_failed(rule.wrong_pins, rule.lockout_seconds,
+                                       rule.lockouts_before_hold)
+        if not self._show_lock():
+            last_run = state.lockouts >= rule.lockouts_before_hold
+            wrong = staff.pin_wrong_before_hold if last_run else staff.pin_wrong
+            self._message.setText(wrong.format(left=rule.wrong_pins - state.failures))
 
     def _show_lock(self) -> bool:
-        """Show the lock's countdown and disable the keys while it lasts; True while locked."""
-        until = self._store.pin_locked_until()
-        locked = until is not None
+        """Show the hold, or the lock's countdown, and disable the keys while either lasts;
+        True while the pad takes no PIN. Opened for an urgent visit, a closed pad offers to
+        end it here."""
+        state = self._store.pin_state()
         for key in (*self.keys.values(), self._erase, self._ok):
-            key.setEnabled(not locked)
-        if until is not None and self._words is not None:
-            left = (until - datetime.datetime.now(datetime.UTC)).total_seconds()
-            self._message.setText(self._words.staff.pin_locked.format(
-                seconds=max(1, math.ceil(left))))
-            self._clock.start()
-        elif self._clock.isActive():
-            self._clock.stop()
-            self._message.setText("")
-        return locked
+            key.setEnabled(not state.closed)
+        self._show_urgent_way(state.closed and self._urgent)
+        if state.closed and self._words is not None:
+            staff = self._words.staff
+            if state.held or state.locked_until is None:
+                self._message.setText(staff.pin_held)
+            else:
+                left = math.ceil((state.locked_until
+                                  - datetime.datetime.now(datetime.UTC)).total_seconds())
+                self._message.setText(
+                    staff.pin_locked_minutes.format(minutes=math.ceil(left / 60))
+                    if left > MINUTES_FROM_SECONDS else
+                    staff.pin_locked.format(seconds=max(1, left)))
+        if not state.closed:
+            if self._clock.isActive():  # the lock just ended (or IT lifted the hold)
+                self._clock.stop()
+                self._message.setText("")
+        elif self.isVisible() and not self._clock.isActive():
+            self._clock.start()  # counts down, and sees IT lift a hold
+        return state.closed
+
+    def _show_urgent_way(self, shown: bool) -> None:
+        self._urgent_note.setVisible(shown)
+        self._end_urgent.setVisible(shown)
+
+    def _end_urgent_visit(self) -> None:
+        self._clock.stop()
+        self._urgent = False
+        self._show_urgent_way(False)
+        self.end_urgent.emit()
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt override
+        super().showEvent(event)
+        self._show_lock()
+
+    def hideEvent(self, event: QHideEvent) -> None:  # noqa: N802 - Qt override
+        self._clock.stop()  # nothing ticks behind another screen
+        super().hideEvent(event)
 
     def _leave(self) -> None:
         self._typed = ""
@@ -138,4 +194,6 @@ class StaffPinScreen(StaffScreen):
         self._title.setText(words.staff.pin_prompt)
         set_button_text(self._ok, words.staff.pin_ok)
         set_button_text(self._cancel, words.staff.pin_cancel)
+        set_button_text(self._end_urgent, words.staff.urgent_end)
+        self._urgent_note.setText(words.staff.pin_urgent_note)
         self._show_lock()
