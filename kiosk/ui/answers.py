@@ -8,15 +8,17 @@ are filled, bold and carry a check mark: never colour alone.
 from __future__ import annotations
 
 import datetime
+import math
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
 from kiosk.content.model import LanguageWords
 from kiosk.intake.questionnaire import SCALE_MAX, Answer, Item
 from kiosk.intake.wording import option_words
 from kiosk.ui.date_picker import DatePicker, Stepper
-from kiosk.ui.parts import LaidOutButton, button, set_button_text, text
+from kiosk.ui.parts import FlowRow, LaidOutButton, button, set_button_text, text
 
 CHECK = "\u2713  "
 
@@ -121,19 +123,24 @@ class ChoiceAnswer(AnswerWidget):
 
 
 class ScaleAnswer(AnswerWidget):
-    """0 to 10 as eleven big numbered buttons, with the anchor words under the ends."""
+    """0 to 10 as eleven big numbered buttons, with the anchor words under the ends.
+
+    The buttons stand in one row where it fits; on a narrow screen or at a large text size
+    they wrap into rows of equal length (0-5 over 6-10, …) rather than run off the screen.
+    """
 
     def __init__(self, item: Item) -> None:
         super().__init__(item)
         self.buttons: list[QPushButton] = []
-        row = QHBoxLayout()
-        row.setSpacing(8)
+        self._grid = QGridLayout()
+        self._grid.setSpacing(8)
+        self._per_row = 0
         for number in range(SCALE_MAX + 1):
             widget = button(f"scale_{item.id}_{number}", "scale")
             widget.setCheckable(True)
             widget.clicked.connect(lambda _=False, n=number: self._pick(n))
-            row.addWidget(widget)
             self.buttons.append(widget)
+        self._arrange(len(self.buttons))
         self.low = text("", "muted", f"scale_{item.id}_low")
         self.high = text("", "muted", f"scale_{item.id}_high")
         anchors = QHBoxLayout()
@@ -141,9 +148,44 @@ class ScaleAnswer(AnswerWidget):
         anchors.addStretch(1)
         anchors.addWidget(self.high)
         column = QVBoxLayout(self)
-        column.addLayout(row)
+        column.addLayout(self._grid)
         column.addLayout(anchors)
         self._mark()
+
+    @property
+    def per_row(self) -> int:
+        """How many buttons stand side by side."""
+        return self._per_row
+
+    def _arrange(self, per_row: int) -> None:
+        if per_row == self._per_row:
+            return
+        self._per_row = per_row
+        for number, widget in enumerate(self.buttons):
+            self._grid.addWidget(widget, number // per_row, number % per_row)
+        for column in range(len(self.buttons)):
+            self._grid.setColumnStretch(column, 1 if column < per_row else 0)
+
+    def _button_width(self) -> int:
+        return max(max(w.minimumSizeHint().width(), w.minimumWidth()) for w in self.buttons)
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt override
+        """As narrow as two buttons side by side: the rows wrap, the screen does not widen."""
+        margins = self.contentsMargins()
+        layout = self.layout()
+        if layout is not None:
+            margins = layout.contentsMargins()
+        width = self._button_width() * 2 + self._grid.horizontalSpacing()
+        return QSize(width + margins.left() + margins.right(), super().minimumSizeHint().height())
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt override
+        layout = self.layout()
+        margins = layout.contentsMargins() if layout is not None else self.contentsMargins()
+        room = event.size().width() - margins.left() - margins.right()
+        spacing = self._grid.horizontalSpacing()
+        fits = max(2, (room + spacing) // (self._button_width() + spacing))
+        rows = math.ceil(len(self.buttons) / fits)
+        self._arrange(math.ceil(len(self.buttons) / rows))
 
     def _pick(self, number: int) -> None:
         for index, widget in enumerate(self.buttons):
@@ -220,11 +262,16 @@ class DurationAnswer(AnswerWidget):
             unit.clicked.connect(lambda _=False, u=unit: self._unit(u))
         self.months.setChecked(True)
         self.stepper.changed.connect(self._touch)
-        row = QHBoxLayout(self)
-        row.addWidget(self.stepper)
-        row.addWidget(self.months)
-        row.addWidget(self.years)
-        row.addStretch(1)
+        units = QWidget()
+        units_row = QHBoxLayout(units)
+        units_row.setContentsMargins(0, 0, 0, 0)
+        units_row.addWidget(self.months)
+        units_row.addWidget(self.years)
+        row = FlowRow(f"duration_{item.id}_row")  # the units go under the number if need be
+        row.add(self.stepper)
+        row.add(units)
+        row.add_stretch()
+        QVBoxLayout(self).addWidget(row)
 
     def _unit(self, unit: QPushButton) -> None:
         self.months.setChecked(unit is self.months)
@@ -258,6 +305,10 @@ class DurationAnswer(AnswerWidget):
                             (self.years, ui.duration_in_years)):
             set_button_text(unit, (CHECK if unit.isChecked() else "") + label)
         self.stepper.set_range(0, 80 if self.years.isChecked() else 11 * 12)
+
+    def apply_metrics(self, body_px: int) -> None:
+        """Room for a two-digit number between − and +."""
+        self.stepper.shown.setMinimumWidth(body_px * 2)
 
     def show_words(self, words: LanguageWords) -> None:
         self._words = words

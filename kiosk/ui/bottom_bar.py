@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QResizeEvent
-from PySide6.QtWidgets import QButtonGroup, QFrame, QHBoxLayout, QPushButton
+from PySide6.QtWidgets import QButtonGroup, QFrame, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
 from kiosk.content.model import Content, LanguageWords
 from kiosk.content.settings import TEXT_SIZES, TextSize
-from kiosk.ui.parts import button, set_button_text, text
+from kiosk.ui.parts import FlowRow, button, set_button_text, text
 
 
 class BottomBar(QFrame):
@@ -51,28 +51,56 @@ class BottomBar(QFrame):
             size_group.addButton(choice)
             self.sizes[size] = choice
 
-        row = QHBoxLayout(self)
-        row.setContentsMargins(24, 12, 24, 12)
-        row.setSpacing(12)
-        row.addWidget(self.back)
-        row.addWidget(self.home)
-        row.addStretch(1)
+        # Back and Home on the left, the choices on the right; on a narrow screen the choices
+        # go under Back and Home rather than widen the window.
+        places = QWidget()
+        places_row = QHBoxLayout(places)
+        places_row.setContentsMargins(0, 0, 0, 0)
+        places_row.setSpacing(12)
+        places_row.addWidget(self.back)
+        places_row.addWidget(self.home)
+        self.choices = QWidget()
+        choices_row = QHBoxLayout(self.choices)
+        choices_row.setContentsMargins(0, 0, 0, 0)
+        choices_row.setSpacing(12)
         for choice in self.languages.values():
-            row.addWidget(choice)
-        row.addSpacing(24)
-        row.addWidget(self.size_label)
+            choices_row.addWidget(choice)
+        choices_row.addSpacing(24)
+        choices_row.addWidget(self.size_label)
         for choice in self.sizes.values():
-            row.addWidget(choice)
+            choices_row.addWidget(choice)
+        self.row = FlowRow("bottom_bar_row")
+        self.row.add(places)
+        self.row.add_stretch()
+        self.row.add(self.choices, Qt.AlignmentFlag.AlignRight)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(24, 12, 24, 12)
+        outer.addWidget(self.row)
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt override
-        """On a narrow screen the 'Text size' label gives way; the A buttons keep their names."""
-        layout = self.layout()
-        if layout is None:
-            return
-        hint = layout.sizeHint().width()
-        if not self.size_label.isVisible():
-            hint += self.size_label.sizeHint().width() + layout.spacing()
-        self.size_label.setVisible(hint <= event.size().width())
+        """Where space is short the 'Text size' label gives way first (the A buttons keep
+        their names), then the choices move under Back and Home."""
+        self._fit_label(event.size().width())
+
+    def event(self, event: QEvent) -> bool:
+        handled = super().event(event)
+        if event.type() == QEvent.Type.LayoutRequest:  # words changed with the language
+            self._fit_label(self.width())
+        return handled
+
+    def _fit_label(self, width: int) -> None:
+        margins = self.contentsMargins()
+        outer = self.layout()
+        if outer is not None:
+            inner = outer.contentsMargins()
+            width -= inner.left() + inner.right()
+        width -= margins.left() + margins.right()
+        label = self.size_label.sizeHint().width() + 12
+        choices = self.choices.sizeHint().width() - (label if self.size_label.isVisible() else 0)
+        row = self.row.side_by_side_width() - (label if self.size_label.isVisible() else 0)
+        fits = row + label <= width if row <= width else choices + label <= width
+        if fits != self.size_label.isVisible():
+            self.size_label.setVisible(fits)
 
     def show_state(self, words: LanguageWords, text_size: TextSize, can_go_back: bool,
                    at_home: bool) -> None:

@@ -6,23 +6,26 @@ import calendar
 import datetime
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QFont, QFontMetrics
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from kiosk.content.model import LanguageWords
-from kiosk.ui.parts import button, text
+from kiosk.ui.parts import FlowRow, button, text
 
 #: Where the year starts for a birth date nobody has picked yet.
 START_YEAR = 1970
 
 
-class Stepper(QWidget):
-    """A value between `low` and `high` with a − and a + button (holding one repeats)."""
+class Stepper(FlowRow):
+    """A value between `low` and `high` with a − and a + button (holding one repeats).
+
+    Its label stands beside the buttons, or above them where the row would not fit.
+    """
 
     changed = Signal()
 
     def __init__(self, name: str, low: int, high: int, value: int) -> None:
-        super().__init__()
-        self.setObjectName(name)
+        super().__init__(name)
         self.low, self.high, self._value = low, high, value
         self.minus = self._step_button(f"{name}_minus", "\u2212", -1)
         self.plus = self._step_button(f"{name}_plus", "+", +1)
@@ -30,13 +33,15 @@ class Stepper(QWidget):
         self.shown = text("", "stepper-value", f"{name}_value")
         self.shown.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.shown.setWordWrap(False)
-        row = QHBoxLayout(self)
+        controls = QWidget()
+        row = QHBoxLayout(controls)
         row.setContentsMargins(0, 0, 0, 0)
-        row.addWidget(self.label)
         row.addWidget(self.minus)
         row.addWidget(self.shown)
         row.addWidget(self.plus)
-        row.addStretch(1)
+        self.add(self.label)
+        self.add(controls)
+        self.add_stretch()
         self.names: list[str] = []
         self._show()
 
@@ -130,13 +135,18 @@ class DatePicker(QWidget):
         self.fit(self._body_px)
 
     def fit(self, body_px: int) -> None:
-        """Wide enough for the longest month name and a four-digit year at this text size
-        (values are shown at 1.6 times the body size, about 0.62 of that per character)."""
+        """Every value as wide as the longest month name (or a four-digit year) at this text
+        size, so the three rows line up and wrap alike (values are shown bold at 1.6 times
+        the body size)."""
         self._body_px = body_px
-        per_char = body_px * 1.6 * 0.62
-        for stepper, longest in ((self.month, max(map(len, self.month.names or ["00"]))),
-                                 (self.year, 4), (self.day, 2)):
-            stepper.shown.setMinimumWidth(round(per_char * longest) + 16)
+        font = QFont(self.font())
+        font.setPixelSize(round(body_px * 1.6))
+        font.setWeight(QFont.Weight.Bold)
+        metrics = QFontMetrics(font)
+        widest = max(metrics.horizontalAdvance(value)
+                     for value in [*self.month.names, "0000", "00"])
+        for stepper in (self.day, self.month, self.year):
+            stepper.shown.setMinimumWidth(widest + body_px // 2)
             stepper.label.setMinimumWidth(body_px * 5)
 
     def labels(self) -> list[QLabel]:

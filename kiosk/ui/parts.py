@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
-from PySide6.QtCore import QRectF, QSize, Qt
-from PySide6.QtGui import QColor, QPainter, QPixmap
+import shiboken6
+from PySide6.QtCore import QEvent, QObject, QRectF, QSize, Qt
+from PySide6.QtGui import QColor, QPainter, QPixmap, QResizeEvent
 from PySide6.QtSvg import QSvgRenderer
 from PySide6.QtWidgets import (
     QAbstractScrollArea,
+    QBoxLayout,
     QHBoxLayout,
     QLabel,
     QLayout,
@@ -34,6 +37,17 @@ def text(content: str = "", role: str = "", name: str = "") -> QLabel:
     if name:
         label.setObjectName(name)
     return label
+
+
+#: Longest run of letters shown without a place to wrap it.
+WRAP_EVERY = 12
+
+
+def breakable(words: str) -> str:
+    """`words` with an invisible break (a zero-width space) inside every very long word, so a
+    wrapped label can wrap anything a patient typed, a string with no spaces included; the
+    text read aloud and printed stays as it was."""
+    return re.sub(rf"\S{{{WRAP_EVERY}}}(?=\S)", lambda run: run.group() + "\u200b", words)
 
 
 def button(name: str, role: str = "") -> QPushButton:
@@ -83,12 +97,40 @@ def clear_rows(layout: QLayout, keep: QWidget | None = None) -> None:
             widget.deleteLater()
 
 
+class _FlickGesture:
+    """The one drag-and-flick gesture every scroll area of the kiosk shares.
+
+    `QScroller.grabGesture` registers a new gesture type for each area it is given, and the
+    Qt binding keeps every new type number it hands back for good; the questions and the
+    review list are built afresh for each patient, so a gesture of their own would grow the
+    kiosk's memory with every visit. The gesture is registered once instead, on an object of
+    its own; each area has its own scroller (the gesture drives the scroller of the area it
+    started on) and grabs the shared type. The object has no parent: the binding deletes it
+    while the application, and with it Qt's gesture machinery, still exists (as a child of
+    the application it would go after that machinery, and take the kiosk down as it closes).
+    """
+
+    owner: QObject | None = None
+    kind: Qt.GestureType | None = None
+
+    @classmethod
+    def grab(cls, widget: QWidget) -> None:
+        owner = cls.owner
+        if owner is None or not shiboken6.isValid(owner) or cls.kind is None:
+            owner = QObject()
+            owner.setObjectName("kiosk_flick_gesture")
+            cls.kind = QScroller.grabGesture(
+                owner, QScroller.ScrollerGestureType.LeftMouseButtonGesture)
+            cls.owner = owner
+        widget.grabGesture(cls.kind)
+
+
 def kinetic(area: QAbstractScrollArea) -> None:
     """Let a finger drag and flick the area, as on a phone."""
     area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
     viewport = area.viewport()
-    QScroller.grabGesture(viewport, QScroller.ScrollerGestureType.LeftMouseButtonGesture)
-    scroller = QScroller.scroller(viewport)
+    scroller = QScroller.scroller(viewport)  # before the gesture, which drives this scroller
+    _FlickGesture.grab(viewport)
     properties = scroller.scrollerProperties()
     # A tap reaches the control under the finger at once; only a drag becomes a scroll.
     properties.setScrollMetric(QScrollerProperties.ScrollMetric.MousePressEventDelay, 0)
@@ -102,6 +144,7 @@ class Picture(QWidget):
         super().__init__()
         self._renderer = QSvgRenderer(self)
         self._max_height = max_height
+        self._least = 1
         self._ratio = 0.5
         self._pixmap: QPixmap | None = None
         self.load(path)
@@ -122,8 +165,14 @@ class Picture(QWidget):
         self._max_height = pixels
         self.updateGeometry()
 
+    def set_least(self, pixels: int) -> None:
+        """Left out, rather than drawn as a speck, when it gets less room than this."""
+        self._least = max(1, pixels)
+        self.update()
+
     def hasHeightForWidth(self) -> bool:  # noqa: N802 - Qt override
-        return True
+        """True unless a screen gave it a size policy of its own (a picture that gives way)."""
+        return self.sizePolicy().hasHeightForWidth()
 
     def heightForWidth(self, width: int) -> int:  # noqa: N802 - Qt override
         height = round(width * self._ratio)
@@ -137,6 +186,8 @@ class Picture(QWidget):
         """Draw the picture from a pixmap rendered once per size (SVG is slow to draw)."""
         height = self.height()
         width = min(self.width(), round(height / self._ratio)) if self._ratio else self.width()
+        if min(width, height) < self._least:  # it gave its room up to the words
+            return
         ratio = self.devicePixelRatioF()
         if self._pixmap is None or self._pixmap.size() != QSize(round(width * ratio),
                                                                  round(height * ratio)):
@@ -154,7 +205,15 @@ class Picture(QWidget):
 
 class LaidOutButton(QPushButton):
     """A button whose contents are widgets in a layout (wrapped words, an icon): it is as big
-    as that layout asks, not as its own text would be."""
+    as that layout asks, not as its own text would be, and as tall as its words need at the
+    width it is given (a plain button's height is fixed)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        policy = self.sizePolicy()
+        policy.setVerticalPolicy(QSizePolicy.Policy.Minimum)
+        policy.setHeightForWidth(True)
+        self.setSizePolicy(policy)
 
     def sizeHint(self) -> QSize:  # noqa: N802 - Qt override
         layout = self.layout()
@@ -189,8 +248,8 @@ class CardButton(LaidOutButton):
                 child.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
 
     def set_words(self, title: str, line: str) -> None:
-        self.title.setText(title)
-        self.line.setText(line)
+        self.title.setText(breakable(title))
+        self.line.setText(breakable(line))
         self.setAccessibleName(title)
         self.setAccessibleDescription(line)
 
@@ -198,6 +257,80 @@ class CardButton(LaidOutButton):
         if self.icon_picture is not None:
             self.icon_picture.setFixedSize(body_px * 3, body_px * 3)
         self.setMinimumHeight(body_px * height_in_lines)
+
+
+class FlowRow(QWidget):
+    """Controls side by side while they fit, one under another when they do not.
+
+    Its narrowest is its widest control, never the whole row, so on a narrow screen or at a
+    large text size the row wraps instead of making the window wider than the screen. Under
+    one another, each control keeps the side it was given (a primary action stays right).
+    """
+
+    def __init__(self, name: str, spacing: int = 12) -> None:
+        super().__init__()
+        self.setObjectName(name)
+        self._box = QBoxLayout(QBoxLayout.Direction.LeftToRight, self)
+        self._box.setContentsMargins(0, 0, 0, 0)
+        self._box.setSpacing(spacing)
+        self._sides: dict[int, Qt.AlignmentFlag] = {}
+
+    def add(self, widget: QWidget, side: Qt.AlignmentFlag = Qt.AlignmentFlag.AlignLeft,
+            stretch: int = 0) -> None:
+        """Add `widget`; `side` is where it sits when the row has wrapped."""
+        self._box.addWidget(widget, stretch)
+        self._sides[id(widget)] = side
+
+    def add_stretch(self) -> None:
+        """Space that pushes what follows to the right while the controls are side by side."""
+        self._box.addStretch(1)
+
+    @property
+    def wrapped(self) -> bool:
+        return self._box.direction() == QBoxLayout.Direction.TopToBottom
+
+    def _controls(self) -> list[QWidget]:
+        items = (self._box.itemAt(i) for i in range(self._box.count()))
+        return [w for item in items if item is not None and (w := item.widget()) is not None]
+
+    def _shown(self) -> list[QWidget]:
+        return [w for w in self._controls() if not w.isHidden()]
+
+    def side_by_side_width(self) -> int:
+        """How wide the row is with every shown control side by side."""
+        shown = self._shown()
+        widths = [max(w.sizeHint().width(), w.minimumSizeHint().width(), w.minimumWidth())
+                  for w in shown]
+        return sum(widths) + self._box.spacing() * max(0, len(shown) - 1)
+
+    def sizeHint(self) -> QSize:  # noqa: N802 - Qt override
+        """As wide as the controls side by side (so a row laid out at its preferred width
+        unwraps), as tall as they stand now."""
+        return QSize(self.side_by_side_width(), super().sizeHint().height())
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt override
+        widths = [max(w.minimumSizeHint().width(), w.minimumWidth()) for w in self._shown()]
+        return QSize(max(widths, default=0), super().minimumSizeHint().height())
+
+    def _fit(self) -> None:
+        wrap = self.side_by_side_width() > self.width()
+        if wrap == self.wrapped:
+            return
+        self._box.setDirection(QBoxLayout.Direction.TopToBottom if wrap
+                               else QBoxLayout.Direction.LeftToRight)
+        for widget in self._controls():
+            side = self._sides.get(id(widget), Qt.AlignmentFlag.AlignLeft)
+            self._box.setAlignment(widget, side if wrap else Qt.AlignmentFlag(0))
+        self.updateGeometry()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt override
+        self._fit()
+
+    def event(self, event: QEvent) -> bool:
+        handled = super().event(event)
+        if event.type() == QEvent.Type.LayoutRequest:  # a control's words changed
+            self._fit()
+        return handled
 
 
 class Screen(QWidget):

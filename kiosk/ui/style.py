@@ -119,6 +119,7 @@ QPushButton[role="scale"]:checked {{ background: {c.text}; color: {c.surface};
 QLabel[role="stepper-value"] {{ font-size: {m.title}px; font-weight: 700; }}
 QPushButton[role="stepper"] {{ font-size: {m.title}px; min-width: {round(m.touch * 1.3)}px;
     min-height: {round(m.touch * 1.1)}px; }}
+QPushButton[role="stepper"] {{ padding: 0; }}
 QProgressBar {{ border: 2px solid {c.border}; border-radius: {round(m.gap * 0.4)}px;
     background: {c.surface}; max-height: {round(m.gap * 0.8)}px; }}
 QProgressBar::chunk {{ background: {accent}; border-radius: {round(m.gap * 0.3)}px; }}

@@ -12,8 +12,9 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, cast
 
-from PySide6.QtCore import QEasingCurve, QPropertyAnimation, Qt, Signal
-from PySide6.QtGui import QCloseEvent, QKeyEvent
+import shiboken6
+from PySide6.QtCore import QAbstractAnimation, QEasingCurve, QPropertyAnimation, Qt, Signal
+from PySide6.QtGui import QClipboard, QCloseEvent, QGuiApplication, QKeyEvent
 from PySide6.QtWidgets import (
     QGraphicsOpacityEffect,
     QSizePolicy,
@@ -78,9 +79,19 @@ class KioskWindow(QuestionnaireFlow, StaffFlow, QWidget):
         self._before_warning = self._place
         self._screens: dict[str, Screen] = {}
         self._metrics: style.Metrics | None = None
-        self._fade: QPropertyAnimation | None = None
 
         self._stack = QStackedWidget()
+        # One fade for every screen change, reused: it animates an opacity effect lent to the
+        # screen coming in, and the effect goes when the fade ends or the screen is removed.
+        self._fade = QPropertyAnimation(self)
+        self._fade.setObjectName("screen_fade")
+        self._fade.setPropertyName(b"opacity")
+        self._fade.setDuration(FADE_MS)
+        self._fade.setStartValue(0.2)
+        self._fade.setEndValue(1.0)
+        self._fade.setEasingCurve(QEasingCurve.Type.OutCubic)
+        self._fade.finished.connect(self._end_fade)
+        self._stack.widgetRemoved.connect(self._screen_removed)
         # The screens give up height to the keyboard rather than push the bar off the screen.
         self._stack.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Ignored)
         self.bar = BottomBar(loaded.content)
@@ -234,17 +245,43 @@ class KioskWindow(QuestionnaireFlow, StaffFlow, QWidget):
                             bool(self._history), self._place.screen == "home")
 
     def _fade_in(self, target: QWidget) -> None:
+        """Fade `target` in; a fade still running on the screen before ends at once."""
+        self._end_fade()
         if not self._loaded.settings.kiosk.animations or not self.isVisible():
             return
         effect = QGraphicsOpacityEffect(target)
         target.setGraphicsEffect(effect)
-        self._fade = QPropertyAnimation(effect, b"opacity", self)
-        self._fade.setDuration(FADE_MS)
-        self._fade.setStartValue(0.2)
-        self._fade.setEndValue(1.0)
-        self._fade.setEasingCurve(QEasingCurve.Type.OutCubic)
-        self._fade.finished.connect(lambda: target.setGraphicsEffect(None))  # type: ignore[arg-type]
+        self._fade.setTargetObject(effect)
         self._fade.start()
+
+    @property
+    def fading(self) -> bool:
+        """Whether a screen is fading in right now."""
+        return self._fade.state() == QAbstractAnimation.State.Running
+
+    def _faded_screen(self) -> QWidget | None:
+        """The screen the fade's effect is lent to, if it is still there."""
+        if not shiboken6.isValid(self._fade):  # the window is being deleted
+            return None
+        effect = self._fade.targetObject()
+        if effect is None or not shiboken6.isValid(effect):
+            return None
+        screen = effect.parent()
+        return screen if isinstance(screen, QWidget) else None
+
+    def _end_fade(self) -> None:
+        """Stop the fade and take its effect off the screen (which deletes the effect)."""
+        screen = self._faded_screen()
+        self._fade.stop()
+        self._fade.setTargetObject(None)  # type: ignore[arg-type]
+        if screen is not None:
+            screen.setGraphicsEffect(None)  # type: ignore[arg-type]
+
+    def _screen_removed(self, _index: int) -> None:
+        """A screen left the stack (a wipe or new content): a fade on it ends with it."""
+        screen = self._faded_screen()
+        if screen is not None and self._stack.indexOf(screen) < 0:
+            self._end_fade()
 
     # -- language and text size -----------------------------------------------------------
 
@@ -329,11 +366,23 @@ class KioskWindow(QuestionnaireFlow, StaffFlow, QWidget):
             cast("IdleWarningScreen", self._screens["idle_warning"]).stop()
         self.go(Place("attract"), remember=False)
         self._forget_patient()
+        self._clear_clipboard()
         self.language = self._loaded.settings.kiosk.language
         self.text_size = self._loaded.settings.kiosk.text_size
         self._apply_style()
         self.set_language(self.language)
         self.wiped.emit()
+
+    @staticmethod
+    def _clear_clipboard() -> None:
+        """What a patient copied (Ctrl+C on a hardware keyboard, or a selection) is not there
+        for the next patient to paste."""
+        clipboard = QGuiApplication.clipboard()
+        clipboard.clear(QClipboard.Mode.Clipboard)
+        if clipboard.supportsSelection():
+            clipboard.clear(QClipboard.Mode.Selection)
+        if clipboard.supportsFindBuffer():
+            clipboard.clear(QClipboard.Mode.FindBuffer)
 
     # -- kiosk lock-down -----------------------------------------------------------------
 
@@ -344,6 +393,9 @@ class KioskWindow(QuestionnaireFlow, StaffFlow, QWidget):
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
         if self._allow_close:
             self.idle.detach()
+            self.idle.stop()  # a closed kiosk times nobody out
+            if "idle_warning" in self._screens:
+                cast("IdleWarningScreen", self._screens["idle_warning"]).stop()
             event.accept()
         else:
             log.info("close request ignored in kiosk mode")

@@ -6,15 +6,15 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QPoint, Qt
-from PySide6.QtGui import QContextMenuEvent
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtGui import QClipboard, QContextMenuEvent, QGuiApplication
+from PySide6.QtWidgets import QApplication, QLineEdit, QWidget
 from pytestqt.qtbot import QtBot
 
 from kiosk.app import Options, build_window
 from kiosk.content.loader import Loaded
 from kiosk.ui.screens.out_of_order import OutOfOrderScreen
 from kiosk.ui.window import KioskWindow
-from tests.ui.conftest import WindowFactory, tap
+from tests.ui.conftest import WindowFactory, find_button, tap
 from tests.ui.screen_text import visible_text
 
 
@@ -59,3 +59,29 @@ def test_broken_clinic_edit_shows_out_of_order_not_a_traceback(
     assert "ui.yaml" in logged and "hme: unknown key (did you mean 'home'?)" in logged
     shown._kiosk_mode = False
     shown.close()
+
+
+def test_a_wipe_clears_what_the_patient_copied(qtbot: QtBot, window: KioskWindow) -> None:
+    """With a hardware keyboard, Ctrl+C, a wipe and Ctrl+V must not hand one patient's
+    words to the next."""
+    tap(qtbot, window.page("attract"))
+    tap(qtbot, find_button(window, "home_questionnaire"))
+    field = window.findChild(QLineEdit, "text_first-name")
+    assert field is not None
+    field.setFocus()
+    qtbot.keyClicks(field, "Ana")
+    field.selectAll()
+    qtbot.keyClick(field, Qt.Key.Key_C, Qt.KeyboardModifier.ControlModifier)
+    clipboard = QGuiApplication.clipboard()
+    assert clipboard.text() == "Ana", "the patient copied their name"
+    window.wipe()
+    assert clipboard.text() == ""
+    if clipboard.supportsSelection():
+        assert clipboard.text(QClipboard.Mode.Selection) == ""
+    tap(qtbot, window.page("attract"))
+    tap(qtbot, find_button(window, "home_questionnaire"))
+    field = window.findChild(QLineEdit, "text_first-name")
+    assert field is not None and field.text() == ""
+    field.setFocus()
+    qtbot.keyClick(field, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
+    assert field.text() == "", "the next patient pastes nothing"

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QMouseEvent
-from PySide6.QtWidgets import QVBoxLayout
+from PySide6.QtWidgets import QSizePolicy, QVBoxLayout
 
 from kiosk.content.model import Content, LanguageWords
 from kiosk.ui.parts import Picture, Screen, text
@@ -49,7 +49,10 @@ class AttractScreen(Screen):
         layout.addWidget(self._highlight)
         layout.addStretch(2)
         layout.addWidget(self._touch)
-        self._picture.setFixedSize(160, 160)
+        # The picture gives up its height (all of it, if need be) when a long highlight on a
+        # small screen needs it.
+        self._picture.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
+        self.apply_metrics(26)
         self.show_frame(0)
 
     @property
@@ -84,7 +87,9 @@ class AttractScreen(Screen):
         self._timer.stop()
 
     def apply_metrics(self, body_px: int) -> None:
-        self._picture.setFixedSize(body_px * 6, body_px * 6)
+        self._picture.setMinimumSize(0, 0)
+        self._picture.setMaximumSize(body_px * 6, body_px * 6)
+        self._picture.set_least(body_px * 2)
 
     def mousePressEvent(self, event: QMouseEvent) -> None:  # noqa: N802 - Qt override
         event.accept()

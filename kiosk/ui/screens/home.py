@@ -6,10 +6,10 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QPixmap
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from kiosk.content.model import LanguageWords
-from kiosk.ui.parts import CardButton, Picture, Screen, text
+from kiosk.ui.parts import CardButton, Picture, Screen, text, touch_scroll
 
 
 class HomeScreen(Screen):
@@ -44,7 +44,10 @@ class HomeScreen(Screen):
         actions.addWidget(self._learn, 1)
         actions.addWidget(self._ask, 1)
 
-        layout = QVBoxLayout(self)
+        # At a large text size on a small screen the welcome scrolls rather than squeeze.
+        page = QWidget()
+        page.setObjectName("home_page")
+        layout = QVBoxLayout(page)
         layout.setContentsMargins(64, 48, 64, 32)
         layout.addWidget(self._logo, 0, Qt.AlignmentFlag.AlignLeft)
         welcome = QVBoxLayout()
@@ -60,6 +63,10 @@ class HomeScreen(Screen):
         layout.addStretch(1)
         layout.addLayout(actions)
         layout.addStretch(1)
+        self._scroll = touch_scroll("home_scroll", page)
+        screen = QVBoxLayout(self)
+        screen.setContentsMargins(0, 0, 0, 0)
+        screen.addWidget(self._scroll)
         self._body_px = 26
 
     def apply_metrics(self, body_px: int) -> None:

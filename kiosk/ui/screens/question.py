@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QProgressBar, QVBoxLayout, QWidget
 
 from kiosk.content.model import Content, LanguageWords
@@ -40,8 +40,8 @@ class QuestionScreen(Screen):
 
         self._page = text("", "muted", "question_page")
         self._progress_text = text("", "muted", "question_progress")
-        self._page.setWordWrap(False)
-        self._progress_text.setWordWrap(False)
+        # Both wrap: at a large text size on a narrow screen they share the line, not widen it.
+        self._progress_text.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
         self._progress = QProgressBar()
         self._progress.setObjectName("question_progress_bar")
         self._progress.setTextVisible(False)
@@ -63,9 +63,8 @@ class QuestionScreen(Screen):
         self._next.clicked.connect(self.go_next)
 
         top = QHBoxLayout()
-        top.addWidget(self._page)
-        top.addStretch(1)
-        top.addWidget(self._progress_text)
+        top.addWidget(self._page, 1)
+        top.addWidget(self._progress_text, 0, Qt.AlignmentFlag.AlignTop)
         nav = QHBoxLayout()
         nav.addWidget(self._required, 1)
         nav.addStretch(0)

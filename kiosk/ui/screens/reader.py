@@ -7,7 +7,7 @@ from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
 
 from kiosk.content.model import Block, Content, LanguageWords, Section
-from kiosk.ui.parts import Picture, Screen, button, set_button_text, text, touch_scroll
+from kiosk.ui.parts import FlowRow, Picture, Screen, button, set_button_text, text, touch_scroll
 
 
 class SectionReaderScreen(Screen):
@@ -42,11 +42,13 @@ class SectionReaderScreen(Screen):
         self._previous.clicked.connect(lambda: self._step(-1))
         self._next.clicked.connect(lambda: self._step(+1))
         self._all.clicked.connect(self.list_requested)
-        nav = QHBoxLayout()
-        nav.addWidget(self._previous)
-        nav.addStretch(1)
-        nav.addWidget(self._all)
-        nav.addWidget(self._next)
+        onward = FlowRow("reader_nav_onward")  # kept together, on the right
+        onward.add(self._all, Qt.AlignmentFlag.AlignRight)
+        onward.add(self._next, Qt.AlignmentFlag.AlignRight)
+        nav = FlowRow("reader_nav")
+        nav.add(self._previous)
+        nav.add_stretch()
+        nav.add(onward, Qt.AlignmentFlag.AlignRight)
 
         layout = QVBoxLayout(self)
         self._layout = layout
@@ -56,7 +58,7 @@ class SectionReaderScreen(Screen):
         layout.addSpacing(8)
         layout.addWidget(self._scroll, 1)
         layout.addWidget(self._disclaimer)
-        layout.addLayout(nav)
+        layout.addWidget(nav)
 
     @property
     def section_id(self) -> str:

@@ -10,7 +10,7 @@ from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout
 
 from kiosk.content.model import LanguageWords
-from kiosk.ui.parts import Screen, button, centred, set_button_text, text
+from kiosk.ui.parts import FlowRow, Screen, button, centred, set_button_text, text
 
 
 class ConfirmScreen(Screen):
@@ -27,10 +27,12 @@ class ConfirmScreen(Screen):
         self._check = button("confirm_check")
         self._send.clicked.connect(self.send)
         self._check.clicked.connect(self.check_again)
+        buttons = FlowRow("confirm_buttons", 24)
+        buttons.add(self._check, Qt.AlignmentFlag.AlignCenter)
+        buttons.add(self._send, Qt.AlignmentFlag.AlignCenter)
         row = QHBoxLayout()
         row.addStretch(1)
-        row.addWidget(self._check)
-        row.addWidget(self._send)
+        row.addWidget(buttons)
         row.addStretch(1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(96, 64, 96, 48)
