@@ -16,9 +16,9 @@ from kiosk.content.model import Loaded
 from kiosk.intake.session import SubmittedVisit
 from kiosk.intake.wording import clock_words, date_words, fired_history, reason_words
 from kiosk.printing.pages import paper_document
+from kiosk.printing.summary import OUTCOME_LOOKS, TEXT
 
-RED = "#b3261e"
-TEXT = "#1c2a33"
+RED = OUTCOME_LOOKS["urgent"].colour
 
 
 def slip_flags(visit: SubmittedVisit, loaded: Loaded) -> list[tuple[str, str]]:

@@ -250,6 +250,14 @@ class OnScreenKeyboard(QWidget):
         """The keyboard locale last asked for, such as "es_ES"."""
         return self._locale
 
+    def fit(self, window: QWidget) -> None:
+        """The keys' height follows their width (about 0.31 of it); on a wide, low screen the
+        keyboard is narrowed so it never takes more than 45% of the window's height."""
+        screen = window.screen()
+        height = min(window.height(), screen.availableGeometry().height()) if screen \
+            else window.height()
+        self.setMaximumWidth(min(window.width(), round(height * 0.45 / 0.31)))
+
     def set_language(self, code: str) -> None:
         """Switch the key layout: "en"/"en_US" (English, US) or "es"/"es_ES" (Spanish, Spain).
 

@@ -12,11 +12,9 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, cast
 
-import shiboken6
-from PySide6.QtCore import QAbstractAnimation, QEasingCurve, QPropertyAnimation, Qt, Signal
-from PySide6.QtGui import QClipboard, QCloseEvent, QGuiApplication, QKeyEvent
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QCloseEvent, QKeyEvent
 from PySide6.QtWidgets import (
-    QGraphicsOpacityEffect,
     QSizePolicy,
     QStackedWidget,
     QVBoxLayout,
@@ -28,13 +26,15 @@ from kiosk.content.settings import TextSize
 from kiosk.intake.session import IntakeSession
 from kiosk.ui import style
 from kiosk.ui.bottom_bar import BottomBar
+from kiosk.ui.clipboard import forget_clipboard
+from kiosk.ui.education_flow import EducationFlow
 from kiosk.ui.idle import IdleWatch
+from kiosk.ui.idle_flow import UNTIMED_SCREENS, IdleFlow
 from kiosk.ui.parts import Screen, centred
 from kiosk.ui.place import Place
 from kiosk.ui.questionnaire_flow import QuestionnaireFlow
-from kiosk.ui.screens.attract import AttractScreen
-from kiosk.ui.screens.home import HomeScreen
-from kiosk.ui.staff_flow import STAFF_SCREENS, StaffFlow
+from kiosk.ui.screen_fade import ScreenFade
+from kiosk.ui.staff_flow import StaffFlow
 
 if TYPE_CHECKING:  # built on first use, so their modules load after the first frame
     from kiosk.printing.queue import PrintQueue
@@ -45,15 +45,11 @@ if TYPE_CHECKING:  # built on first use, so their modules load after the first f
     from kiosk.ui.screens.section_list import SectionListScreen
 
 log = logging.getLogger(__name__)
-FADE_MS = 150
-#: Screens the idle timer leaves alone: the loop itself, the warning, and the urgent screen,
-#: which stays until staff have seen the patient.
-UNTIMED_SCREENS = frozenset({"attract", "idle_warning", "urgent"})
 
 __all__ = ["KioskWindow", "Place"]
 
 
-class KioskWindow(QuestionnaireFlow, StaffFlow, QWidget):
+class KioskWindow(EducationFlow, QuestionnaireFlow, StaffFlow, IdleFlow, QWidget):
     """The whole patient-facing kiosk."""
 
     place_changed = Signal(str)
@@ -81,17 +77,7 @@ class KioskWindow(QuestionnaireFlow, StaffFlow, QWidget):
         self._metrics: style.Metrics | None = None
 
         self._stack = QStackedWidget()
-        # One fade for every screen change, reused: it animates an opacity effect lent to the
-        # screen coming in, and the effect goes when the fade ends or the screen is removed.
-        self._fade = QPropertyAnimation(self)
-        self._fade.setObjectName("screen_fade")
-        self._fade.setPropertyName(b"opacity")
-        self._fade.setDuration(FADE_MS)
-        self._fade.setStartValue(0.2)
-        self._fade.setEndValue(1.0)
-        self._fade.setEasingCurve(QEasingCurve.Type.OutCubic)
-        self._fade.finished.connect(self._end_fade)
-        self._stack.widgetRemoved.connect(self._screen_removed)
+        self._fade = ScreenFade(self._stack, self)
         # The screens give up height to the keyboard rather than push the bar off the screen.
         self._stack.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Ignored)
         self.bar = BottomBar(loaded.content)
@@ -108,13 +94,10 @@ class KioskWindow(QuestionnaireFlow, StaffFlow, QWidget):
         self.keyboard: OnScreenKeyboard | None = None
 
         self._factories: dict[str, Callable[[], Screen]] = {
-            "attract": self._make_attract,
-            "home": self._make_home,
-            "sections": self._make_sections,
-            "reader": self._make_reader,
+            **self.education_screens(),
             **self.questionnaire_screens(),
             **self.staff_screens(),
-            "idle_warning": self._make_idle_warning,
+            **self.idle_screens(),
         }
         self.idle = IdleWatch(settings.kiosk.idle_seconds, self)
         self.idle.idle.connect(self._on_idle)
@@ -142,21 +125,6 @@ class KioskWindow(QuestionnaireFlow, StaffFlow, QWidget):
     def built_screens(self) -> list[str]:
         return list(self._screens)
 
-    def _make_attract(self) -> Screen:
-        attract = AttractScreen(self._loaded.content, self._loaded.settings.kiosk.attract_seconds,
-                                self._loaded.settings.clinic.name)
-        attract.touched.connect(self._start_visit)
-        return attract
-
-    def _make_home(self) -> Screen:
-        clinic, content = self._loaded.settings.clinic, self._loaded.content
-        picture = content.structure.home_illustration
-        home = HomeScreen(clinic.name, clinic.logo,
-                          content.illustration_path(picture) if picture else None)
-        home.learn_requested.connect(lambda: self.go(Place("sections")))
-        home.questionnaire_requested.connect(self.start_questionnaire)
-        return home
-
     def prepare_keyboard(self) -> None:
         """Build the on-screen keyboard, above the bar; it opens whenever a text field has
         focus. It takes about a tenth of a second, so the kiosk builds it just after its first
@@ -178,29 +146,6 @@ class KioskWindow(QuestionnaireFlow, StaffFlow, QWidget):
             else:
                 self.show()
             self.activateWindow()
-
-    def _make_sections(self) -> Screen:
-        from kiosk.ui.screens.section_list import SectionListScreen
-
-        sections = SectionListScreen(self._loaded.content)
-        sections.section_chosen.connect(lambda sid: self.go(Place("reader", sid)))
-        return sections
-
-    def _make_reader(self) -> Screen:
-        from kiosk.ui.screens.reader import SectionReaderScreen
-
-        reader = SectionReaderScreen(self._loaded.content)
-        reader.section_chosen.connect(lambda sid: self.go(Place("reader", sid)))
-        reader.list_requested.connect(lambda: self.go(Place("sections")))
-        return reader
-
-    def _make_idle_warning(self) -> Screen:
-        from kiosk.ui.screens.idle_warning import IdleWarningScreen
-
-        warning = IdleWarningScreen(self._loaded.settings.kiosk.warning_seconds)
-        warning.expired.connect(self.wipe)
-        warning.continued.connect(self._continue_after_warning)
-        return warning
 
     # -- navigation ----------------------------------------------------------------------
 
@@ -234,10 +179,6 @@ class KioskWindow(QuestionnaireFlow, StaffFlow, QWidget):
         if self._history:
             self.go(self._history.pop(), remember=False)
 
-    def _start_visit(self, language: str) -> None:
-        self.set_language(language)
-        self.go(Place("home"), remember=False)
-
     def _show_bar(self) -> None:
         current = self._screens[self._place.screen]
         self.bar.setVisible(current.has_bar)
@@ -245,43 +186,15 @@ class KioskWindow(QuestionnaireFlow, StaffFlow, QWidget):
                             bool(self._history), self._place.screen == "home")
 
     def _fade_in(self, target: QWidget) -> None:
-        """Fade `target` in; a fade still running on the screen before ends at once."""
-        self._end_fade()
-        if not self._loaded.settings.kiosk.animations or not self.isVisible():
-            return
-        effect = QGraphicsOpacityEffect(target)
-        target.setGraphicsEffect(effect)
-        self._fade.setTargetObject(effect)
-        self._fade.start()
+        """Fade `target` in (when the clinic has animations on and the window is shown)."""
+        self._fade.end()
+        if self._loaded.settings.kiosk.animations and self.isVisible():
+            self._fade.fade_in(target)
 
     @property
     def fading(self) -> bool:
         """Whether a screen is fading in right now."""
-        return self._fade.state() == QAbstractAnimation.State.Running
-
-    def _faded_screen(self) -> QWidget | None:
-        """The screen the fade's effect is lent to, if it is still there."""
-        if not shiboken6.isValid(self._fade):  # the window is being deleted
-            return None
-        effect = self._fade.targetObject()
-        if effect is None or not shiboken6.isValid(effect):
-            return None
-        screen = effect.parent()
-        return screen if isinstance(screen, QWidget) else None
-
-    def _end_fade(self) -> None:
-        """Stop the fade and take its effect off the screen (which deletes the effect)."""
-        screen = self._faded_screen()
-        self._fade.stop()
-        self._fade.setTargetObject(None)  # type: ignore[arg-type]
-        if screen is not None:
-            screen.setGraphicsEffect(None)  # type: ignore[arg-type]
-
-    def _screen_removed(self, _index: int) -> None:
-        """A screen left the stack (a wipe or new content): a fade on it ends with it."""
-        screen = self._faded_screen()
-        if screen is not None and self._stack.indexOf(screen) < 0:
-            self._end_fade()
+        return self._fade.running
 
     # -- language and text size -----------------------------------------------------------
 
@@ -312,13 +225,8 @@ class KioskWindow(QuestionnaireFlow, StaffFlow, QWidget):
             built.apply_metrics(self._metrics.body)
 
     def _fit_keyboard(self) -> None:
-        """The keys' height follows their width (about 0.31 of it); on a wide, low screen the
-        keyboard is narrowed so it never takes more than 45% of the height."""
         if self.keyboard is not None:
-            screen = self.screen()
-            height = min(self.height(), screen.availableGeometry().height()) if screen \
-                else self.height()
-            self.keyboard.setMaximumWidth(min(self.width(), round(height * 0.45 / 0.31)))
+            self.keyboard.fit(self)
 
     def resizeEvent(self, event: object) -> None:  # noqa: N802 - Qt override
         self._fit_keyboard()
@@ -327,20 +235,6 @@ class KioskWindow(QuestionnaireFlow, StaffFlow, QWidget):
             self._apply_style()
 
     # -- idle and wipe -------------------------------------------------------------------
-
-    def _on_idle(self) -> None:
-        if self._place.screen in UNTIMED_SCREENS:
-            return
-        if self._place.screen in STAFF_SCREENS:
-            self.close_staff_mode()
-            return
-        self._before_warning = self._place
-        warning = cast("IdleWarningScreen", self.page("idle_warning"))
-        self.go(Place("idle_warning"), remember=False)
-        warning.start()
-
-    def _continue_after_warning(self) -> None:
-        self.go(self._before_warning, remember=False)
 
     def use_content(self, loaded: Loaded) -> None:
         """New content and settings (staff reloaded them): every screen is built again."""
@@ -366,23 +260,12 @@ class KioskWindow(QuestionnaireFlow, StaffFlow, QWidget):
             cast("IdleWarningScreen", self._screens["idle_warning"]).stop()
         self.go(Place("attract"), remember=False)
         self._forget_patient()
-        self._clear_clipboard()
+        forget_clipboard()
         self.language = self._loaded.settings.kiosk.language
         self.text_size = self._loaded.settings.kiosk.text_size
         self._apply_style()
         self.set_language(self.language)
         self.wiped.emit()
-
-    @staticmethod
-    def _clear_clipboard() -> None:
-        """What a patient copied (Ctrl+C on a hardware keyboard, or a selection) is not there
-        for the next patient to paste."""
-        clipboard = QGuiApplication.clipboard()
-        clipboard.clear(QClipboard.Mode.Clipboard)
-        if clipboard.supportsSelection():
-            clipboard.clear(QClipboard.Mode.Selection)
-        if clipboard.supportsFindBuffer():
-            clipboard.clear(QClipboard.Mode.FindBuffer)
 
     # -- kiosk lock-down -----------------------------------------------------------------
 

@@ -24,7 +24,7 @@ from pytestqt.qtbot import QtBot
 from kiosk.content.loader import Loaded
 from kiosk.intake.questionnaire import Item
 from kiosk.intake.session import IntakeSession
-from kiosk.ui import window as window_module
+from kiosk.ui import screen_fade
 from kiosk.ui.answers import AnswerWidget
 from kiosk.ui.parts import Screen
 from kiosk.ui.window import KioskWindow
@@ -47,7 +47,7 @@ def animated(make_window: WindowFactory, shipped: Loaded,
     the only one: windows that earlier tests closed are deleted now, not in the middle of the
     count."""
     QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
-    monkeypatch.setattr(window_module, "FADE_MS", 1)
+    monkeypatch.setattr(screen_fade, "FADE_MS", 1)
     return make_window(with_kiosk(shipped, animations=True, idle_seconds=600.0))
 
 
@@ -72,23 +72,20 @@ def answer_everything(window: KioskWindow) -> None:
         item = session.go_next()
 
 
-def one_visit(qtbot: QtBot, window: KioskWindow) -> None:
-    for step in (lambda: tap(qtbot, window.page("attract")),
-                 lambda: tap(qtbot, find_button(window, "home_learn")),
-                 lambda: tap(qtbot, find_button(window, "tile_risks")),
-                 lambda: tap(qtbot, find_button(window, "bar_home")),
-                 lambda: tap(qtbot, find_button(window, "home_questionnaire"))):
-        step()
+def touch_in_turn(qtbot: QtBot, window: KioskWindow, *names: str) -> None:
+    """Tap each named button (or the attract loop) in turn, waiting out each fade."""
+    for name in names:
+        tap(qtbot, window.page("attract") if name == "attract" else find_button(window, name))
         settled(qtbot, window)
+
+
+def one_visit(qtbot: QtBot, window: KioskWindow) -> None:
+    touch_in_turn(qtbot, window, "attract", "home_learn", "tile_risks", "bar_home",
+                  "home_questionnaire")
     assert window.place.screen == "question"
     answer_everything(window)
-    for step in (lambda: tap(qtbot, find_button(window, "bar_home")),
-                 lambda: tap(qtbot, find_button(window, "home_questionnaire")),
-                 lambda: tap(qtbot, find_button(window, "review_send")),
-                 lambda: tap(qtbot, find_button(window, "confirm_send")),
-                 lambda: tap(qtbot, find_button(window, "thanks_done"))):
-        step()
-        settled(qtbot, window)
+    touch_in_turn(qtbot, window, "bar_home", "home_questionnaire", "review_send",
+                  "confirm_send", "thanks_done")
     assert window.place.screen == "attract"
 
 

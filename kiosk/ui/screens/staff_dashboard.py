@@ -15,8 +15,18 @@ from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
 
 from kiosk.content.model import LanguageWords, Loaded
 from kiosk.intake.wording import date_words
-from kiosk.records.store import StoredVisit, VisitStore
+from kiosk.records.store import PrintJob, StoredVisit, VisitStore
 from kiosk.ui.parts import StaffScreen, button, clear_rows, set_button_text, text, touch_scroll
+
+
+def print_state(jobs: list[PrintJob], words: LanguageWords, with_error: bool = False) -> str:
+    """Whether these print jobs have all printed, wait, or wait after a printer problem (named
+    when `with_error`), in the clinic's words."""
+    waiting = [job for job in jobs if job.state != "printed"]
+    error = next((job.last_error for job in waiting if job.last_error), None)
+    if error:
+        return f"{words.staff.state_failed} ({error})" if with_error else words.staff.state_failed
+    return words.staff.state_queued if waiting else words.staff.state_printed
 
 
 class StaffDashboardScreen(StaffScreen):
@@ -163,9 +173,7 @@ class StaffDashboardScreen(StaffScreen):
         when = stored.submitted_at.astimezone().strftime("%H:%M")
         outcome = words.rules.outcomes.get(stored.category, stored.category)
         jobs = [job for job in self._store.jobs() if job.visit_id == stored.visit_id]
-        waiting = [job for job in jobs if job.state != "printed"]
-        state = (words.staff.state_failed if any(job.last_error for job in waiting)
-                 else words.staff.state_queued if waiting else words.staff.state_printed)
+        state = print_state(jobs, words)
         row = QWidget()
         row.setObjectName(f"staff_visit_{stored.visit_id}")
         stack = QVBoxLayout(row)

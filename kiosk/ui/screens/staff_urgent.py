@@ -18,6 +18,7 @@ from kiosk.intake.session import SubmittedVisit
 from kiosk.intake.wording import answer_words, date_words, fired_history
 from kiosk.records.store import VisitStore
 from kiosk.ui.parts import StaffScreen, button, clear_rows, set_button_text, text, touch_scroll
+from kiosk.ui.screens.staff_dashboard import print_state
 
 
 class StaffUrgentScreen(StaffScreen):
@@ -66,14 +67,11 @@ class StaffUrgentScreen(StaffScreen):
 
     def _slip_state(self, visit: SubmittedVisit) -> str:
         """Whether the urgent slip has printed, with the printer's last problem if not."""
-        staff = self.staff_words.staff
-        jobs = self._store.jobs() if self._store is not None else []
-        slips = [job for job in jobs if job.visit_id == visit.visit_id
+        if self._store is None:  # nothing kept (a preview): nothing printed either
+            return self.staff_words.staff.state_queued
+        slips = [job for job in self._store.jobs() if job.visit_id == visit.visit_id
                  and job.kind == "urgent-slip"]
-        if slips and all(job.state == "printed" for job in slips):
-            return staff.state_printed
-        error = next((job.last_error for job in slips if job.last_error), None)
-        return f"{staff.state_failed} ({error})" if error else staff.state_queued
+        return print_state(slips, self.staff_words, with_error=True)
 
     def show_staff_words(self, words: LanguageWords) -> None:
         staff = words.staff
