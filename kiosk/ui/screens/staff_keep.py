@@ -8,10 +8,10 @@ red flag is kept in the store (its summary prints) rather than lost.
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout
+from PySide6.QtWidgets import QVBoxLayout
 
 from kiosk.content.model import LanguageWords, Loaded
-from kiosk.ui.parts import StaffScreen, button, centred, set_button_text, text
+from kiosk.ui.parts import FlowRow, StaffScreen, button, centred, set_button_text, text
 
 
 class StaffKeepScreen(StaffScreen):
@@ -30,10 +30,10 @@ class StaffKeepScreen(StaffScreen):
         self._keep.clicked.connect(self.keep)
         self._clear = button("staff_keep_clear")
         self._clear.clicked.connect(self.clear)
-        row = QHBoxLayout()
-        row.addWidget(self._clear)
-        row.addStretch(1)
-        row.addWidget(self._keep)
+        row = FlowRow("staff_keep_buttons", 24)  # one under the other on a narrow screen
+        row.add(self._clear)
+        row.add_stretch()
+        row.add(self._keep, Qt.AlignmentFlag.AlignRight)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(96, 64, 96, 32)
         layout.addStretch(1)
@@ -41,7 +41,7 @@ class StaffKeepScreen(StaffScreen):
         layout.addSpacing(24)
         layout.addLayout(centred(self._body))
         layout.addStretch(2)
-        layout.addLayout(row)
+        layout.addWidget(row)
 
     def show_staff_words(self, words: LanguageWords) -> None:
         staff = words.staff

@@ -10,14 +10,22 @@ from __future__ import annotations
 
 import datetime
 
-from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from kiosk.content.model import LanguageWords, Loaded
 from kiosk.intake.session import SubmittedVisit
 from kiosk.intake.wording import answer_words, date_words, fired_history
 from kiosk.records.store import VisitStore
-from kiosk.ui.parts import StaffScreen, button, clear_rows, set_button_text, text, touch_scroll
+from kiosk.ui.parts import (
+    FlowRow,
+    StaffScreen,
+    button,
+    clear_rows,
+    set_button_text,
+    text,
+    touch_scroll,
+)
 from kiosk.ui.screens.staff_dashboard import print_state
 
 
@@ -45,17 +53,17 @@ class StaffUrgentScreen(StaffScreen):
         self._end.clicked.connect(self.end_requested)
         self._continue = button("staff_urgent_continue", "primary")
         self._continue.clicked.connect(self.continue_requested)
-        bottom = QHBoxLayout()
-        bottom.addWidget(self._end)
-        bottom.addStretch(1)
-        bottom.addWidget(self._continue)
+        bottom = FlowRow("staff_urgent_buttons", 24)  # one under the other when narrow
+        bottom.add(self._end)
+        bottom.add_stretch()
+        bottom.add(self._continue, Qt.AlignmentFlag.AlignRight)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(48, 32, 48, 24)
         for label in (self._title, self._who, self._flags, self._slip, self._note,
                       self._answers_title):
             layout.addWidget(label)
         layout.addWidget(scroll, 1)
-        layout.addLayout(bottom)
+        layout.addWidget(bottom)
 
     def show_visit(self, visit: SubmittedVisit) -> None:
         """This visit: its flags by clinical name, the patient, whether its urgent slip has
