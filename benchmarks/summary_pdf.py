@@ -19,9 +19,9 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from PySide6.QtGui import QGuiApplication
 
-from kiosk.content.errors import ContentError
 from kiosk.content.loader import load_all
-from kiosk.intake.simulate import read_answers, run
+from kiosk.content.simulate import read_answers, run
+from kiosk.decoding.errors import ContentError
 from kiosk.printing.summary import summary_document, write_pdf
 
 ROOT = Path(__file__).resolve().parent.parent

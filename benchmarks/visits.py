@@ -32,9 +32,9 @@ from PySide6.QtCore import QObject, QTimer
 from PySide6.QtWidgets import QApplication
 
 from kiosk.app import Options, load
-from kiosk.content.errors import ContentError
 from kiosk.content.files import RESOURCES
-from kiosk.intake.simulate import read_answers
+from kiosk.content.simulate import read_answers
+from kiosk.decoding.errors import ContentError
 from kiosk.ui.keyboard import enable_virtual_keyboard
 from kiosk.ui.window import KioskWindow, Place
 

@@ -12,9 +12,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from kiosk.content.errors import ContentInvalid
 from kiosk.content.files import DEFAULT_CONTENT, DEFAULT_SETTINGS, DEFAULT_THEME
 from kiosk.content.model import Loaded
+from kiosk.decoding.errors import ContentInvalid
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QTextDocument

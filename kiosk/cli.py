@@ -148,8 +148,8 @@ def _is_root() -> bool:
 
 def _simulate(options: Options, answers: Path, language: str | None) -> int:
     from kiosk.app import load
-    from kiosk.content.errors import ContentInvalid
-    from kiosk.intake.simulate import simulate
+    from kiosk.content.simulate import simulate
+    from kiosk.decoding.errors import ContentInvalid
 
     try:
         loaded = load(options)
@@ -228,8 +228,8 @@ def _give_back(store: Path) -> None:
 def _export_fhir(options: Options, args: argparse.Namespace) -> int:
     from kiosk import paths
     from kiosk.app import load
-    from kiosk.content.errors import ContentInvalid
-    from kiosk.intake import fhir_command
+    from kiosk.decoding.errors import ContentInvalid
+    from kiosk.fhir import command as fhir_command
     from kiosk.records.store import VisitStore
 
     try:
@@ -256,7 +256,7 @@ def _summary(options: Options, visit: str, pdf: Path, language: str | None,
              copy: bool) -> int:
     from kiosk import paths
     from kiosk.app import load
-    from kiosk.content.errors import ContentInvalid
+    from kiosk.decoding.errors import ContentInvalid
     from kiosk.printing.summary_command import summary_from_answers
 
     try:

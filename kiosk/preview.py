@@ -17,7 +17,7 @@ from PySide6.QtGui import QImage, QPainter
 from PySide6.QtWidgets import QApplication, QScrollArea, QWidget
 
 from kiosk.app import Options, load
-from kiosk.content.errors import ContentInvalid
+from kiosk.decoding.errors import ContentInvalid
 from kiosk.intake.questionnaire import Condition, Questionnaire
 from kiosk.intake.session import IntakeSession
 from kiosk.ui.screens.attract import AttractScreen

@@ -9,8 +9,8 @@ from typing import TextIO
 
 from kiosk.app import Options, load
 from kiosk.content.check import summary_line
-from kiosk.content.errors import ContentInvalid
 from kiosk.content.model import Loaded
+from kiosk.decoding.errors import ContentInvalid
 
 
 class CheckFailed(Exception):

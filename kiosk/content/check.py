@@ -5,8 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TextIO
 
-from kiosk.content.errors import ContentInvalid
 from kiosk.content.loader import Loaded, load_all
+from kiosk.decoding.errors import ContentInvalid
 
 
 def summary_line(loaded: Loaded) -> str:

@@ -19,8 +19,6 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from kiosk.content.colour import MIN_TEXT_CONTRAST, contrast_ratio, is_hex_colour
-from kiosk.content.decode import Decoder, decode_file
-from kiosk.content.errors import ContentError, ContentInvalid, did_you_mean
 from kiosk.content.files import DEFAULT_CONTENT, DEFAULT_SETTINGS, DEFAULT_THEME, RESOURCES
 from kiosk.content.limits import settings_problems, theme_problems
 from kiosk.content.model import (
@@ -39,9 +37,11 @@ from kiosk.content.questionnaire_check import (
     check_rules,
     check_rules_words,
 )
-from kiosk.content.safe_yaml import is_regular_file
 from kiosk.content.settings import Settings, pin_hash_problem
 from kiosk.content.theme import Theme
+from kiosk.decoding.decode import Decoder, decode_file
+from kiosk.decoding.errors import ContentError, ContentInvalid, did_you_mean
+from kiosk.decoding.safe_yaml import is_regular_file
 from kiosk.intake.questionnaire import Questionnaire, QuestionnaireWords
 from kiosk.intake.rules import Rules, RulesWords
 

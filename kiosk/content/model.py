@@ -14,7 +14,7 @@ from kiosk.intake.rules import Rules, RulesWords
 if TYPE_CHECKING:
     import yaml
 
-    from kiosk.content.decode import Decoder
+    from kiosk.decoding.decode import Decoder
 
 BlockKind = Literal["text", "heading", "bullets"]
 
@@ -50,8 +50,8 @@ class Block:
 
     @classmethod
     def from_node(cls, decoder: Decoder, node: yaml.Node, path: str) -> Any:
-        from kiosk.content.decode import INVALID
-        from kiosk.content.errors import did_you_mean
+        from kiosk.decoding.decode import INVALID
+        from kiosk.decoding.errors import did_you_mean
 
         pairs = decoder.pairs(node, path)
         if pairs is None:

@@ -10,8 +10,8 @@ import re
 import string
 from collections.abc import Callable, Iterable, Mapping
 
-from kiosk.content.decode import Decoder
-from kiosk.content.errors import ContentError, did_you_mean
+from kiosk.decoding.decode import Decoder
+from kiosk.decoding.errors import ContentError, did_you_mean
 from kiosk.intake.questionnaire import (
     CHOICE_TYPES,
     ORDERED_TYPES,

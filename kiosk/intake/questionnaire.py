@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any, Literal
 if TYPE_CHECKING:
     import yaml
 
-    from kiosk.content.decode import Decoder
+    from kiosk.decoding.decode import Decoder
 
 ItemType = Literal["text", "yesno", "single", "multiple", "number", "scale", "duration", "date",
                    "display"]
@@ -54,7 +54,7 @@ class Condition:
 
     @classmethod
     def from_node(cls, decoder: Decoder, node: yaml.Node, path: str) -> Any:
-        from kiosk.content.decode import INVALID
+        from kiosk.decoding.decode import INVALID
 
         pairs = decoder.pairs(node, path)
         if pairs is None:
@@ -72,7 +72,7 @@ class Condition:
         ok = True
         for key, key_node, _ in pairs:
             if key not in allowed:
-                from kiosk.content.errors import did_you_mean
+                from kiosk.decoding.errors import did_you_mean
 
                 hint = did_you_mean(key, [*allowed, "all", "any"])
                 decoder.error(key_node, f"{path}.{key}", "unknown key" + hint)

@@ -22,16 +22,16 @@ from PySide6.QtGui import QTextDocument
 
 from kiosk.content.model import Content, LanguageWords, Loaded, SummaryWords
 from kiosk.content.theme import Theme
-from kiosk.intake.questionnaire import Answer, Item, Questionnaire
-from kiosk.intake.rules import Category
-from kiosk.intake.session import SubmittedVisit
-from kiosk.intake.wording import (
+from kiosk.content.wording import (
     answer_words,
     date_words,
     fired_history,
     option_words,
     reason_words,
 )
+from kiosk.intake.questionnaire import Answer, Item, Questionnaire
+from kiosk.intake.rules import Category
+from kiosk.intake.session import SubmittedVisit
 from kiosk.printing.columns import Entry, Measure, column_table, table, two_columns
 from kiosk.printing.pages import Paper, paper_document, render, write_pdf
 

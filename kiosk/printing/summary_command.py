@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import TextIO
 
 from kiosk.content.model import Loaded
-from kiosk.intake.simulate import visit_from_file
+from kiosk.content.simulate import visit_from_file
 
 _APPLICATION: list[object] = []
 

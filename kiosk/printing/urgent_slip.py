@@ -13,8 +13,8 @@ from html import escape
 from PySide6.QtGui import QTextDocument
 
 from kiosk.content.model import Loaded
+from kiosk.content.wording import clock_words, date_words, fired_history, reason_words
 from kiosk.intake.session import SubmittedVisit
-from kiosk.intake.wording import clock_words, date_words, fired_history, reason_words
 from kiosk.printing.pages import paper_document
 from kiosk.printing.summary import OUTCOME_LOOKS, TEXT
 

@@ -15,8 +15,8 @@ from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
 from kiosk.content.model import LanguageWords
+from kiosk.content.wording import option_words
 from kiosk.intake.questionnaire import SCALE_MAX, Answer, Item
-from kiosk.intake.wording import option_words
 from kiosk.ui.date_picker import DatePicker, Stepper
 from kiosk.ui.parts import FlowRow, LaidOutButton, button, set_button_text, text
 

@@ -268,7 +268,7 @@ class StaffFlow:
         import io
 
         from kiosk.content.files import RESOURCES
-        from kiosk.intake.simulate import visit_from_file
+        from kiosk.content.simulate import visit_from_file
         from kiosk.printing.queue import PrinterUnavailable, print_document
         from kiosk.printing.summary import summary_document
 

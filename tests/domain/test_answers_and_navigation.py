@@ -8,12 +8,12 @@ from typing import Any
 
 import pytest
 
-from kiosk.content.errors import ContentError
 from kiosk.content.loader import Loaded
+from kiosk.content.simulate import read_answers
+from kiosk.decoding.errors import ContentError
 from kiosk.intake.answers import AnswerInvalid, checked
 from kiosk.intake.questionnaire import Item
 from kiosk.intake.session import AnswerRequired, IntakeSession
-from kiosk.intake.simulate import read_answers
 from tests.conftest import ROOT
 
 TODAY = datetime.date(2025, 6, 1)

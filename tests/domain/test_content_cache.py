@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 from kiosk.content.cache import load_cached
-from kiosk.content.errors import ContentInvalid
 from kiosk.content.files import DEFAULT_THEME
+from kiosk.decoding.errors import ContentInvalid
 
 
 def touch_later(path: Path) -> None:

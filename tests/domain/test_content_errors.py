@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from kiosk.content.errors import ContentInvalid
 from kiosk.content.loader import DEFAULT_THEME, load_all, load_content
+from kiosk.decoding.errors import ContentInvalid
 from tests.domain.editing import edit, line_of
 
 

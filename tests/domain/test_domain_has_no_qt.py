@@ -9,8 +9,8 @@ from tests.conftest import ROOT
 
 PROBE = """
 import sys, pkgutil, importlib
-import kiosk.content, kiosk.intake
-for package in (kiosk.content, kiosk.intake):
+import kiosk.content, kiosk.intake, kiosk.decoding
+for package in (kiosk.decoding, kiosk.intake, kiosk.content):
     for module in pkgutil.walk_packages(package.__path__, package.__name__ + "."):
         importlib.import_module(module.name)
 from kiosk.content.loader import load_all

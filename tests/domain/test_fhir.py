@@ -23,18 +23,18 @@ from fhir.resources.R4B.questionnaireresponse import (
     QuestionnaireResponse as FhirQuestionnaireResponse,
 )
 
-from kiosk.content.errors import ContentError
 from kiosk.content.model import Content, Loaded
-from kiosk.intake.fhir import questionnaire_resource, questionnaire_response
-from kiosk.intake.fhir_command import (
+from kiosk.content.simulate import read_answers, run
+from kiosk.content.wording import option_words
+from kiosk.decoding.errors import ContentError
+from kiosk.fhir.command import (
     export_answers_response,
     export_questionnaire,
     export_response,
 )
+from kiosk.fhir.resources import questionnaire_resource, questionnaire_response
 from kiosk.intake.questionnaire import Condition, Item, ItemWords, Page, PageWords
 from kiosk.intake.session import IntakeSession, SubmittedVisit, VisitStatus
-from kiosk.intake.simulate import read_answers, run
-from kiosk.intake.wording import option_words
 from kiosk.records.store import VisitStore
 from tests.conftest import ROOT
 

@@ -7,8 +7,8 @@ import datetime
 from collections.abc import Iterator
 
 from kiosk.content.model import Loaded
+from kiosk.content.wording import fired_history
 from kiosk.intake.session import IntakeSession
-from kiosk.intake.wording import fired_history
 
 START = datetime.datetime(2026, 5, 4, 10, 42, tzinfo=datetime.UTC)
 

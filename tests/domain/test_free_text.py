@@ -14,10 +14,10 @@ from hypothesis import example, given
 from hypothesis import strategies as st
 
 from kiosk.content.loader import Loaded
+from kiosk.content.simulate import simulate, visit_from_file
 from kiosk.intake.answers import AnswerInvalid, checked
 from kiosk.intake.free_text import BLANKS, INVISIBLE, cleaned
 from kiosk.intake.session import AnswerRequired, IntakeSession
-from kiosk.intake.simulate import simulate, visit_from_file
 from tests.conftest import ROOT
 
 TODAY = datetime.date(2025, 6, 1)

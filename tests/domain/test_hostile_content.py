@@ -14,9 +14,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from kiosk.content.errors import ContentInvalid
 from kiosk.content.loader import DEFAULT_CONTENT, load_content
-from kiosk.content.safe_yaml import MAX_DEPTH, MAX_FILE_BYTES, MAX_VALUE_CHARS
+from kiosk.decoding.errors import ContentInvalid
+from kiosk.decoding.safe_yaml import MAX_DEPTH, MAX_FILE_BYTES, MAX_VALUE_CHARS
 from tests.domain.editing import edit
 
 

@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from kiosk.content.errors import ContentInvalid
 from kiosk.content.limits import SETTINGS_LIMITS
 from kiosk.content.loader import DEFAULT_CONTENT, DEFAULT_THEME, load_all
+from kiosk.decoding.errors import ContentInvalid
 
 IMPOSSIBLE = (".nan", ".inf", "-.inf", "-60", "0", "1000000000")
 

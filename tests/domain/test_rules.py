@@ -14,12 +14,12 @@ from typing import Any
 import pytest
 import yaml
 
-from kiosk.content.errors import ContentError
 from kiosk.content.loader import DEFAULT_CONTENT, Loaded
+from kiosk.content.simulate import read_answers, run
+from kiosk.decoding.errors import ContentError
 from kiosk.intake.conditions import holds
 from kiosk.intake.questionnaire import Condition, Op, Questionnaire
 from kiosk.intake.rules import Outcome, Reason, RedFlag, Signal
-from kiosk.intake.simulate import read_answers, run
 from tests.conftest import ROOT
 
 LIKELY_CANDIDATE = ROOT / "resources" / "examples" / "likely-candidate.yaml"

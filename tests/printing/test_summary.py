@@ -11,11 +11,11 @@ import pytest
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtWidgets import QApplication
 
-from kiosk.content.errors import ContentError
 from kiosk.content.loader import Loaded
+from kiosk.content.simulate import read_answers, run
+from kiosk.content.wording import reason_words
+from kiosk.decoding.errors import ContentError
 from kiosk.intake.session import SubmittedVisit
-from kiosk.intake.simulate import read_answers, run
-from kiosk.intake.wording import reason_words
 from kiosk.printing.summary import summary_document, summary_html, write_pdf
 from kiosk.printing.summary_command import summary_from_answers
 from tests.conftest import ROOT

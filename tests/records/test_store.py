@@ -11,10 +11,10 @@ from pathlib import Path
 
 import pytest
 
-from kiosk.content.errors import ContentError
 from kiosk.content.model import Loaded
+from kiosk.content.simulate import read_answers, run
+from kiosk.decoding.errors import ContentError
 from kiosk.intake.session import SubmittedVisit
-from kiosk.intake.simulate import read_answers, run
 from kiosk.records.migrations import STEPS
 from kiosk.records.store import VisitStore
 from tests.conftest import ROOT

@@ -6,8 +6,8 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
 
 from kiosk.content.model import LanguageWords
+from kiosk.content.wording import answer_words
 from kiosk.intake.session import IntakeSession
-from kiosk.intake.wording import answer_words
 from kiosk.ui.parts import (
     CardButton,
     Screen,

@@ -14,7 +14,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
 
 from kiosk.content.model import LanguageWords, Loaded
-from kiosk.intake.wording import date_words
+from kiosk.content.wording import date_words
 from kiosk.records.store import PrintJob, StoredVisit, VisitStore
 from kiosk.ui.parts import StaffScreen, button, clear_rows, set_button_text, text, touch_scroll
 

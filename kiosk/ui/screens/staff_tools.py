@@ -9,8 +9,8 @@ from PySide6.QtCore import Signal
 from PySide6.QtPrintSupport import QPrinterInfo
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QVBoxLayout
 
-from kiosk.content.errors import ContentInvalid
 from kiosk.content.model import LanguageWords, Loaded
+from kiosk.decoding.errors import ContentInvalid
 from kiosk.records.store import VisitStore
 from kiosk.ui.parts import StaffScreen, button, set_button_text, text
 

@@ -14,8 +14,8 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from kiosk.content.model import LanguageWords, Loaded
+from kiosk.content.wording import answer_words, date_words, fired_history
 from kiosk.intake.session import SubmittedVisit
-from kiosk.intake.wording import answer_words, date_words, fired_history
 from kiosk.records.store import VisitStore
 from kiosk.ui.parts import (
     FlowRow,

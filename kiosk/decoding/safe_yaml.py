@@ -16,7 +16,7 @@ from pathlib import Path
 
 import yaml
 
-from kiosk.content.errors import ContentError
+from kiosk.decoding.errors import ContentError
 
 #: Far above any real content file (the largest shipped one is about 30 KiB).
 MAX_FILE_BYTES = 1024 * 1024

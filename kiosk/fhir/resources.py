@@ -23,9 +23,9 @@ import re
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
+from kiosk.content.wording import option_words
 from kiosk.intake.conditions import holds
 from kiosk.intake.questionnaire import SCALE_MAX, Answer, Condition, Item, Questionnaire
-from kiosk.intake.wording import option_words
 
 if TYPE_CHECKING:
     from kiosk.content.model import Content, LanguageWords

@@ -14,12 +14,12 @@ from typing import Any, TextIO
 
 import yaml
 
-from kiosk.content.decode import INVALID, Decoder, read_yaml
-from kiosk.content.errors import ContentError, did_you_mean
 from kiosk.content.model import Content
+from kiosk.content.wording import answer_words, outcome_words, reason_words
+from kiosk.decoding.decode import INVALID, Decoder, read_yaml
+from kiosk.decoding.errors import ContentError, did_you_mean
 from kiosk.intake.answers import AnswerInvalid
 from kiosk.intake.session import IntakeSession, SubmittedVisit
-from kiosk.intake.wording import answer_words, outcome_words, reason_words
 
 
 @dataclass(frozen=True, slots=True)

@@ -15,8 +15,8 @@ from typing import Any, Literal, Protocol, TypeVar, Union
 
 import yaml
 
-from kiosk.content.errors import ContentError, did_you_mean
-from kiosk.content.safe_yaml import control_characters, plain_structure, read_text
+from kiosk.decoding.errors import ContentError, did_you_mean
+from kiosk.decoding.safe_yaml import control_characters, plain_structure, read_text
 
 T = TypeVar("T")
 
@@ -41,7 +41,7 @@ class YamlDecodable(Protocol):
 
 def read_yaml(path: Path, label: str, errors: list[ContentError]) -> yaml.Node | None:
     """Parse one YAML file into a node tree; a missing, unsafe or unreadable file, bad syntax,
-    or YAML the content never needs (see kiosk.content.safe_yaml) becomes an error."""
+    or YAML the content never needs (see kiosk.decoding.safe_yaml) becomes an error."""
     text = read_text(path, label, errors)
     if text is None:
         return None

@@ -14,7 +14,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
-from kiosk.intake.fhir import answer_count, questionnaire_resource, questionnaire_response
+from kiosk.fhir.resources import answer_count, questionnaire_resource, questionnaire_response
 
 if TYPE_CHECKING:
     from kiosk.content.model import Content
@@ -75,7 +75,7 @@ def export_answers_response(answers: Path, content: Content, language: str, out:
 
     Errors in the file are listed as `file:line: …` (as `simulate` lists them) and nothing is
     written; an answer branching hides is dropped, said so, and not exported."""
-    from kiosk.intake.simulate import visit_from_file
+    from kiosk.content.simulate import visit_from_file
 
     report = report or sys.stdout
     visit = visit_from_file(answers, content, patient_language or language, report,

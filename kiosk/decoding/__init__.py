@@ -1,0 +1,2 @@
+"""The YAML decoding toolkit below content and intake: safe reading, typed decoding, errors
+with file and line."""
