@@ -19,3 +19,17 @@ def data_folder(override: Path | None = None) -> Path:
     folder.mkdir(parents=True, exist_ok=True, mode=0o700)
     os.chmod(folder, 0o700)
     return folder
+
+
+def config_folder(data_override: Path | None = None) -> Path:
+    """The config folder (created, private): the platform's, or `config/` inside the data
+    folder given with --data, so a kiosk run with --data keeps everything in one place."""
+    if data_override is not None:
+        folder = data_override / "config"
+    else:
+        from platformdirs import user_config_path
+
+        folder = user_config_path(APP_NAME, appauthor=False)
+    folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+    os.chmod(folder, 0o700)
+    return folder
