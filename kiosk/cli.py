@@ -194,7 +194,8 @@ def _lift_pin_hold(data: Path | None) -> str:
 
     from platformdirs import user_data_path
 
-    from kiosk.paths import APP_NAME
+    from kiosk.paths import APP_NAME, config_folder
+    from kiosk.records.sealing import KEY_FILE_NAME
     from kiosk.records.store import VisitStore
 
     folder = data if data is not None else user_data_path(APP_NAME, appauthor=False)
@@ -203,7 +204,7 @@ def _lift_pin_hold(data: Path | None) -> str:
         return (f"No visit store in {folder}, so no PIN pad lock to lift there (a kiosk"
                 " keeping its data elsewhere: run set-pin again with --data FOLDER).")
     try:
-        store = VisitStore(path)
+        store = VisitStore(path, config_folder(data) / KEY_FILE_NAME, beside_kiosk=True)
     except (OSError, RuntimeError, sqlite3.Error) as failed:
         return f"The PIN pad lock in {path} could not be lifted: {failed}"
     try:
@@ -230,6 +231,7 @@ def _export_fhir(options: Options, args: argparse.Namespace) -> int:
     from kiosk.app import load
     from kiosk.decoding.errors import ContentInvalid
     from kiosk.fhir import command as fhir_command
+    from kiosk.records.sealing import KEY_FILE_NAME
     from kiosk.records.store import VisitStore
 
     try:
@@ -244,8 +246,9 @@ def _export_fhir(options: Options, args: argparse.Namespace) -> int:
         return fhir_command.export_answers_response(args.answers, loaded.content, language,
                                                     args.out)
     store_path = paths.data_folder(options.data) / "visits.sqlite3"
-    stored = VisitStore(store_path).visit(args.visit, loaded.content.questionnaire) \
-        if store_path.exists() else None
+    key_file = paths.config_folder(options.data) / KEY_FILE_NAME
+    stored = VisitStore(store_path, key_file, beside_kiosk=True).visit(
+        args.visit, loaded.content.questionnaire) if store_path.exists() else None
     if stored is None:
         print(f"no stored visit {args.visit!r}", file=sys.stderr)
         return 1
@@ -268,18 +271,19 @@ def _summary(options: Options, visit: str, pdf: Path, language: str | None,
         return summary_from_answers(Path(visit), loaded, pdf, language=language, copy=copy)
     from PySide6.QtGui import QGuiApplication
 
-    from kiosk.printing.summary import summary_document, write_pdf
+    from kiosk.printing.summary_command import save_summary_pdf
+    from kiosk.records.sealing import KEY_FILE_NAME
     from kiosk.records.store import VisitStore
 
     store_path = paths.data_folder(options.data) / "visits.sqlite3"
-    stored = VisitStore(store_path).visit(visit, loaded.content.questionnaire) \
-        if store_path.exists() else None
+    key_file = paths.config_folder(options.data) / KEY_FILE_NAME
+    stored = VisitStore(store_path, key_file, beside_kiosk=True).visit(
+        visit, loaded.content.questionnaire) if store_path.exists() else None
     if stored is None:
         print(f"no stored visit {visit!r} (and no answer file of that name)", file=sys.stderr)
         return 1
     app = QGuiApplication.instance() or QGuiApplication(sys.argv[:1])
-    write_pdf(summary_document(stored, loaded, copy=copy), pdf,
-              loaded.settings.printing.paper)
+    save_summary_pdf(stored, loaded, pdf, copy)
     app.processEvents()
     print(f"wrote {pdf}: visit {stored.visit_id}")
     return 0

@@ -3,6 +3,7 @@
 The cache holds the loaded content, settings and theme together with a stamp of every file
 they came from (and of the content code itself). Any change to any of those files, or to the
 kiosk, makes the stamp differ and the content is loaded and checked from the files again.
+The cache file is private to the kiosk's user (0600), as every file the kiosk writes is.
 """
 
 from __future__ import annotations
@@ -47,6 +48,7 @@ def load_cached(content: Path, settings: Path, theme: Path, cache_file: Path) ->
         with cache_file.open("rb") as stored:
             stored_key, loaded = pickle.load(stored)
         if stored_key == key and isinstance(loaded, Loaded):
+            _private(cache_file)
             return loaded
     except FileNotFoundError:
         pass
@@ -57,12 +59,23 @@ def load_cached(content: Path, settings: Path, theme: Path, cache_file: Path) ->
     loaded = load_all(content, settings, theme)
     temporary = cache_file.with_suffix(".tmp")
     try:
-        with open(os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600), "wb") as out:
+        descriptor = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+        os.fchmod(descriptor, 0o600)  # a leftover from an interrupted write keeps its mode
+        with open(descriptor, "wb") as out:
             pickle.dump((key, loaded), out, protocol=pickle.HIGHEST_PROTOCOL)
         os.replace(temporary, cache_file)
     except OSError as exc:
         log.warning("content cache not written: %s", exc)
     return loaded
+
+
+def _private(cache_file: Path) -> None:
+    """A cache written by an older kiosk becomes 0600 too."""
+    try:
+        if cache_file.stat().st_mode & 0o777 != 0o600:
+            cache_file.chmod(0o600)
+    except OSError as exc:
+        log.warning("content cache mode not set: %s", exc)
 
 
 def load_last_good(cache_file: Path) -> Loaded | None:

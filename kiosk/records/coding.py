@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import datetime
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from typing import Any
 
+from kiosk.intake.flag_record import FiredFlag, decode_fired, encode_fired
 from kiosk.intake.questionnaire import Answer, Questionnaire
 from kiosk.intake.rules import Outcome, Reason
 
@@ -60,3 +61,17 @@ def decode_outcome(text: str) -> Outcome:
     return Outcome(data["category"], tuple(
         Reason(r["kind"], r["rule_id"], tuple(r["item_ids"]), r["count"])
         for r in data["reasons"]))
+
+
+def encode_flags(fired: Iterable[FiredFlag]) -> str:
+    """The urgent flags that fired, with the answers behind them and when."""
+    return json.dumps(encode_fired(fired, plain), ensure_ascii=False)
+
+
+def decode_flags(text: str, questionnaire: Questionnaire) -> tuple[FiredFlag, ...]:
+    return decode_fired(json.loads(text), typer(questionnaire))
+
+
+def flag_ids(text: str) -> list[str]:
+    """The rule ids of the flags in an encoded flag record (nothing else of it)."""
+    return [str(entry["flag"]) for entry in json.loads(text)]

@@ -59,6 +59,12 @@ STEPS: tuple[str, ...] = (
     ALTER TABLE staff_lockout ADD COLUMN lockouts INTEGER NOT NULL DEFAULT 0;
     ALTER TABLE staff_lockout ADD COLUMN held_since TEXT;
     """,
+    # Answers, outcome and `flags` are sealed from now on (kiosk/records/sealed_rows.py); the
+    # staff list reads which urgent flags fired from `flag_ids`, their rule ids (JSON), which
+    # name no one. Rows from before are sealed, and `flag_ids` filled, when the kiosk opens.
+    """
+    ALTER TABLE visits ADD COLUMN flag_ids TEXT NOT NULL DEFAULT '[]';
+    """,
 )
 
 
