@@ -30,6 +30,7 @@ from kiosk.ui.clipboard import forget_clipboard
 from kiosk.ui.education_flow import EducationFlow
 from kiosk.ui.idle import IdleWatch
 from kiosk.ui.idle_flow import UNTIMED_SCREENS, IdleFlow
+from kiosk.ui.out_of_order_flow import OUT_OF_ORDER, OutOfOrderFlow
 from kiosk.ui.parts import Screen, centred
 from kiosk.ui.place import Place
 from kiosk.ui.questionnaire_flow import QuestionnaireFlow
@@ -49,8 +50,9 @@ log = logging.getLogger(__name__)
 __all__ = ["KioskWindow", "Place"]
 
 
-class KioskWindow(EducationFlow, QuestionnaireFlow, StaffFlow, IdleFlow, QWidget):
-    """The whole patient-facing kiosk."""
+class KioskWindow(EducationFlow, QuestionnaireFlow, StaffFlow, IdleFlow, OutOfOrderFlow, QWidget):
+    """The whole patient-facing kiosk; `out_of_order`: the clinic's files are broken, so
+    patients see only the out-of-order message while staff mode works on `loaded`."""
 
     place_changed = Signal(str)
     wiped = Signal()
@@ -58,8 +60,10 @@ class KioskWindow(EducationFlow, QuestionnaireFlow, StaffFlow, IdleFlow, QWidget
     urgent_raised = Signal(object)    # a SubmittedVisit an urgent flag saves now (open)
     visit_progressed = Signal(object)  # an open urgent visit's answers as they stand
 
-    def __init__(self, loaded: Loaded, kiosk_mode: bool = True) -> None:
+    def __init__(self, loaded: Loaded, kiosk_mode: bool = True,
+                 out_of_order: bool = False) -> None:
         super().__init__()
+        self.out_of_order = out_of_order
         self.setObjectName("KioskWindow")
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
         self.setContextMenuPolicy(Qt.ContextMenuPolicy.NoContextMenu)
@@ -98,6 +102,7 @@ class KioskWindow(EducationFlow, QuestionnaireFlow, StaffFlow, IdleFlow, QWidget
             **self.questionnaire_screens(),
             **self.staff_screens(),
             **self.idle_screens(),
+            **self.out_of_order_screens(),
         }
         self.idle = IdleWatch(settings.kiosk.idle_seconds, self)
         self.idle.idle.connect(self._on_idle)
@@ -107,7 +112,7 @@ class KioskWindow(EducationFlow, QuestionnaireFlow, StaffFlow, IdleFlow, QWidget
         self.content_loader: Callable[[], Loaded] | None = None
         self.watch_for_staff()
         self._apply_style()
-        self.go(Place("attract"), remember=False)
+        self.go(self.resting_place(), remember=False)
 
     # -- screens -------------------------------------------------------------------------
 
@@ -167,7 +172,7 @@ class KioskWindow(EducationFlow, QuestionnaireFlow, StaffFlow, IdleFlow, QWidget
         self._stack.setCurrentWidget(target)
         self._fade_in(target)
         self._show_bar()
-        if place.screen in UNTIMED_SCREENS:
+        if place.screen in UNTIMED_SCREENS or place.screen == OUT_OF_ORDER:
             self.idle.stop()
         else:
             self.idle.start()
@@ -237,28 +242,26 @@ class KioskWindow(EducationFlow, QuestionnaireFlow, StaffFlow, IdleFlow, QWidget
     # -- idle and wipe -------------------------------------------------------------------
 
     def use_content(self, loaded: Loaded) -> None:
-        """New content and settings (staff reloaded them): every screen is built again."""
-        self.go(Place("attract"), remember=False)
+        """New content and settings (staff reloaded them): every screen is built again and
+        the kiosk starts afresh on them, back in service if it was out of order."""
+        self.go(self.resting_place(), remember=False)
         self._loaded = loaded
-        for name in [n for n in self._screens if n != "attract"]:
+        resting = self._place.screen
+        for name in [n for n in self._screens if n != resting] + [resting]:
             screen = self._screens.pop(name)
             self._stack.removeWidget(screen)
             screen.deleteLater()
-        attract = self._screens.pop("attract")
-        self._stack.removeWidget(attract)
-        attract.deleteLater()
-        self.end_flagged_visit()  # never drops a flagged visit
-        self._history.clear()
-        self._apply_style()
+        self.leave_out_of_order()
+        self.idle.set_seconds(loaded.settings.kiosk.idle_seconds)  # staff mode is over
         log.info("content reloaded")
-        self.go(Place("attract"), remember=False)
+        self.wipe()  # a flagged visit is ended as unfinished, never dropped
 
     def wipe(self) -> None:
-        """Forget everything the patient touched and return to the attract loop."""
+        """Forget everything the patient touched and return to where the kiosk rests."""
         log.info("visit wiped")
         if "idle_warning" in self._screens:
             cast("IdleWarningScreen", self._screens["idle_warning"]).stop()
-        self.go(Place("attract"), remember=False)
+        self.go(self.resting_place(), remember=False)
         self._forget_patient()
         forget_clipboard()
         self.language = self._loaded.settings.kiosk.language

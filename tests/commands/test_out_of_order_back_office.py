@@ -1,5 +1,6 @@
 """Behind the out-of-order screen the back office keeps running: visits already queued still
-go to the printer and old visits are still deleted on time."""
+go to the printer, old visits are still deleted on time, and staff mode still opens (its use
+through the screen is tested in tests/ui/test_out_of_order_staff.py)."""
 
 from __future__ import annotations
 
@@ -39,6 +40,7 @@ def test_a_broken_edit_keeps_printing_and_retention_going(
     guard.start()
     seen: list[str] = []
     wanted = {"out-of-order": "showing the out-of-order screen",
+              "staff mode": "staff mode still opens behind the screen",
               "retention": "retention: 1 visits deleted",
               "printing": f"print of summary for visit {waiting.visit_id} failed"}
     try:
