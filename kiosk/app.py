@@ -17,15 +17,10 @@ from kiosk.content.model import Loaded
 from kiosk.decoding.errors import ContentInvalid
 
 if TYPE_CHECKING:
-    from PySide6.QtGui import QTextDocument
     from PySide6.QtWidgets import QApplication, QWidget
 
-    from kiosk.intake.session import SubmittedVisit
-    from kiosk.printing.queue import PrintQueue
-    from kiosk.records.store import PrintJob, VisitStore
 
 log = logging.getLogger(__name__)
-HOUSEKEEPING_MS = 60 * 60 * 1000
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,14 +55,23 @@ def load_or_log(options: Options, cache_file: Path | None = None) -> Loaded | No
         return None
 
 
-def window_for(loaded: Loaded | None, kiosk_mode: bool = True) -> QWidget:
-    """The kiosk window, or the out-of-order screen when the clinic's files are broken."""
-    if loaded is None:
+def window_for(loaded: Loaded | None, kiosk_mode: bool = True,
+               back_office: Loaded | None = None) -> QWidget:
+    """The kiosk window. When the clinic's files are broken (`loaded` is None), the window runs
+    out of order on the `back_office` content: patients see only the out-of-order message and
+    staff mode still opens. With no content at all, the out-of-order screen on its own."""
+    if loaded is None and back_office is None:
         from kiosk.ui.screens.out_of_order import OutOfOrderScreen
 
+        log.error("no good content to fall back on: staff mode cannot open until the files"
+                  " are fixed and the kiosk restarted")
         return OutOfOrderScreen(kiosk_mode)
     from kiosk.ui.window import KioskWindow
 
+    if loaded is None:
+        assert back_office is not None
+        log.warning("out of order for patients; staff mode still opens behind the screen")
+        return KioskWindow(back_office, kiosk_mode=kiosk_mode, out_of_order=True)
     return KioskWindow(loaded, kiosk_mode=kiosk_mode)
 
 
@@ -89,22 +93,26 @@ def start(options: Options, data: Path | None = None) -> tuple[QApplication, QWi
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
     app.setApplicationName("spine-kiosk")
-    window = window_for(loaded, kiosk_mode=not options.windowed)
+    back_office = loaded if data is None else loaded or last_good(data)
+    window = window_for(loaded, not options.windowed, back_office)
     from kiosk.ui.window import KioskWindow
 
     if isinstance(window, KioskWindow):
         window.settings_path = options.settings
         window.content_loader = lambda: load(options)
-    back_office = loaded if data is None else loaded or last_good(data)
     if data is not None and back_office is not None:
-        from kiosk.ui.after_paint import after_first_paint
-
         # The store, the retention pass and the printer are needed minutes later, not for
         # the first frame: they start right after it. Behind the out-of-order screen they
         # keep running on the last good content, so queued visits still print and old ones
         # are still deleted on time.
+        from kiosk import paths
+        from kiosk.back_office import keep_visits
+        from kiosk.records.sealing import KEY_FILE_NAME
+        from kiosk.ui.after_paint import after_first_paint
+
         store_path = data / "visits.sqlite3"
-        after_first_paint(window, lambda: keep_visits(window, back_office, store_path))
+        key_file = paths.config_folder(options.data) / KEY_FILE_NAME
+        after_first_paint(window, lambda: keep_visits(window, back_office, store_path, key_file))
     return app, window
 
 
@@ -115,78 +123,14 @@ def last_good(data: Path) -> Loaded | None:
 
     loaded = load_last_good(data / "content-cache.pickle")
     if loaded is not None:
-        log.warning("printing and retention go on with the last good content and settings")
+        log.warning("printing, retention and staff mode go on with the last good content and"
+                    " settings")
         return loaded
     try:
         loaded = load(Options())
     except ContentInvalid:
         return None
-    log.warning("printing and retention go on with the shipped content and settings (the"
-                " clinic's own printer choice is not known until the files are fixed)")
+    log.warning("printing, retention and staff mode go on with the shipped content and"
+                " settings (the clinic's own printer choice and staff PIN are not known until"
+                " the files are fixed)")
     return loaded
-
-
-def keep_visits(window: QWidget, loaded: Loaded, path: Path) -> VisitStore:
-    """Save every submitted visit before the thank-you shows; delete old visits at start and
-    every hour after."""
-    from PySide6.QtCore import QTimer
-
-    from kiosk.printing.queue import PrintQueue
-    from kiosk.records.store import VisitStore
-    from kiosk.ui.window import KioskWindow
-
-    store = VisitStore(path)
-    for visit_id in store.end_interrupted():
-        log.warning("urgent visit %s was open when the kiosk stopped: ended as not finished,"
-                    " its summary queued", visit_id)
-    hours = loaded.settings.printing.retention_hours
-    deleted = store.purge_expired(hours)
-    if deleted:
-        log.info("retention: %d visits deleted", deleted)
-    timer = QTimer(window)
-    timer.setInterval(HOUSEKEEPING_MS)
-    timer.timeout.connect(lambda: store.purge_expired(hours))
-    timer.start()
-    def current() -> Loaded:
-        """The content in use now (staff may have reloaded it)."""
-        return window._loaded if isinstance(window, KioskWindow) else loaded
-
-    queue = PrintQueue(store, lambda job: document_for(job, store, current()),
-                       loaded.settings.printing.printer, window,
-                       paper=loaded.settings.printing.paper,
-                       urgent_printer=loaded.settings.printing.urgent_printer)
-    if isinstance(window, KioskWindow):
-        window.visit_submitted.connect(lambda visit: _save(store, queue, visit))
-        window.urgent_raised.connect(lambda visit: _save_urgent(store, queue, visit))
-        window.visit_progressed.connect(store.save_progress)
-        window.store, window.print_queue = store, queue
-    window.destroyed.connect(store.close)
-    queue.start()
-    return store
-
-
-def document_for(job: PrintJob, store: VisitStore, loaded: Loaded) -> QTextDocument | None:
-    """What a print job prints: the urgent slip or the summary (None once the visit is gone)."""
-    from kiosk.printing.summary import summary_document
-    from kiosk.printing.urgent_slip import urgent_slip_document
-
-    visit = store.visit(job.visit_id, loaded.content.questionnaire)
-    if visit is None:
-        return None
-    if job.kind == "urgent-slip":
-        return urgent_slip_document(visit, loaded, copy=job.copy)
-    return summary_document(visit, loaded, copy=job.copy)
-
-
-def _save(store: VisitStore, queue: PrintQueue, visit: SubmittedVisit) -> None:
-    store.save_submitted(visit)
-    log.info("visit %s saved (%s)", visit.visit_id, visit.status)
-    queue.kick()
-
-
-def _save_urgent(store: VisitStore, queue: PrintQueue, visit: SubmittedVisit) -> None:
-    """An urgent flag fired: the visit and its urgent slip are on disk before the patient
-    sees the next screen."""
-    store.save_urgent(visit)
-    log.warning("urgent visit %s saved; urgent slip queued", visit.visit_id)
-    queue.kick()

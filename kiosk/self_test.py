@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import sqlite3
 import sys
 from collections.abc import Callable
 from typing import TextIO
@@ -27,7 +28,7 @@ def self_test(options: Options, out: TextIO) -> int:
         try:
             detail = check()
             print(f"ok    {name}: {detail}", file=out)
-        except (CheckFailed, ContentInvalid, OSError) as exc:
+        except (CheckFailed, ContentInvalid, OSError, sqlite3.Error) as exc:
             failures += 1
             print(f"FAIL  {name}: {str(exc).splitlines()[0] if str(exc) else type(exc).__name__}",
                   file=out)
@@ -89,18 +90,38 @@ def self_test(options: Options, out: TextIO) -> int:
         return (f"summaries go to {chosen!r}, urgent slips to {slips!r};"
                 f" printers Qt sees: {seen}")
 
-    def print_queue() -> str:
-        """Visits waiting to print, and why, from the visit store."""
+    def visit_store() -> str:
+        """The store opens, its pages are sound, it can be written; nothing waits in the
+        fallback file. Looked at, never changed."""
         from kiosk import paths
-        from kiosk.records.store import VisitStore
+        from kiosk.records.fallback import FALLBACK_FILE_NAME
+        from kiosk.records.sealing import KEY_FILE_NAME
+        from kiosk.records.store_health import inspect_store
 
         path = paths.data_folder(options.data) / "visits.sqlite3"
-        if not path.exists():
+        key_file = paths.config_folder(options.data) / KEY_FILE_NAME
+        problem = inspect_store(path, key_file)
+        if problem:
+            raise CheckFailed(f"{problem}; the kiosk will move a damaged file aside and"
+                              " start a new store, or keep visits in the fallback file")
+        fallback = key_file.parent / "fallback" / FALLBACK_FILE_NAME
+        if fallback.exists() and fallback.stat().st_size:
+            raise CheckFailed(f"visits wait in the fallback file {fallback}: the store was"
+                              " out; they move back when the kiosk starts with a working store")
+        return f"{path} (sound and writable)" if path.exists() else "no visits stored yet"
+
+    def print_queue() -> str:
+        """Visits waiting to print, and why, read from the visit store without changing it."""
+        from kiosk import paths
+        from kiosk.records.store_health import waiting_jobs
+
+        path = paths.data_folder(options.data) / "visits.sqlite3"
+        if not path.exists() or not path.stat().st_size:
             return "no visits stored yet"
-        waiting = VisitStore(path).jobs("queued")
+        waiting = waiting_jobs(path)
         if not waiting:
             return "nothing waiting"
-        errors = {job.last_error for job in waiting if job.last_error}
+        errors = {error for error in waiting if error}
         raise CheckFailed(f"{len(waiting)} waiting to print"
                           + (f"; last error: {sorted(errors)[-1]}" if errors else ""))
 
@@ -108,8 +129,9 @@ def self_test(options: Options, out: TextIO) -> int:
     run("data folder", data)
     run("home screen", home)
     run("printers", printers)
+    run("visit store", visit_store)
     run("print queue", print_queue)
     display = os.environ.get("QT_QPA_PLATFORM", "")
-    print(f"{'FAILED' if failures else 'passed'}: {failures} of 5 checks failed"
+    print(f"{'FAILED' if failures else 'passed'}: {failures} of 6 checks failed"
           f" (platform {display or 'default'})", file=out)
     return 1 if failures else 0

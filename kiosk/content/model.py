@@ -167,6 +167,8 @@ class UiWords:
     thanks_title: str
     thanks_body: str
     thanks_done: str
+    unsaved_title: str
+    unsaved_body: str
 
     PLACEHOLDERS: ClassVar[dict[str, frozenset[str]]] = {
         "section_position": frozenset({"number", "total"}),
@@ -260,6 +262,9 @@ class StaffWords:
     purge_all: str
     purge_confirm: str
     retry_now: str
+    store_again: str
+    store_again_done: str
+    store_again_failed: str
     audit_title: str
     tools: str
     printers_title: str
@@ -293,6 +298,7 @@ class StaffWords:
 
     PLACEHOLDERS: ClassVar[dict[str, frozenset[str]]] = {
         "urgent_title": frozenset({"visit"}),
+        "store_again_done": frozenset({"count"}),
         "urgent_slip_state": frozenset({"state"}),
         "pin_wrong": frozenset({"left"}),
         "pin_locked": frozenset({"seconds"}),

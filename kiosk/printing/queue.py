@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime
 import logging
+import sqlite3
 from collections.abc import Callable
 
 from PySide6.QtCore import QObject, QTimer, Signal
@@ -19,6 +20,7 @@ from kiosk.printing.pages import Paper, render
 from kiosk.records.store import PrintJob, VisitStore
 
 log = logging.getLogger(__name__)
+StoreFaults = (sqlite3.Error, OSError)
 
 FIRST_RETRY_SECONDS = 30.0
 LONGEST_RETRY_SECONDS = 15 * 60.0
@@ -98,6 +100,11 @@ class PrintQueue(QObject):
             return self._urgent_printer
         return self._printer_name
 
+    def use_store(self, store: VisitStore) -> None:
+        """Print from another store from now on (the stand-in, while the store is out)."""
+        self._store = store
+        self.kick()
+
     def set_printer(self, name: str | None) -> None:
         """Summaries go to `name` from now on (None: the system default)."""
         self._printer_name = name
@@ -112,9 +119,20 @@ class PrintQueue(QObject):
         QTimer.singleShot(0, self._work)
 
     def waiting(self) -> int:
-        return len(self._store.jobs("queued"))
+        try:
+            return len(self._store.jobs("queued"))
+        except StoreFaults:
+            return 0
 
     def _work(self) -> None:
+        try:
+            self._print_next()
+        except StoreFaults as failure:  # the store went out: the visit keeper stands in
+            self.last_error = f"visit store: {failure}"
+            log.error("print queue: the visit store failed: %s", failure)
+            self.changed.emit()
+
+    def _print_next(self) -> None:
         job = self._store.next_job()
         if job is None:
             return

@@ -3,13 +3,15 @@
 The file is private to the kiosk's user (mode 0600), written in WAL mode, and every visit is
 saved with its print jobs in one transaction, so a visit the patient was thanked for is never
 lost, even if the power goes a moment later. Visits are deleted after the retention period,
-printed or not, and the file is vacuumed so nothing deleted lingers on disk.
+printed or not, and the file is vacuumed so nothing deleted lingers on disk. Answers, outcome
+and urgent flags are sealed with a key kept outside the file (kiosk/records/sealed_rows.py).
 """
 
 from __future__ import annotations
 
 import datetime
 import json
+import logging
 import os
 import sqlite3
 from collections.abc import Iterator
@@ -18,21 +20,23 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
-from kiosk.intake.flag_record import decode_fired, encode_fired
 from kiosk.intake.questionnaire import Questionnaire
 from kiosk.intake.session import SubmittedVisit, VisitStatus
-from kiosk.records.coding import (
-    decode_answers,
-    decode_outcome,
-    encode_answers,
-    encode_outcome,
-    now_utc,
-    plain,
-    typer,
-    utc_text,
-)
+from kiosk.records.coding import now_utc, utc_text
 from kiosk.records.migrations import migrate
 from kiosk.records.pin_lockout import PinLockout
+from kiosk.records.sealed_rows import (
+    command_key,
+    keep_row,
+    kiosk_key,
+    memory_key,
+    read_row,
+    seal_at_rest,
+    unreadable_note,
+)
+from kiosk.records.sealing import KEY_FILE_NAME, SealBroken, Sealer
+
+log = logging.getLogger(__name__)
 
 JobKind = Literal["summary", "urgent-slip"]
 JobState = Literal["queued", "sending", "printed", "failed"]
@@ -66,20 +70,50 @@ class StoredVisit:
 class VisitStore(PinLockout):
     """The kiosk's one database. Not shared between threads."""
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path | None, key_file: Path | None = None, *,
+                 beside_kiosk: bool = False) -> None:
+        """The store in the file at `path`, sealed with the key in `key_file` (default
+        `config/visits.key` beside it, as in a --data folder); with None, a stand-in in memory
+        that nothing outlives (see kiosk/records/keeper.py). The kiosk makes its key on first
+        start, seals old plain rows and deletes visits its key cannot open (told in `notes`);
+        a command `beside_kiosk` does none of that: what it cannot open reads as missing."""
         self.path = path
+        self.notes: list[str] = []  # for staff, in plain words: what opening the store found
+        self._sealer: Sealer | None = None
+        if path is None:
+            self._db = sqlite3.connect(":memory:", isolation_level=None)
+            migrate(self._db)
+            self._sealer = memory_key()
+            return
         path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
         if not path.exists():
             os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
         self._db = sqlite3.connect(path, isolation_level=None)
+        try:
+            self._open(key_file or path.parent / "config" / KEY_FILE_NAME, beside_kiosk)
+        except BaseException:
+            self._db.close()  # a store that did not open leaves no WAL behind
+            raise
+        for extra in (Path(f"{path}-wal"), Path(f"{path}-shm")):
+            if extra.exists():
+                extra.chmod(0o600)
+
+    def _open(self, key_file: Path, beside_kiosk: bool) -> None:
         self._db.execute("PRAGMA journal_mode = WAL")
         self._db.execute("PRAGMA synchronous = FULL")
         self._db.execute("PRAGMA foreign_keys = ON")
         self._db.execute("PRAGMA secure_delete = ON")
         migrate(self._db)
-        for extra in (Path(f"{path}-wal"), Path(f"{path}-shm")):
-            if extra.exists():
-                extra.chmod(0o600)
+        if beside_kiosk:
+            self._sealer = command_key(key_file)
+            return
+        self._sealer, damaged = kiosk_key(key_file)
+        self.notes.extend([damaged] if damaged else [])
+        with self._transaction() as db:
+            sealed, lost = seal_at_rest(db, self._sealer)
+        self.notes.extend([unreadable_note(lost)] if lost else [])
+        if sealed or lost:
+            self._vacuum()  # and the WAL emptied: no plain or unreadable copy lingers
 
     def close(self) -> None:
         self._db.close()
@@ -89,10 +123,12 @@ class VisitStore(PinLockout):
         self._db.execute("BEGIN IMMEDIATE")
         try:
             yield self._db
+            self._db.execute("COMMIT")
         except BaseException:
-            self._db.execute("ROLLBACK")
+            # A full disk or an I/O error may have ended the transaction already.
+            if self._db.in_transaction:
+                self._db.execute("ROLLBACK")
             raise
-        self._db.execute("COMMIT")
 
     # -- visits --------------------------------------------------------------------------
 
@@ -130,6 +166,25 @@ class VisitStore(PinLockout):
             db.execute("INSERT INTO audit (at, action, visit_id) VALUES (?, ?, ?)",
                        (now, action, visit.visit_id))
 
+    def restore(self, visit: SubmittedVisit, slip: bool, summary: bool) -> None:
+        """A visit the fallback file kept while the store was out, put back with the print
+        jobs that have not gone out yet."""
+        now = utc_text(now_utc())
+        with self._transaction() as db:
+            slipped = db.execute("SELECT 1 FROM print_jobs WHERE visit_id = ? AND kind ="
+                                 " 'urgent-slip'", (visit.visit_id,)).fetchone() is not None
+            self._keep(db, visit)
+            if slip and not slipped:
+                self._queue(db, visit.visit_id, "urgent-slip", now)
+            if summary:
+                self._queue(db, visit.visit_id, "summary", now)
+            db.execute("INSERT INTO audit (at, action, visit_id) VALUES (?, ?, ?)",
+                       (now, "moved back from the fallback file", visit.visit_id))
+
+    def quick_check(self) -> str:
+        """SQLite's own check of the file's pages: "ok", or what is damaged."""
+        return str(self._db.execute("PRAGMA quick_check").fetchone()[0])
+
     def end_interrupted(self) -> list[str]:
         """Urgent visits still open when the kiosk stopped (power cut, crash) are ended as
         not finished and their summaries queued: nobody is answering them any more."""
@@ -143,22 +198,9 @@ class VisitStore(PinLockout):
                            (now, "urgent visit ended unfinished by a restart", visit_id))
         return ids
 
-    @staticmethod
-    def _keep(db: sqlite3.Connection, visit: SubmittedVisit) -> None:
-        """Insert the visit, or bring a saved one up to date (its print jobs and whether staff
-        have seen it stay)."""
-        db.execute(
-            "INSERT INTO visits (id, submitted_at, language, questionnaire_version, answers,"
-            " outcome, category, status, flags) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"
-            " ON CONFLICT (id) DO UPDATE SET submitted_at = excluded.submitted_at,"
-            " language = excluded.language, questionnaire_version ="
-            " excluded.questionnaire_version, answers = excluded.answers,"
-            " outcome = excluded.outcome, category = excluded.category,"
-            " status = excluded.status, flags = excluded.flags",
-            (visit.visit_id, utc_text(visit.submitted_at), visit.language,
-             visit.questionnaire_version, encode_answers(dict(visit.answers)),
-             encode_outcome(visit.outcome), visit.outcome.category, visit.status,
-             json.dumps(encode_fired(visit.fired, plain), ensure_ascii=False)))
+    def _keep(self, db: sqlite3.Connection, visit: SubmittedVisit) -> None:
+        """Insert the visit, sealed, or bring a saved one up to date."""
+        keep_row(db, self._sealer, visit)
 
     @staticmethod
     def _queue(db: sqlite3.Connection, visit_id: str, kind: JobKind, now: str) -> None:
@@ -166,25 +208,21 @@ class VisitStore(PinLockout):
                    " VALUES (?, ?, 'queued', ?, ?)", (visit_id, kind, now, now))
 
     def visit(self, visit_id: str, questionnaire: Questionnaire) -> SubmittedVisit | None:
-        row = self._db.execute(
-            "SELECT id, submitted_at, language, questionnaire_version, answers, outcome,"
-            " status, flags FROM visits WHERE id = ?", (visit_id,)).fetchone()
-        if row is None:
+        """The visit with its answers; None when there is none or it does not open with this
+        kiosk's key (the kiosk deletes such visits when it next starts)."""
+        try:
+            return read_row(self._db, self._sealer, visit_id, questionnaire)
+        except SealBroken:
+            log.error("visit %s does not open with this kiosk's key", visit_id)
             return None
-        return SubmittedVisit(
-            visit_id=row[0], answers=decode_answers(row[4], questionnaire),
-            outcome=decode_outcome(row[5]), language=row[2], questionnaire_version=row[3],
-            submitted_at=datetime.datetime.fromisoformat(row[1]), status=row[6],
-            fired=decode_fired(json.loads(row[7]), typer(questionnaire)))
 
     def visits(self) -> list[StoredVisit]:
         """Every stored visit, newest first."""
         rows = self._db.execute("SELECT id, submitted_at, category, acknowledged_at, status,"
-                                " flags FROM visits ORDER BY submitted_at DESC, id DESC"
+                                " flag_ids FROM visits ORDER BY submitted_at DESC, id DESC"
                                 ).fetchall()
         return [StoredVisit(r[0], datetime.datetime.fromisoformat(r[1]), r[2], r[3] is not None,
-                            r[4], tuple(entry["flag"] for entry in json.loads(r[5])))
-                for r in rows]
+                            r[4], tuple(json.loads(r[5]))) for r in rows]
 
     def acknowledge(self, visit_id: str) -> None:
         """Staff have seen the patient of an urgent visit."""

@@ -18,8 +18,11 @@ from kiosk.ui.place import PATIENT_SCREENS, Place
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QStackedWidget
 
+    from kiosk.intake.session import SubmittedVisit
+    from kiosk.records.keeper import VisitKeeper
     from kiosk.ui.screens.question import QuestionScreen
     from kiosk.ui.screens.review import ReviewScreen
+    from kiosk.ui.screens.visit_end import ThanksScreen
 
 log = logging.getLogger(__name__)
 
@@ -39,6 +42,9 @@ class QuestionnaireFlow:
     _stack: QStackedWidget
 
     store: Any
+    print_queue: Any
+    #: Where visits are kept (the store, or the fallback file); None without a data folder.
+    keeper: VisitKeeper | None = None
 
     if TYPE_CHECKING:
         def open_staff_mode(self) -> None: ...
@@ -136,6 +142,7 @@ class QuestionnaireFlow:
         nothing waits on the patient, on staff or on the idle timer."""
         visit = self._session().snapshot(self.language, "open")
         log.warning("urgent red flag in visit %s", visit.visit_id)
+        self._keep(visit, "urgent")
         self.urgent_raised.emit(visit)
         self.go(Place("urgent"), remember=False)
 
@@ -143,7 +150,9 @@ class QuestionnaireFlow:
         """A visit an urgent flag saved keeps its answers as the patient goes on."""
         session = self._session()
         if session.fired:
-            self.visit_progressed.emit(session.snapshot(self.language, "open"))
+            visit = session.snapshot(self.language, "open")
+            self._keep(visit, "progress")
+            self.visit_progressed.emit(visit)
 
     def _staff_acknowledges_urgent(self) -> None:
         """Staff take over with their PIN; without a visit store (no data folder) the button
@@ -165,9 +174,23 @@ class QuestionnaireFlow:
         visit = self._session().submit(self.language)
         log.info("visit %s submitted", visit.visit_id)
         self.visit = None  # sent: nothing left to end
+        kept = self._keep(visit, "submitted")
         self.visit_submitted.emit(visit)
         self._forget_patient()
+        cast("ThanksScreen", self.page("thanks")).set_kept(kept)
         self.go(Place("thanks"), remember=False)
+
+    def _keep(self, visit: SubmittedVisit, kind: str) -> bool:
+        """Keep the visit durably (the store, or else the fallback file) and let the printer
+        know; False when it could be kept nowhere, so the patient is not thanked for it."""
+        if self.keeper is None:
+            return True
+        keep = {"urgent": self.keeper.urgent, "progress": self.keeper.progress,
+                "submitted": self.keeper.submitted}[kind]
+        kept = keep(visit)
+        if self.print_queue is not None:
+            self.print_queue.kick()
+        return kept
 
     def has_patient_answers(self) -> bool:
         """Whether a patient's answers are in memory (and would be lost by a wipe)."""
@@ -180,6 +203,7 @@ class QuestionnaireFlow:
         if session is not None and session.fired:
             ended = session.snapshot(self.language, "unfinished")
             log.warning("urgent visit %s ended before it was sent", ended.visit_id)
+            self._keep(ended, "submitted")
             self.visit_submitted.emit(ended)
 
     def _forget_patient(self) -> None:

@@ -13,17 +13,21 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
 
-from PySide6.QtCore import QElapsedTimer, QPoint, QPointF
+from PySide6.QtCore import QElapsedTimer, QPoint, QPointF, QTimer
 
 from kiosk.content.model import Loaded
 from kiosk.content.settings import TextSize
+from kiosk.decoding.errors import ContentInvalid
 from kiosk.ui.parts import Screen
 from kiosk.ui.place import Place
 from kiosk.ui.staff_gesture import CornerTaps
 
 if TYPE_CHECKING:
+    from PySide6.QtWidgets import QStackedWidget
+
     from kiosk.intake.session import IntakeSession
     from kiosk.printing.queue import PrintQueue
+    from kiosk.records.keeper import VisitKeeper
     from kiosk.records.store import VisitStore
     from kiosk.ui.idle import IdleWatch
     from kiosk.ui.screens.idle_warning import IdleWarningScreen
@@ -43,6 +47,9 @@ class StaffFlow:
 
     store: VisitStore | None
     print_queue: PrintQueue | None
+    keeper: VisitKeeper | None
+    _screens: dict[str, Screen]
+    _stack: QStackedWidget
     settings_path: Path | None
     content_loader: Callable[[], Loaded] | None
     idle: IdleWatch
@@ -203,7 +210,9 @@ class StaffFlow:
 
     def _show_dashboard(self) -> None:
         log.info("staff mode opened")
-        cast("StaffDashboardScreen", self.page("staff_dashboard")).refresh()
+        dashboard = cast("StaffDashboardScreen", self.page("staff_dashboard"))
+        dashboard.refresh()
+        self._show_problems(dashboard)
         self.go(Place("staff_dashboard"), remember=False)
 
     def _make_dashboard(self) -> Screen:
@@ -215,8 +224,53 @@ class StaffFlow:
         dashboard.exit_confirmed.connect(self._exit_kiosk)
         dashboard.changed.connect(lambda: self.print_queue.kick() if self.print_queue else None)
         dashboard.tools_requested.connect(self._open_tools)
+        dashboard.store_again_requested.connect(self._store_again)
         dashboard.view_requested.connect(self._view_summary)
         return dashboard
+
+    def _show_problems(self, dashboard: StaffDashboardScreen) -> None:
+        """Where visits are kept, when it is not simply the store: named at the top."""
+        keeper = self.keeper
+        notes = self.store.notes if self.store is not None else []
+        dashboard.show_problems([*(keeper.problems if keeper else []), *notes],
+                                store_out=keeper is not None and keeper.degraded)
+
+    def _store_again(self) -> None:
+        """Staff (or IT) freed the disk or fixed the file: open the store again and move the
+        fallback's visits back into it."""
+        dashboard = cast("StaffDashboardScreen", self.page("staff_dashboard"))
+        if self.keeper is None:
+            return
+        moved = self.keeper.try_store_again(self._loaded.content.questionnaire)
+        words = self._loaded.content.words(self._loaded.settings.printing.language).staff
+        if moved is None:
+            dashboard.show_message(words.store_again_failed)
+            return
+        # the window is on the store now: the dashboard is built again on it
+        old = self._screens.pop("staff_dashboard")
+        dashboard = cast("StaffDashboardScreen", self.page("staff_dashboard"))
+        dashboard.refresh()
+        self._show_problems(dashboard)
+        dashboard.show_message(words.store_again_done.format(count=moved))
+        self.go(Place("staff_dashboard"), remember=False)
+        self._stack.removeWidget(old)
+        old.setParent(None)
+        old.deleteLater()
+
+    def use_store(self, store: VisitStore) -> None:
+        """The keeper moved to another store (the stand-in, or the store again): staff
+        screens built on the old one are dropped, now or once they are off screen."""
+        self.store = store
+        self._drop_staff_screens()
+        QTimer.singleShot(0, self._drop_staff_screens)
+
+    def _drop_staff_screens(self) -> None:
+        for name in STAFF_SCREENS - {self._place.screen}:
+            screen = self._screens.pop(name, None)
+            if screen is not None:
+                self._stack.removeWidget(screen)
+                screen.setParent(None)
+                screen.deleteLater()
 
     def _make_summary(self) -> Screen:
         from kiosk.ui.screens.staff_summary import StaffSummaryScreen
@@ -283,9 +337,16 @@ class StaffFlow:
             self.print_queue.last_error = str(failed)
 
     def _load_again(self) -> Loaded:
+        """The clinic's files read and checked again, for Check and Load in the tools."""
         if self.content_loader is None:
             return self._loaded
-        return self.content_loader()
+        try:
+            return self.content_loader()
+        except ContentInvalid as invalid:
+            log.warning("staff read the content again: %d errors", len(invalid.errors))
+            for error in invalid.errors:
+                log.warning("%s", error)
+            raise
 
     def _printer_line(self) -> tuple[str, int]:
         from kiosk.printing.queue import PrinterUnavailable, find_printer

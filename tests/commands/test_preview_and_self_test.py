@@ -54,10 +54,10 @@ def test_self_test_checks_everything_and_says_there_is_no_printer(
     lines = capsys.readouterr().out.splitlines()
     assert [line.split(":")[0] for line in lines] == [
         "ok    settings and content", "ok    data folder", "ok    home screen", "FAIL  printers",
-        "ok    print queue", "FAILED"]
+        "ok    visit store", "ok    print queue", "FAILED"]
     assert lines[3] == ("FAIL  printers: no printer is set and there is no default printer;"
                         " printers Qt sees: none")
-    assert lines[-1].startswith("FAILED: 1 of 5 checks failed")
+    assert lines[-1].startswith("FAILED: 1 of 6 checks failed")
     assert data_dir.is_dir() and (data_dir.stat().st_mode & 0o777) == 0o700
 
 

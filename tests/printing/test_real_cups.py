@@ -11,7 +11,7 @@ from PySide6.QtGui import QTextDocument
 from PySide6.QtPrintSupport import QPrinterInfo
 from pytestqt.qtbot import QtBot
 
-from kiosk.app import document_for
+from kiosk.back_office import document_for
 from kiosk.cli import main
 from kiosk.content.model import Loaded
 from kiosk.printing.queue import PrintQueue, print_document
@@ -117,7 +117,7 @@ def test_with_cups_stopped_the_visit_waits_then_prints_when_it_is_back(
 def test_staff_choose_the_printer_which_is_saved_with_the_settings_comments_kept(
         qtbot: QtBot, cups: PrivateCups, shipped: Loaded, settings_copy: Path,
         tmp_path: Path) -> None:
-    from kiosk.app import keep_visits
+    from kiosk.back_office import keep_visits
     from kiosk.ui.window import KioskWindow
 
     before_text = settings_copy.read_text(encoding="utf-8")

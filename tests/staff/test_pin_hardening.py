@@ -15,7 +15,8 @@ import pytest
 from pytestqt.qtbot import QtBot
 
 import kiosk.cli
-from kiosk.app import Options, keep_visits
+from kiosk.app import Options
+from kiosk.back_office import keep_visits
 from kiosk.cli import _set_pin, main
 from kiosk.content.model import Loaded
 from kiosk.content.settings import pin_hash_problem

@@ -9,7 +9,7 @@ from typing import Any
 from PySide6.QtWidgets import QLineEdit, QPushButton
 from pytestqt.qtbot import QtBot
 
-from kiosk.app import keep_visits
+from kiosk.back_office import keep_visits
 from kiosk.content.model import Loaded
 from kiosk.intake.session import SubmittedVisit
 from kiosk.ui.answers import ChoiceAnswer, DateAnswer, DurationAnswer, ScaleAnswer, TextAnswer

@@ -11,7 +11,7 @@ from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QTextBrowser, QWidget
 from pytestqt.qtbot import QtBot
 
-from kiosk.app import keep_visits
+from kiosk.back_office import keep_visits
 from kiosk.content.loader import DEFAULT_THEME, load_all
 from kiosk.content.model import Loaded
 from kiosk.records.staff_pin import hash_pin
@@ -174,7 +174,8 @@ def test_no_patient_name_reaches_the_log_or_the_audit_table(
     store = window.store
     assert store is not None
     visit = submitted(shipped, "urgent")
-    window.visit_submitted.emit(visit)  # saved and queued as after a real visit
+    assert window.keeper is not None
+    assert window.keeper.submitted(visit)  # saved and queued as after a real visit
     corner_taps(qtbot, window, 5)
     type_pin(qtbot, window, PIN)
     tap(qtbot, find_button(window, f"staff_seen_{visit.visit_id}"))

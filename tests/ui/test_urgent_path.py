@@ -11,7 +11,7 @@ from pathlib import Path
 from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
-from kiosk.app import keep_visits
+from kiosk.back_office import keep_visits
 from kiosk.content.model import Loaded
 from kiosk.printing.summary import summary_html
 from kiosk.records.store import VisitStore
@@ -264,7 +264,7 @@ import os, signal
 os.environ["QT_QPA_PLATFORM"] = "offscreen"
 from pathlib import Path
 from PySide6.QtWidgets import QApplication
-from kiosk.app import keep_visits
+from kiosk.back_office import keep_visits
 from kiosk.content.loader import load_all
 from kiosk.ui.window import KioskWindow
 app = QApplication([])

@@ -1,7 +1,8 @@
 """The front desk's dashboard: today's visits, urgent ones first, with reprint and 'seen'.
 
 Names and dates of birth appear here, for staff only; free text never does. Every action
-is written to the audit table by the store.
+is written to the audit table by the store. Problems the kiosk found with its stored visits
+(for example visits its key could no longer open) are listed at the top for staff to pass on.
 """
 
 from __future__ import annotations
@@ -10,7 +11,7 @@ import datetime
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
 
 from kiosk.content.model import LanguageWords, Loaded
@@ -36,6 +37,7 @@ class StaffDashboardScreen(StaffScreen):
     exit_confirmed = Signal()
     changed = Signal()  # something staff did needs the print queue to look again
     tools_requested = Signal()
+    store_again_requested = Signal()
     view_requested = Signal(str)
 
     def __init__(self, store: VisitStore, loaded: Loaded,
@@ -47,6 +49,11 @@ class StaffDashboardScreen(StaffScreen):
         self._printer_line = printer_line
         self._words: LanguageWords | None = None
         self._title = text("", "title", "staff_dashboard_title")
+        self._problems = text("", "warning", "staff_problems")
+        self._problems.setVisible(False)
+        self._store_again = button("staff_store_again")
+        self._store_again.setVisible(False)
+        self._store_again.clicked.connect(self.store_again_requested)
         self._printer = text("", "muted", "staff_printer")
         self._list = QWidget()
         self._rows = QVBoxLayout(self._list)
@@ -79,6 +86,8 @@ class StaffDashboardScreen(StaffScreen):
         bottom.addWidget(self._close)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(48, 32, 48, 24)
+        layout.addWidget(self._problems)
+        layout.addWidget(self._store_again, 0, Qt.AlignmentFlag.AlignLeft)
         layout.addWidget(self._title)
         layout.addWidget(self._printer)
         layout.addWidget(scroll, 1)
@@ -112,8 +121,19 @@ class StaffDashboardScreen(StaffScreen):
         self.changed.emit()
         self.refresh()
 
+    def show_problems(self, lines: list[str], store_out: bool = False) -> None:
+        """What staff should know about the stored visits, at the top; hidden when nothing.
+        While the store is out, a button tries it again (and moves the fallback's visits
+        back when it works)."""
+        self._problems.setText("\n".join(lines))
+        self._problems.setVisible(bool(lines))
+        self._store_again.setVisible(store_out)
+
+    def show_message(self, message: str) -> None:
+        self._message.setText(message)
+
     def _save_pdf(self, visit_id: str) -> None:
-        from kiosk.printing.summary import summary_document, write_pdf
+        from kiosk.printing.summary_command import save_summary_pdf
 
         words = self.staff_words.staff
         folder = self._loaded.settings.staff.pdf_folder
@@ -123,8 +143,7 @@ class StaffDashboardScreen(StaffScreen):
             return
         path = Path(folder) / f"{visit_id}.pdf"
         try:
-            write_pdf(summary_document(visit, self._loaded, copy=True), path,
-                      self._loaded.settings.printing.paper)
+            save_summary_pdf(visit, self._loaded, path, copy=True)
         except OSError as failed:
             self._message.setText(str(failed))
             return
@@ -229,6 +248,7 @@ class StaffDashboardScreen(StaffScreen):
         set_button_text(self._close, words.staff.close)
         set_button_text(self._exit, words.staff.exit_kiosk)
         set_button_text(self._retry, words.staff.retry_now)
+        set_button_text(self._store_again, words.staff.store_again)
         set_button_text(self._tools, words.staff.tools)
         set_button_text(self._purge, words.staff.purge_all)
         set_button_text(self._yes, words.staff.confirm_yes)

@@ -71,6 +71,8 @@ class ThanksScreen(Screen):
         self._timer.setSingleShot(True)
         self._timer.setInterval(max(1, round(seconds * 1000)))
         self._timer.timeout.connect(self.done)
+        self._kept = True
+        self._words: LanguageWords | None = None
         layout = QVBoxLayout(self)
         layout.setContentsMargins(96, 64, 96, 48)
         layout.addStretch(1)
@@ -92,7 +94,16 @@ class ThanksScreen(Screen):
     def apply_metrics(self, body_px: int) -> None:
         self._body.setMaximumWidth(body_px * 34)
 
+    def set_kept(self, kept: bool) -> None:
+        """Thank the patient only for answers that were kept; otherwise send them, calmly, to
+        the front desk (the summary prints from memory when the printer works)."""
+        self._kept = kept
+        if self._words is not None:
+            self.show_words(self._words)
+
     def show_words(self, words: LanguageWords) -> None:
-        self._title.setText(words.ui.thanks_title)
-        self._body.setText(words.ui.thanks_body)
-        set_button_text(self._done, words.ui.thanks_done)
+        self._words = words
+        ui = words.ui
+        self._title.setText(ui.thanks_title if self._kept else ui.unsaved_title)
+        self._body.setText(ui.thanks_body if self._kept else ui.unsaved_body)
+        set_button_text(self._done, ui.thanks_done)
