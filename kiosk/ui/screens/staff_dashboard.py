@@ -12,12 +12,20 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from kiosk.content.model import LanguageWords, Loaded
 from kiosk.content.wording import date_words
 from kiosk.records.store import PrintJob, StoredVisit, VisitStore
-from kiosk.ui.parts import StaffScreen, button, clear_rows, set_button_text, text, touch_scroll
+from kiosk.ui.parts import (
+    FlowRow,
+    StaffScreen,
+    button,
+    clear_rows,
+    set_button_text,
+    text,
+    touch_scroll,
+)
 
 
 def print_state(jobs: list[PrintJob], words: LanguageWords, with_error: bool = False) -> str:
@@ -78,12 +86,12 @@ class StaffDashboardScreen(StaffScreen):
         self._retry.clicked.connect(self._retry_now)
         self._no.clicked.connect(lambda: self._ask(None, None))
         self._yes.clicked.connect(self._confirmed)
-        bottom = QHBoxLayout()
+        bottom = FlowRow("staff_dashboard_actions", 12)
         for widget in (self._exit, self._purge, self._retry, self._tools, self._confirm,
                        self._yes, self._no):
-            bottom.addWidget(widget)
-        bottom.addStretch(1)
-        bottom.addWidget(self._close)
+            bottom.add(widget)
+        bottom.add_stretch()
+        bottom.add(self._close, Qt.AlignmentFlag.AlignRight)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(48, 32, 48, 24)
         layout.addWidget(self._problems)
@@ -92,7 +100,7 @@ class StaffDashboardScreen(StaffScreen):
         layout.addWidget(self._printer)
         layout.addWidget(scroll, 1)
         layout.addWidget(self._message)
-        layout.addLayout(bottom)
+        layout.addWidget(bottom)
         self._ask(None, None)
 
     def _ask(self, question: str | None, action: Callable[[], None] | None) -> None:
@@ -196,7 +204,7 @@ class StaffDashboardScreen(StaffScreen):
         row = QWidget()
         row.setObjectName(f"staff_visit_{stored.visit_id}")
         stack = QVBoxLayout(row)
-        line = QHBoxLayout()
+        line = FlowRow(f"staff_visit_actions_{stored.visit_id}", 8)
         status = {"open": words.staff.status_open,
                   "unfinished": words.staff.status_unfinished}.get(stored.status)
         heading = "  \u2014  ".join(part for part in (
@@ -210,31 +218,31 @@ class StaffDashboardScreen(StaffScreen):
                                               for flag in stored.flags),
                          "warning", "staff_visit_flags")
             stack.addWidget(flags)
-        stack.addLayout(line)
-        line.addStretch(1)
+        stack.addWidget(line)
+        line.add_stretch()
         if self._needs_seeing(stored):
             seen = button(f"staff_seen_{stored.visit_id}")
             set_button_text(seen, words.staff.acknowledge)
             seen.clicked.connect(lambda: self._act(self._store.acknowledge, stored.visit_id))
-            line.addWidget(seen)
+            line.add(seen, Qt.AlignmentFlag.AlignRight)
         view = button(f"staff_view_{stored.visit_id}")
         set_button_text(view, words.staff.view)
         view.clicked.connect(lambda: self.view_requested.emit(stored.visit_id))
-        line.addWidget(view)
+        line.add(view, Qt.AlignmentFlag.AlignRight)
         again = button(f"staff_reprint_{stored.visit_id}")
         set_button_text(again, words.staff.reprint)
         again.clicked.connect(lambda: self._act(self._store.reprint, stored.visit_id))
-        line.addWidget(again)
+        line.add(again, Qt.AlignmentFlag.AlignRight)
         save = button(f"staff_pdf_{stored.visit_id}")
         set_button_text(save, words.staff.save_pdf)
         save.clicked.connect(lambda: self._save_pdf(stored.visit_id))
-        line.addWidget(save)
+        line.add(save, Qt.AlignmentFlag.AlignRight)
         delete = button(f"staff_delete_{stored.visit_id}")
         set_button_text(delete, words.staff.delete)
         delete.clicked.connect(lambda: self._ask(
             f"{words.staff.delete_confirm} ({stored.visit_id})",
             lambda: self._act(self._store.delete_visit, stored.visit_id)))
-        line.addWidget(delete)
+        line.add(delete, Qt.AlignmentFlag.AlignRight)
         return row
 
     def _act(self, action: Callable[[str], None], visit_id: str) -> None:
