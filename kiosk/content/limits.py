@@ -3,7 +3,8 @@
 A number outside its range (negative, zero, not a number, infinite, or absurdly large) would
 stop the kiosk working in a way nobody sees until a patient or staff member trips over it: no
 lock after wrong PINs, a corner no one can tap, an idle warning too short to answer, visits
-kept for ever. `check-content` reports each one with its file and line.
+kept for ever. `check-content` reports each one with its file and line. A number that could not
+be read at all is reported where it is written, and skipped here.
 """
 
 from __future__ import annotations
@@ -62,16 +63,21 @@ THEME_LIMITS: dict[str, Limit] = {
 
 
 def _value(root: Any, path: str) -> Any:
+    """The value at `path`, or None where a part of the way could not be read."""
     for part in path.split("."):
         root = getattr(root, part, None)
     return root
+
+
+def _number(value: Any) -> bool:
+    return isinstance(value, (int, float)) and not isinstance(value, bool)
 
 
 def _problems(root: Any, limits: dict[str, Limit]) -> list[tuple[str, str]]:
     found = []
     for path, limit in limits.items():
         value = _value(root, path)
-        if isinstance(value, (int, float)) and not isinstance(value, bool):
+        if _number(value):
             problem = limit.problem(value)
             if problem is not None:
                 found.append((path, problem))
@@ -86,7 +92,9 @@ def settings_problems(settings: Settings) -> list[tuple[str, str]]:
 def theme_problems(theme: Theme) -> list[tuple[str, str]]:
     """(key path, what is wrong) for every theme size out of range or out of order."""
     found = _problems(theme, THEME_LIMITS)
-    sizes = theme.body_px
-    if not found and not sizes.normal <= sizes.large <= sizes.largest:
+    normal, large, largest = (_value(theme, f"body_px.{size}")
+                              for size in ("normal", "large", "largest"))
+    if (not found and _number(normal) and _number(large) and _number(largest)
+            and not normal <= large <= largest):
         found.append(("body_px", "the sizes must grow: normal <= large <= largest"))
     return found

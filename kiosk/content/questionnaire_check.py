@@ -1,34 +1,54 @@
-"""Cross-checks of the questionnaire and rules: ids, option lists, conditions and their words.
+"""Cross-checks of the questionnaire and rules: ids, option lists and conditions.
 
 Each check reports an error with the file, line and key path of the thing an editor must fix.
+The checks run on whatever could be decoded, so one broken item (an unknown type, say) does not
+hide the mistakes elsewhere: a part left INVALID is skipped, and so is every check that needs
+it. An id is only reported as unknown when every id it could be was read.
 """
 
 from __future__ import annotations
 
 import datetime
 import re
-import string
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 
-from kiosk.decoding.decode import Decoder
-from kiosk.decoding.errors import ContentError, did_you_mean
+from kiosk.decoding.decode import Decoder, entries, is_valid, is_whole
+from kiosk.decoding.errors import ContentError, did_you_mean, quoted
 from kiosk.intake.questionnaire import (
     CHOICE_TYPES,
     ORDERED_TYPES,
     Condition,
     Item,
     Questionnaire,
-    QuestionnaireWords,
 )
-from kiosk.intake.rules import CATEGORIES, Rules, RulesWords
+from kiosk.intake.rules import Rules
 
 ID = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 #: Options the kiosk adds itself (unsure: true, prefer_not: true, none: true).
 RESERVED_OPTIONS = frozenset({"unsure", "prefer-not", "none"})
+RULE_GROUPS = ("red_flags", "inclusion", "exclusion")
 Report = Callable[[str, str], None]
 
 
-def _reporter(decoder: Decoder, errors: list[ContentError]) -> Report:
+@dataclass(frozen=True, slots=True)
+class Ids:
+    """The ids that could be read, in order, and whether they are all of them."""
+
+    ids: tuple[str, ...]
+    complete: bool
+
+
+@dataclass(frozen=True, slots=True)
+class KnownItems:
+    """The questionnaire's items whose ids could be read, in order; `complete` when every
+    item's could (then an id not among them is truly not in the questionnaire)."""
+
+    items: dict[str, Item]
+    complete: bool
+
+
+def reporter(decoder: Decoder, errors: list[ContentError]) -> Report:
     def report(path: str, message: str) -> None:
         line = decoder.lines.get(path, 0)
         while not line and "." in path:
@@ -39,110 +59,146 @@ def _reporter(decoder: Decoder, errors: list[ContentError]) -> Report:
     return report
 
 
+def ids_of(values: Iterable[object]) -> Ids:
+    """The id of every decoded value in a salvaged list."""
+    found = [getattr(value, "id", None) for _, value in entries(values)]
+    ids = tuple(i for i in found if isinstance(i, str))
+    return Ids(ids, is_whole(values) and len(ids) == len(found))
+
+
+def known_items(questionnaire: Questionnaire) -> KnownItems:
+    items: dict[str, Item] = {}
+    complete = is_whole(questionnaire.pages)
+    for _, page in entries(questionnaire.pages):
+        complete = complete and ids_of(page.items).complete
+        for _, item in entries(page.items):
+            if isinstance(item.id, str):
+                items.setdefault(item.id, item)
+    return KnownItems(items, complete)
+
+
 def check_questionnaire(questionnaire: Questionnaire, decoder: Decoder,
                         errors: list[ContentError]) -> None:
-    report = _reporter(decoder, errors)
+    report = reporter(decoder, errors)
+    known = known_items(questionnaire)
     seen: dict[str, str] = {}
-    for p, page in enumerate(questionnaire.pages):
-        if not ID.match(page.id):
-            report(f"pages[{p}].id", f"{page.id!r} must be lower-case words joined by '-'")
-        for i, item in enumerate(page.items):
+    earlier: dict[str, Item] = {}
+    for p, page in entries(questionnaire.pages):
+        if isinstance(page.id, str) and not ID.match(page.id):
+            report(f"pages[{p}].id", f"{quoted(page.id)} must be lower-case words joined by '-'")
+        for i, item in entries(page.items):
             path = f"pages[{p}].items[{i}]"
-            if not ID.match(item.id):
-                report(f"{path}.id", f"{item.id!r} must be lower-case words joined by '-'")
-            if item.id in seen:
-                report(f"{path}.id", f"item {item.id!r} is already used at {seen[item.id]}")
+            if isinstance(item.id, str):
+                if not ID.match(item.id):
+                    report(f"{path}.id", f"{quoted(item.id)} must be lower-case words joined"
+                                         " by '-'")
+                if item.id in seen:
+                    report(f"{path}.id", f"item {item.id!r} is already used at {seen[item.id]}")
             _check_item_shape(item, path, report)
-            if item.show_if is not None:
-                check_condition(item.show_if, f"{path}.show_if", seen_items(questionnaire,
-                                item.id), report, earlier_only=True,
-                                all_items=all_items(questionnaire))
-            seen[item.id] = path
-    if questionnaire.unsure_for_review < 1:
+            if item.show_if is not None and is_valid(item.show_if):
+                check_condition(item.show_if, f"{path}.show_if", earlier, report,
+                                later=known.items, complete=known.complete)
+            if isinstance(item.id, str):
+                seen.setdefault(item.id, path)
+                earlier.setdefault(item.id, item)
+    unsure = questionnaire.unsure_for_review
+    if isinstance(unsure, int) and unsure < 1:
         report("unsure_for_review", "must be 1 or more")
 
 
-def all_items(questionnaire: Questionnaire) -> dict[str, Item]:
-    return {item.id: item for item in questionnaire.items()}
-
-
-def seen_items(questionnaire: Questionnaire, before: str) -> dict[str, Item]:
-    """The items that come before `before`."""
-    earlier: dict[str, Item] = {}
-    for item in questionnaire.items():
-        if item.id == before:
-            break
-        earlier[item.id] = item
-    return earlier
-
-
 def _check_item_shape(item: Item, path: str, report: Report) -> None:
-    kind = item.type
-    if kind in ("single", "multiple"):
-        if not item.options:
-            report(f"{path}.options", f"a {kind} question needs options")
-        for o, option in enumerate(item.options):
+    kind, options = item.type, item.options
+    if not is_valid(kind) or kind in ("single", "multiple"):
+        for o, option in entries(options):
             if not ID.match(option):
-                report(f"{path}.options[{o}]", f"{option!r} must be lower-case words joined by '-'")
+                report(f"{path}.options[{o}]",
+                       f"{quoted(option)} must be lower-case words joined by '-'")
             if option in RESERVED_OPTIONS:
                 report(f"{path}.options[{o}]", f"{option!r} is added by the kiosk; use "
                        f"{'none: true' if option == 'none' else 'unsure/prefer_not: true'}")
-        if len(set(item.options)) != len(item.options):
+        named = [option for _, option in entries(options)]
+        if len(set(named)) != len(named):
             report(f"{path}.options", "an option is listed twice")
-    elif item.options:
+    if not is_valid(kind):
+        return  # every other rule depends on the type, which is reported already
+    if kind in ("single", "multiple"):
+        if options == ():
+            report(f"{path}.options", f"a {kind} question needs options")
+    elif is_valid(options) and options:
         report(f"{path}.options", f"only single and multiple questions have options, not {kind}")
     rules = (("unsure", ("yesno", "single")), ("prefer_not", ("yesno", "single")),
              ("none", ("multiple",)), ("min", ("number",)), ("max", ("number",)))
     for key, kinds in rules:
         value = getattr(item, key)
-        if value not in (None, False) and kind not in kinds:
+        if is_valid(value) and value not in (None, False) and kind not in kinds:
             report(f"{path}.{key}", f"only for {' and '.join(kinds)} questions, not {kind}")
-    if item.decimals and kind != "number":
+    if is_valid(item.decimals) and item.decimals and kind != "number":
         report(f"{path}.decimals", f"only for number questions, not {kind}")
-    if item.max_length != 200 and kind != "text":
+    if is_valid(item.max_length) and item.max_length != 200 and kind != "text":
         report(f"{path}.max_length", f"only for text questions, not {kind}")
-    if kind == "display" and item.required:
+    if kind == "display" and item.required is True:
         report(f"{path}.required", "a note takes no answer, so it cannot be required")
-    if item.min is not None and item.max is not None and item.min > item.max:
+    if (isinstance(item.min, (int, float)) and isinstance(item.max, (int, float))
+            and item.min > item.max):
         report(f"{path}.min", "min is larger than max")
 
 
+def _choices(item: Item) -> Ids:
+    """The option ids a patient may pick, and whether all of them could be read."""
+    if item.type != "yesno" and not is_valid(item.options):
+        return Ids((), False)
+    base = ("yes", "no") if item.type == "yesno" else item.options
+    extra = (("unsure",) if item.unsure is True else ()) + (
+        ("prefer-not",) if item.prefer_not is True else ()) + (
+        ("none",) if item.none is True else ())
+    choices = tuple(c for c in (*base, *extra) if isinstance(c, str))
+    whole = all(is_valid(flag) for flag in (item.unsure, item.prefer_not, item.none))
+    return Ids(choices, whole and len(choices) == len(base) + len(extra))
+
+
 def check_condition(condition: Condition, path: str, items: dict[str, Item], report: Report,
-                    earlier_only: bool = False, all_items: dict[str, Item] | None = None) -> None:
-    """Every question named exists (earlier, for show-if) and every value fits its question."""
+                    earlier_only: bool = True, later: dict[str, Item] | None = None,
+                    complete: bool = True) -> None:
+    """Every question named exists (earlier, for a show-if: `later` holds the rest) and every
+    value fits its question. `complete` says whether every item's id is known."""
     for key in ("all", "any"):
-        for n, part in enumerate(getattr(condition, key)):
-            check_condition(part, f"{path}.{key}[{n}]", items, report, earlier_only, all_items)
-    if condition.question is None:
+        for n, part in entries(getattr(condition, key)):
+            check_condition(part, f"{path}.{key}[{n}]", items, report, earlier_only, later,
+                            complete)
+    question = condition.question
+    if not isinstance(question, str):
         return
-    item = items.get(condition.question)
+    item = items.get(question)
     if item is None:
-        later = all_items or {}
-        if earlier_only and condition.question in later:
-            report(f"{path}.question", f"{condition.question!r} comes later; a question can only "
+        if earlier_only and later is not None and question in later:
+            report(f"{path}.question", f"{question!r} comes later; a question can only "
                    "depend on earlier ones")
-        else:
-            report(f"{path}.question", f"no question {condition.question!r}"
-                   + did_you_mean(condition.question, list(items) + list(later)))
+        elif complete:
+            report(f"{path}.question", f"no question {quoted(question)}"
+                   + did_you_mean(question, list(items) + list(later or {})))
         return
     op, value, kind = condition.op, condition.value, item.type
+    if not (is_valid(op) and is_valid(value) and is_valid(kind)):
+        return  # each is reported where it is written
     if kind == "display" or (kind == "text" and op not in ("exists", "=", "!=")):
         report(f"{path}.op", f"{op!r} cannot be used with a {kind} question")
         return
     if op in (">", "<", ">=", "<=") and kind not in ORDERED_TYPES:
         report(f"{path}.op", f"{op!r} needs a number, scale, duration or date question;"
-               f" {condition.question!r} is {kind}")
+               f" {question!r} is {kind}")
         return
     if op == "exists":
         return
-    if kind in CHOICE_TYPES and value not in item.choices():
-        report(f"{path}.value", f"{value!r} is not an option of {condition.question!r}"
-               + did_you_mean(str(value), item.choices()))
+    if kind in CHOICE_TYPES:
+        choices = _choices(item)
+        if value not in choices.ids and choices.complete:
+            report(f"{path}.value", f"{quoted(value)} is not an option of {question!r}"
+                   + did_you_mean(str(value), choices.ids))
     elif kind in ("number", "scale", "duration") and (
             isinstance(value, bool) or not isinstance(value, (int, float))):
-        report(f"{path}.value", f"{value!r} is not a number")
+        report(f"{path}.value", f"{quoted(value)} is not a number")
     elif kind == "date" and not _is_date(value):
-        report(f"{path}.value", f"{value!r} is not a date like 2020-01-31")
+        report(f"{path}.value", f"{quoted(value)} is not a date like 2020-01-31")
 
 
 def _is_date(value: object) -> bool:
@@ -155,67 +211,27 @@ def _is_date(value: object) -> bool:
     return True
 
 
-def check_rules(rules: Rules, questionnaire: Questionnaire, decoder: Decoder,
+def check_rules(rules: Rules, questionnaire: Questionnaire | None, decoder: Decoder,
                 errors: list[ContentError]) -> None:
-    report = _reporter(decoder, errors)
-    items = all_items(questionnaire)
+    """Rule ids, and (when the questionnaire could be read) every question and value named."""
+    report = reporter(decoder, errors)
+    known = known_items(questionnaire) if questionnaire is not None else None
     seen: set[str] = set()
-    for group in ("red_flags", "inclusion", "exclusion"):
-        for n, rule in enumerate(getattr(rules, group)):
+    for group in RULE_GROUPS:
+        for n, rule in entries(getattr(rules, group)):
             path = f"{group}[{n}]"
-            if not ID.match(rule.id):
-                report(f"{path}.id", f"{rule.id!r} must be lower-case words joined by '-'")
-            if rule.id in seen:
-                report(f"{path}.id", f"rule {rule.id!r} is listed twice")
-            seen.add(rule.id)
-            check_condition(rule.when, f"{path}.when", items, report)
+            if isinstance(rule.id, str):
+                if not ID.match(rule.id):
+                    report(f"{path}.id", f"{quoted(rule.id)} must be lower-case words joined"
+                                         " by '-'")
+                if rule.id in seen:
+                    report(f"{path}.id", f"rule {rule.id!r} is listed twice")
+                seen.add(rule.id)
+            if known is not None and is_valid(rule.when):
+                check_condition(rule.when, f"{path}.when", known.items, report,
+                                earlier_only=False, complete=known.complete)
 
 
-def check_questionnaire_words(words: QuestionnaireWords, questionnaire: Questionnaire,
-                              decoder: Decoder, errors: list[ContentError]) -> None:
-    report = _reporter(decoder, errors)
-    _same_ids("pages", words.pages, [p.id for p in questionnaire.pages], report)
-    items = all_items(questionnaire)
-    _same_ids("items", words.items, list(items), report)
-    for item_id, item_words in words.items.items():
-        item = items.get(item_id)
-        if item is None:
-            continue
-        path = f"items.{item_id}"
-        if item.type in ("single", "multiple"):
-            if item_words.options is None:
-                report(path, f"needs 'options': words for {', '.join(item.options)}")
-            else:
-                _same_ids(f"{path}.options", item_words.options, list(item.options), report)
-        elif item_words.options is not None:
-            report(f"{path}.options", f"a {item.type} question has no options to name")
-        needs = {"scale": ("low", "high"), "number": ("unit",)}.get(item.type, ())
-        for key in ("low", "high", "unit"):
-            present = getattr(item_words, key) is not None
-            if key in needs and not present:
-                report(path, f"needs {key!r} for this {item.type} question")
-            if key not in needs and present:
-                report(f"{path}.{key}", f"only {'scale' if key != 'unit' else 'number'}"
-                       " questions have this")
-
-
-def check_rules_words(words: RulesWords, rules: Rules, decoder: Decoder,
-                      errors: list[ContentError]) -> None:
-    report = _reporter(decoder, errors)
-    _same_ids("rules", words.rules, [rule.id for rule in rules.all_rules()], report)
-    _same_ids("outcomes", words.outcomes, list(CATEGORIES), report)
-    for key, needed in (("missing_inclusion", "rule"), ("too_many_unsure", "count")):
-        used = {name for _, name, _, _ in string.Formatter().parse(getattr(words, key)) if name}
-        if used != {needed}:
-            report(key, f"must contain the placeholder {{{needed}}} and no other")
-
-
-def _same_ids(path: str, words: Mapping[str, object], expected: Iterable[str],
-              report: Report) -> None:
-    expected = list(expected)
-    for key in words:
-        if key not in expected:
-            report(f"{path}.{key}", "no such id in the structure" + did_you_mean(key, expected))
-    for key in expected:
-        if key not in words:
-            report(path, f"translation missing for {key!r}")
+def rule_ids(rules: Rules) -> Ids:
+    found = [ids_of(getattr(rules, group)) for group in RULE_GROUPS]
+    return Ids(tuple(i for ids in found for i in ids.ids), all(ids.complete for ids in found))

@@ -3,6 +3,11 @@
 YAML is parsed with the C loader into a node tree (which keeps line numbers); the tree is then
 walked against the dataclass's type hints. Nothing stops at the first error: every unknown key,
 missing key, wrong type and empty string is recorded, and the caller raises once at the end.
+
+What could not be decoded is left as INVALID inside what could: a questionnaire with one item
+of an unknown type still comes back with its other items (and that item's id), so the checks
+that look across files (show-if ids, rule options, translations) still run on everything else.
+Such a salvaged value is only ever checked, never used: it comes with its errors.
 """
 
 from __future__ import annotations
@@ -10,15 +15,19 @@ from __future__ import annotations
 import dataclasses
 import types
 import typing
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Literal, Protocol, TypeVar, Union
+from typing import Any, Generic, Literal, Protocol, TypeVar, Union
 
 import yaml
 
-from kiosk.decoding.errors import ContentError, did_you_mean
-from kiosk.decoding.safe_yaml import control_characters, plain_structure, read_text
+from kiosk.decoding.deadline import Deadline, step
+from kiosk.decoding.errors import ContentError, did_you_mean, quoted
+from kiosk.decoding.safe_yaml import read_yaml
 
 T = TypeVar("T")
+E = TypeVar("E")
 
 
 class _Invalid:
@@ -39,28 +48,23 @@ class YamlDecodable(Protocol):
     def from_node(cls, decoder: Decoder, node: yaml.Node, path: str) -> Any: ...
 
 
-def read_yaml(path: Path, label: str, errors: list[ContentError]) -> yaml.Node | None:
-    """Parse one YAML file into a node tree; a missing, unsafe or unreadable file, bad syntax,
-    or YAML the content never needs (see kiosk.decoding.safe_yaml) becomes an error."""
-    text = read_text(path, label, errors)
-    if text is None:
-        return None
-    plain = control_characters(text, label, errors)
-    if not plain_structure(text, label, errors) or not plain:
-        return None
-    try:
-        node = yaml.compose(text, Loader=yaml.CSafeLoader)
-    except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line = mark.line + 1 if mark else 0
-        errors.append(ContentError(label, line, "", f"not valid YAML: {exc.problem}"))
-        return None
-    except yaml.YAMLError as exc:
-        errors.append(ContentError(label, 0, "", f"not valid YAML: {exc}"))
-        return None
-    if node is None:
-        errors.append(ContentError(label, 1, "", "file is empty"))
-    return node
+def is_valid(value: object) -> bool:
+    """Whether `value` was decoded (it may still hold INVALID parts inside)."""
+    return value is not INVALID
+
+
+def entries(values: Iterable[E]) -> Iterator[tuple[int, E]]:
+    """(index, value) for every decoded value of a salvaged list; none for an INVALID list."""
+    if values is INVALID or values is None:
+        return
+    for index, value in enumerate(values):
+        if value is not INVALID:
+            yield index, value
+
+
+def is_whole(values: Iterable[object]) -> bool:
+    """Whether a salvaged list was decoded with every one of its values."""
+    return values is not INVALID and all(value is not INVALID for value in values)
 
 
 def line_of(node: yaml.Node) -> int:
@@ -75,9 +79,11 @@ def _join(path: str, key: str) -> str:
 class Decoder:
     """Decodes the nodes of one file; records errors and the line of every key path it visits."""
 
-    def __init__(self, label: str, errors: list[ContentError]) -> None:
+    def __init__(self, label: str, errors: list[ContentError],
+                 deadline: Deadline | None = None) -> None:
         self.label = label
         self.errors = errors
+        self.deadline = deadline
         self.lines: dict[str, int] = {}
 
     def error(self, node: yaml.Node | None, path: str, message: str) -> None:
@@ -85,7 +91,9 @@ class Decoder:
         self.errors.append(ContentError(self.label, line, path, message))
 
     def decode(self, node: yaml.Node, tp: Any, path: str = "") -> Any:
-        """Decode `node` as type `tp`; returns INVALID (after recording why) when it cannot."""
+        """Decode `node` as type `tp`; returns INVALID (after recording why) when it cannot,
+        and a value with INVALID parts when only those parts failed."""
+        step(self.deadline)
         self.lines.setdefault(path, line_of(node))
         origin = typing.get_origin(tp)
         if isinstance(tp, type) and hasattr(tp, "from_node"):
@@ -117,9 +125,11 @@ class Decoder:
         seen: set[str] = set()
         result = []
         for key_node, value_node in node.value:
-            key = _constructor.construct_object(key_node)
+            key = self.construct(key_node, path)
+            if key is INVALID:
+                continue
             if not isinstance(key, str):
-                self.error(key_node, path, f"key {key!r} must be text")
+                self.error(key_node, path, f"key {quoted(key)} must be text")
                 continue
             if key in seen:
                 self.error(key_node, _join(path, key), "key is given twice")
@@ -136,15 +146,12 @@ class Decoder:
         hints = _hints(cls)
         fields = {f.name: f for f in dataclasses.fields(cls)}
         values: dict[str, Any] = {}
-        ok = True
         for key, key_node, value_node in pairs:
             if key not in fields:
                 # Recorded, but the rest still decodes so later checks can report their errors.
                 self.error(key_node, _join(path, key), "unknown key" + did_you_mean(key, fields))
                 continue
-            value = self.decode(value_node, hints[key], _join(path, key))
-            ok = ok and value is not INVALID
-            values[key] = value
+            values[key] = self.decode(value_node, hints[key], _join(path, key))
         for name, field in fields.items():
             required = (
                 field.default is dataclasses.MISSING
@@ -152,8 +159,8 @@ class Decoder:
             )
             if required and name not in values:
                 self.error(node, _join(path, name), "required key is missing")
-                ok = False
-        return cls(**values) if ok else INVALID
+                values[name] = INVALID
+        return cls(**values)
 
     def _literal(self, node: yaml.Node, choices: tuple[Any, ...], path: str) -> Any:
         value = self._scalar(node, type(choices[0]), path)
@@ -161,7 +168,7 @@ class Decoder:
             return value
         hint = did_you_mean(str(value), [str(c) for c in choices])
         listed = ", ".join(str(c) for c in choices)
-        self.error(node, path, f"{value!r} is not one of: {listed}{hint}")
+        self.error(node, path, f"{quoted(value)} is not one of: {listed}{hint}")
         return INVALID
 
     def _sequence(self, node: yaml.Node, item_type: Any, path: str) -> Any:
@@ -171,8 +178,7 @@ class Decoder:
         if not node.value:
             self.error(node, path, "list is empty")
             return INVALID
-        items = [self.decode(n, item_type, f"{path}[{i}]") for i, n in enumerate(node.value)]
-        return INVALID if any(i is INVALID for i in items) else tuple(items)
+        return tuple(self.decode(n, item_type, f"{path}[{i}]") for i, n in enumerate(node.value))
 
     def _mapping(self, node: yaml.Node, value_type: Any, path: str) -> Any:
         pairs = self.pairs(node, path)
@@ -181,8 +187,7 @@ class Decoder:
         if not pairs:
             self.error(node, path, "mapping is empty")
             return INVALID
-        result = {key: self.decode(v, value_type, _join(path, key)) for key, _, v in pairs}
-        return INVALID if any(v is INVALID for v in result.values()) else result
+        return {key: self.decode(v, value_type, _join(path, key)) for key, _, v in pairs}
 
     def _scalar(self, node: yaml.Node, tp: Any, path: str) -> Any:
         if not isinstance(node, yaml.ScalarNode):
@@ -191,13 +196,16 @@ class Decoder:
         if tp is str and self.is_null(node):
             self.error(node, path, "text is empty")
             return INVALID
-        value = _constructor.construct_object(node)
+        if tp is str and node.tag in _WRITTEN_AS_TEXT:
+            value: Any = node.value  # a number or a date where text is meant: as written
+        else:
+            value = self.construct(node, path)
+        if value is INVALID:
+            return INVALID
         if tp is float and isinstance(value, int) and not isinstance(value, bool):
             value = float(value)
-        if tp is str and isinstance(value, (int, float)) and not isinstance(value, bool):
-            value = node.value
         if not isinstance(value, tp) or (tp is not bool and isinstance(value, bool)):
-            self.error(node, path, f"expected {_type_name(tp)}, got {value!r}")
+            self.error(node, path, f"expected {_type_name(tp)}, got {quoted(value)}")
             return INVALID
         if isinstance(value, str):
             value = value.strip()
@@ -213,7 +221,7 @@ class Decoder:
         if not isinstance(node, yaml.ScalarNode) or self.is_null(node):
             self.error(node, path, f"expected a single value, got {self.describe(node)}")
             return INVALID
-        value = _constructor.construct_object(node)
+        value = self.construct(node, path)
         if isinstance(value, bool):
             return "yes" if value else "no"
         if isinstance(value, str) and not value.strip():
@@ -221,15 +229,27 @@ class Decoder:
             return INVALID
         return value.strip() if isinstance(value, str) else value
 
+    def construct(self, node: yaml.Node, path: str) -> Any:
+        """The value of a single node (text, number, date, true/false), or INVALID after
+        recording why: YAML reads 2025-02-30 as a date that does not exist."""
+        try:
+            return _constructor.construct_object(node)
+        except (yaml.YAMLError, ValueError, OverflowError) as exc:
+            what = "a date" if node.tag == _DATE else "a value"
+            self.error(node, path, f"{quoted(node.value)} cannot be read as {what} ({exc})")
+            return INVALID
+
     @staticmethod
     def describe(node: yaml.Node) -> str:
         if isinstance(node, yaml.MappingNode):
             return "a mapping"
         if isinstance(node, yaml.SequenceNode):
             return "a list"
-        return "nothing" if Decoder.is_null(node) else repr(node.value)
+        return "nothing" if Decoder.is_null(node) else quoted(node.value)
 
 
+_DATE = "tag:yaml.org,2002:timestamp"
+_WRITTEN_AS_TEXT = frozenset({"tag:yaml.org,2002:int", "tag:yaml.org,2002:float", _DATE})
 _HINTS: dict[type, dict[str, Any]] = {}
 
 
@@ -245,13 +265,34 @@ def _type_name(tp: Any) -> str:
     )
 
 
-def decode_file(path: Path, label: str, tp: type[T], errors: list[ContentError]) -> tuple[
-    T | None, Decoder
-]:
-    """Read and decode one file; returns (value or None, the decoder with its line map)."""
-    decoder = Decoder(label, errors)
-    node = read_yaml(path, label, errors)
+@dataclass(frozen=True, slots=True)
+class Decoded(Generic[T]):
+    """One file, decoded: whole when it is correct, and what could be salvaged either way."""
+
+    whole: T | None  # the file's value, when it has no error at all
+    parts: T | None  # what could be decoded (INVALID where a part could not); None if nothing
+    decoder: Decoder  # with the line of every key path, for the checks that follow
+
+
+def decode_parts(path: Path, label: str, tp: type[T], errors: list[ContentError],
+                 deadline: Deadline | None = None) -> Decoded[T]:
+    """Read and decode one file, keeping what could be decoded for the checks that follow."""
+    decoder = Decoder(label, errors, deadline)
+    found = len(errors)
+    node = read_yaml(path, label, errors, deadline)
     if node is None:
-        return None, decoder
+        return Decoded(None, None, decoder)
     value = decoder.decode(node, tp)
-    return (None if value is INVALID else value), decoder
+    parts = None if value is INVALID else value
+    return Decoded(parts if len(errors) == found else None, parts, decoder)
+
+
+def decode_file(path: Path, label: str, tp: type[T], errors: list[ContentError],
+                deadline: Deadline | None = None) -> tuple[T | None, Decoder]:
+    """Read and decode one file; returns (value or None, the decoder with its line map)."""
+    decoded = decode_parts(path, label, tp, errors, deadline)
+    return decoded.whole, decoded.decoder
+
+
+__all__ = ["INVALID", "Decoded", "Decoder", "decode_file", "decode_parts", "entries",
+           "is_valid", "is_whole", "line_of", "read_yaml"]

@@ -14,16 +14,49 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from kiosk.content.loader import DEFAULT_CONTENT, load_content
+from kiosk.content.loader import (
+    DEFAULT_CONTENT,
+    DEFAULT_SETTINGS,
+    DEFAULT_THEME,
+    load_all,
+    load_content,
+)
 from kiosk.decoding.errors import ContentInvalid
 from kiosk.decoding.safe_yaml import MAX_DEPTH, MAX_FILE_BYTES, MAX_VALUE_CHARS
+from tests.domain import hostile_cases
 from tests.domain.editing import edit
+
+#: What a report says when a check met a part it was not written for (a fault of the kiosk).
+NOT_CHECKED = "could not be checked to the end"
 
 
 def errors_of(content: Path) -> list[str]:
     with pytest.raises(ContentInvalid) as caught:
         load_content(content)
     return [str(error) for error in caught.value.errors]
+
+
+def all_errors_of(content: Path, settings: Path, theme: Path = DEFAULT_THEME) -> list[str]:
+    with pytest.raises(ContentInvalid) as caught:
+        load_all(content, settings, theme)
+    return [str(error) for error in caught.value.errors]
+
+
+@pytest.mark.parametrize("case", hostile_cases.CASES, ids=lambda case: case.name)
+def test_each_hostile_file_is_a_content_error_with_its_file_and_line(
+        content_copy: Path, settings_copy: Path, case: hostile_cases.Hostile) -> None:
+    expected = hostile_cases.make(content_copy.parent, [case])
+    errors = all_errors_of(content_copy, settings_copy)
+    assert hostile_cases.missing(expected, errors) == []
+    assert not any(NOT_CHECKED in error for error in errors)
+
+
+def test_every_hostile_file_at_once_is_reported_in_one_load(
+        content_copy: Path, settings_copy: Path) -> None:
+    expected = hostile_cases.make(content_copy.parent, hostile_cases.CASES)
+    errors = all_errors_of(content_copy, settings_copy)
+    assert hostile_cases.missing(expected, errors) == []
+    assert not any(NOT_CHECKED in error for error in errors)
 
 
 def test_a_form_feed_pasted_from_a_word_processor_is_named_with_its_place(
@@ -124,5 +157,68 @@ def test_whatever_is_in_a_content_file_only_content_errors_come_out(
         load_content(scratch)
     except ContentInvalid as invalid:
         assert invalid.errors and all(str(error) for error in invalid.errors)
+        assert not any(NOT_CHECKED in str(error) for error in invalid.errors)
+    finally:
+        target.write_bytes(original)
+
+
+#: Lines of the shipped files, to splice hostile pieces into (so most of a file still decodes
+#: and the checks that look across files run on what is left).
+SPLICE_SOURCES = {name: (DEFAULT_CONTENT / name).read_text(encoding="utf-8").split("\n")
+                  for name in ("questionnaire.yaml", "rules.yaml", "es/questionnaire.yaml")}
+
+
+@settings(max_examples=40, deadline=None, derandomize=True,
+          suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(name=st.sampled_from(sorted(SPLICE_SOURCES)), data=st.data())
+def test_a_hostile_line_inside_a_real_file_only_gives_content_errors(
+        scratch: Path, name: str, data: st.DataObject) -> None:
+    lines = SPLICE_SOURCES[name]
+    at = data.draw(st.integers(0, len(lines) - 1), label="line")
+    keep = data.draw(st.integers(0, 3), label="lines replaced")
+    piece = data.draw(HOSTILE_YAML, label="piece")
+    target = scratch / name
+    target.write_text("\n".join([*lines[:at], piece, *lines[at + keep:]]), encoding="utf-8",
+                      errors="surrogatepass")
+    try:
+        load_content(scratch)
+    except ContentInvalid as invalid:
+        assert invalid.errors and not any(NOT_CHECKED in str(e) for e in invalid.errors)
+    finally:
+        target.write_text("\n".join(lines), encoding="utf-8")
+
+
+@pytest.fixture(scope="module")
+def scratch_files() -> Iterator[tuple[Path, Path]]:
+    """One copy of the settings and the theme for every generated file."""
+    folder = Path(tempfile.mkdtemp(prefix="kiosk-hostile-settings-"))
+    shutil.copy(DEFAULT_SETTINGS, folder / "settings.yaml")
+    shutil.copy(DEFAULT_THEME, folder / "theme.yaml")
+    yield folder / "settings.yaml", folder / "theme.yaml"
+    shutil.rmtree(folder)
+
+
+SETTINGS_PIECES = st.sampled_from([
+    "clinic:", "kiosk:", "printing:", "staff:", "colours:", "body_px:", "  name: x",
+    "  accent_color: '#12345'", "  text: red", "  normal: 200", "  largest: 1",
+    "  idle_seconds: -1", "  warning_seconds: .inf", "  language: de", "  logo: ../../x",
+    "  pin_hash: scrypt$1$1$1$00$00", "  corner_px: 1e999", "  taps: yes", "  on_accent: ~",
+])
+
+
+@settings(max_examples=30, deadline=None, derandomize=True,
+          suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(which=st.sampled_from(["settings", "theme"]),
+       lines=st.lists(st.one_of(SETTINGS_PIECES, HOSTILE_YAML), max_size=12))
+def test_whatever_is_in_the_settings_or_theme_only_content_errors_come_out(
+        scratch_files: tuple[Path, Path], which: str, lines: list[str]) -> None:
+    settings_path, theme_path = scratch_files
+    target = settings_path if which == "settings" else theme_path
+    original = (DEFAULT_SETTINGS if which == "settings" else DEFAULT_THEME).read_bytes()
+    target.write_text("\n".join(lines), encoding="utf-8", errors="surrogatepass")
+    try:
+        load_all(DEFAULT_CONTENT, settings_path, theme_path)
+    except ContentInvalid as invalid:
+        assert invalid.errors and not any(NOT_CHECKED in str(e) for e in invalid.errors)
     finally:
         target.write_bytes(original)

@@ -1,18 +1,37 @@
-"""Staff tools: which printer summaries go to, a test print, and the content check and reload."""
+"""Staff tools: which printer summaries go to, a test print, and the content check and reload.
+
+Check and Load read every content file again. Whatever is wrong with them, the front desk sees
+it here, file and line first, in a list that scrolls; nothing a clinic puts in the files can
+leave these buttons silent.
+"""
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 from dataclasses import dataclass
 
 from PySide6.QtCore import Signal
 from PySide6.QtPrintSupport import QPrinterInfo
-from PySide6.QtWidgets import QHBoxLayout, QPushButton, QVBoxLayout
+from PySide6.QtWidgets import QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
 from kiosk.content.model import LanguageWords, Loaded
-from kiosk.decoding.errors import ContentInvalid
+from kiosk.decoding.errors import ContentError, ContentInvalid
 from kiosk.records.store import VisitStore
-from kiosk.ui.parts import StaffScreen, button, set_button_text, text
+from kiosk.ui.parts import StaffScreen, breakable, button, set_button_text, text, touch_scroll
+
+log = logging.getLogger(__name__)
+#: Errors listed on the screen; `kiosk check-content` lists every one.
+ERRORS_SHOWN = 40
+
+
+def error_list(invalid: ContentInvalid) -> str:
+    """The errors as the front desk reads them: one a line, any long word breakable."""
+    lines = [breakable(str(error)) for error in invalid.errors[:ERRORS_SHOWN]]
+    hidden = len(invalid.errors) - ERRORS_SHOWN
+    if hidden > 0:
+        lines.append(f"… +{hidden}")
+    return "\n".join(lines)
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,6 +70,12 @@ class StaffToolsScreen(StaffScreen):
         self._check.clicked.connect(self._check_content)
         self._reload.clicked.connect(self._reload_content)
         self._message = text("", "", "staff_tools_message")
+        message_page = QWidget()
+        message_layout = QVBoxLayout(message_page)
+        message_layout.setContentsMargins(0, 0, 0, 0)
+        message_layout.addWidget(self._message)
+        message_layout.addStretch(1)
+        message_scroll = touch_scroll("staff_tools_message_scroll", message_page)
         self._back = button("staff_tools_back", "primary")
         self._back.clicked.connect(self.back)
         content_row = QHBoxLayout()
@@ -67,7 +92,7 @@ class StaffToolsScreen(StaffScreen):
         layout.addWidget(self._content_title)
         layout.addWidget(self._settings)
         layout.addLayout(content_row)
-        layout.addWidget(self._message, 1)
+        layout.addWidget(message_scroll, 1)
         layout.addWidget(self._back)
 
     def refresh(self) -> None:
@@ -105,25 +130,35 @@ class StaffToolsScreen(StaffScreen):
         self._store.audit("test print")
         self._message.setText(self.staff_words.staff.test_print_sent)
 
-    def _check_content(self) -> None:
+    def _load_again(self) -> Loaded | ContentInvalid:
+        """The files read again, or what is wrong with them. Loading turns every mistake in
+        the files into a content error; anything else (a fault of the kiosk itself) is logged
+        and shown the same way rather than lost."""
         try:
-            self._hooks.load_again()
+            return self._hooks.load_again()
         except ContentInvalid as invalid:
-            self._message.setText("\n".join(str(e) for e in invalid.errors[:12]))
+            return invalid
+        except Exception as fault:
+            log.exception("reading the content again failed")
+            return ContentInvalid([ContentError("content", 0, "", "could not be read again"
+                                                f" ({type(fault).__name__}: {fault})")])
+
+    def _check_content(self) -> None:
+        result = self._load_again()
+        if isinstance(result, ContentInvalid):
+            self._message.setText(error_list(result))
             return
         self._message.setText(self.staff_words.staff.content_ok)
 
     def _reload_content(self) -> None:
         staff = self.staff_words.staff
-        try:
-            fresh = self._hooks.load_again()
-        except ContentInvalid as invalid:
+        result = self._load_again()
+        if isinstance(result, ContentInvalid):
             self._store.audit("content reload refused")
-            self._message.setText(staff.reload_refused + "\n" + "\n".join(
-                str(e) for e in invalid.errors[:12]))
+            self._message.setText(staff.reload_refused + "\n" + error_list(result))
             return
         self._store.audit("content reloaded")
-        self._hooks.use_content(fresh)
+        self._hooks.use_content(result)
 
     def show_staff_words(self, words: LanguageWords) -> None:
         staff = words.staff

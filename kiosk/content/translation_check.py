@@ -1,0 +1,90 @@
+"""Cross-checks of each language's words for the questionnaire and rules against their structure.
+
+Every id of the structure needs words, and words for an id the structure does not have are an
+error; the second is only reported when every id of the structure could be read (an item of an
+unknown type still has its id, but an item without one may be the id the words are for).
+"""
+
+from __future__ import annotations
+
+import string
+from collections.abc import Iterable, Mapping
+
+from kiosk.content.questionnaire_check import (
+    Ids,
+    Report,
+    ids_of,
+    known_items,
+    reporter,
+    rule_ids,
+)
+from kiosk.decoding.decode import Decoder, entries, is_valid, is_whole
+from kiosk.decoding.errors import ContentError, did_you_mean
+from kiosk.intake.questionnaire import Questionnaire, QuestionnaireWords
+from kiosk.intake.rules import CATEGORIES, Rules, RulesWords
+
+
+def check_questionnaire_words(words: QuestionnaireWords, questionnaire: Questionnaire,
+                              decoder: Decoder, errors: list[ContentError]) -> None:
+    report = reporter(decoder, errors)
+    _same_ids("pages", words.pages, ids_of(questionnaire.pages), report)
+    known = known_items(questionnaire)
+    _same_ids("items", words.items, Ids(tuple(known.items), known.complete), report)
+    if not is_valid(words.items):
+        return
+    for item_id, item_words in words.items.items():
+        item = known.items.get(item_id)
+        if item is None or not is_valid(item_words) or not is_valid(item.type):
+            continue
+        path = f"items.{item_id}"
+        if item.type in ("single", "multiple"):
+            options = Ids(tuple(o for _, o in entries(item.options)), is_whole(item.options))
+            if item_words.options is None:
+                report(path, f"needs 'options': words for {', '.join(options.ids)}")
+            else:
+                _same_ids(f"{path}.options", item_words.options, options, report)
+        elif item_words.options is not None:
+            report(f"{path}.options", f"a {item.type} question has no options to name")
+        needs = {"scale": ("low", "high"), "number": ("unit",)}.get(item.type, ())
+        for key in ("low", "high", "unit"):
+            present = getattr(item_words, key) is not None
+            if key in needs and not present:
+                report(path, f"needs {key!r} for this {item.type} question")
+            if key not in needs and present:
+                report(f"{path}.{key}", f"only {'scale' if key != 'unit' else 'number'}"
+                       " questions have this")
+
+
+def check_rules_words(words: RulesWords, rules: Rules, decoder: Decoder,
+                      errors: list[ContentError]) -> None:
+    report = reporter(decoder, errors)
+    _same_ids("rules", words.rules, rule_ids(rules), report)
+    _same_ids("outcomes", words.outcomes, Ids(CATEGORIES, True), report)
+    for key, needed in (("missing_inclusion", "rule"), ("too_many_unsure", "count")):
+        text = getattr(words, key)
+        if not isinstance(text, str):
+            continue
+        try:
+            used = {name for _, name, _, _ in string.Formatter().parse(text) if name}
+        except ValueError:
+            used = set()
+        if used != {needed}:
+            report(key, f"must contain the placeholder {{{needed}}} and no other")
+
+
+def _same_ids(path: str, words: Mapping[str, object], expected: Ids, report: Report) -> None:
+    """Words for every id, and (when every id is known) for no other."""
+    if not is_valid(words) or words is None:
+        return
+    if expected.complete:
+        for key in words:
+            if key not in expected.ids:
+                report(f"{path}.{key}", "no such id in the structure"
+                       + did_you_mean(key, expected.ids))
+    for key in _unique(expected.ids):
+        if key not in words:
+            report(path, f"translation missing for {key!r}")
+
+
+def _unique(ids: Iterable[str]) -> list[str]:
+    return list(dict.fromkeys(ids))
