@@ -33,3 +33,20 @@ def config_folder(data_override: Path | None = None) -> Path:
     folder.mkdir(parents=True, exist_ok=True, mode=0o700)
     os.chmod(folder, 0o700)
     return folder
+
+
+def write_private(path: Path, text: str) -> None:
+    """Write `text` to `path` whole or not at all, readable by the kiosk's user only (0600):
+    a temporary file made private before a byte is written, then put in place."""
+    temporary = path.with_name(f".{path.name}.new")
+    descriptor = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    try:
+        os.fchmod(descriptor, 0o600)  # a temporary left over from before keeps its mode
+        with os.fdopen(descriptor, "w", encoding="utf-8") as file:
+            file.write(text)
+            file.flush()
+            os.fsync(file.fileno())
+    except BaseException:
+        temporary.unlink(missing_ok=True)
+        raise
+    os.replace(temporary, path)

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import json
-import os
 import re
 from pathlib import Path
+
+from kiosk.paths import write_private
 
 SECTION = re.compile(r"^(?P<name>[A-Za-z_]+):\s*(#.*)?$")
 
@@ -35,6 +36,4 @@ def set_value(path: Path, section: str, key: str, value: str) -> None:
                 break
         else:
             lines.insert(start + 1, _line(key, value, ""))
-    temporary = path.with_suffix(path.suffix + ".new")
-    temporary.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    os.replace(temporary, path)
+    write_private(path, "\n".join(lines) + "\n")

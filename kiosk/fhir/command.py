@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
 from kiosk.fhir.resources import answer_count, questionnaire_resource, questionnaire_response
+from kiosk.paths import write_private
 
 if TYPE_CHECKING:
     from kiosk.content.model import Content
@@ -24,8 +25,7 @@ if TYPE_CHECKING:
 def _write(resource: dict[str, Any], out: Path) -> str | None:
     """Write `resource` as pretty JSON; the reason when it could not be written."""
     try:
-        out.write_text(json.dumps(resource, indent=2, ensure_ascii=False) + "\n",
-                       encoding="utf-8")
+        write_private(out, json.dumps(resource, indent=2, ensure_ascii=False) + "\n")
     except OSError as error:
         return f"cannot write {out}: {error.strerror or error}"
     return None

@@ -25,6 +25,7 @@ def test_the_questionnaire_and_a_stored_visit_that_references_it(
     assert answered["resourceType"] == "QuestionnaireResponse"
     assert answered["id"] == visit.visit_id
     assert answered["questionnaire"] == f"{exported['url']}|{exported['version']}"
+    assert response.stat().st_mode & 0o777 == 0o600, "a visit's answers: private to the kiosk"
 
 
 def test_an_answer_file_and_an_unknown_visit(data_dir: Path, tmp_path: Path) -> None:
