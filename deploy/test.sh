@@ -11,4 +11,23 @@ if ! command -v cupsd >/dev/null && [ ! -x /usr/sbin/cupsd ]; then
   echo "== note: the real-CUPS printing tests will be SKIPPED: CUPS is not installed here."
   echo "   Install it with: apt-get install -y cups cups-bsd printer-driver-cups-pdf"
 fi
-echo "== pytest" && exec .venv/bin/python -m pytest "$@"
+if [ "$#" -gt 0 ]; then
+  echo "== pytest $*" && exec .venv/bin/python -m pytest "$@"
+fi
+# The whole suite: the soak (hundreds of whole visits, tests/soak) runs beside the rest, one
+# process each, so the two cores share the wall time; its report follows the suite's.
+soak_log="$(mktemp)"
+trap 'rm -f "$soak_log"' EXIT
+.venv/bin/python -m pytest -m soak -q >"$soak_log" 2>&1 &
+soak_pid=$!
+echo "== pytest (the soak runs beside it)"
+suite=0
+.venv/bin/python -m pytest -m "not soak" || suite=$?
+soak=0
+wait "$soak_pid" || soak=$?
+echo "== pytest -m soak"
+cat "$soak_log"
+if [ "$suite" -ne 0 ] || [ "$soak" -ne 0 ]; then
+  echo "== FAILED: suite exit $suite, soak exit $soak"
+  exit 1
+fi

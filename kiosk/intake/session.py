@@ -68,8 +68,11 @@ class IntakeSession:
 
     def __init__(self, questionnaire: Questionnaire, rules: Rules,
                  today: datetime.date | None = None,
-                 clock: Callable[[], datetime.datetime] = _utc_now) -> None:
+                 clock: Callable[[], datetime.datetime] = _utc_now,
+                 id_taken: Callable[[str], bool] = lambda visit_id: False) -> None:
+        """`id_taken` says whether a visit id is already kept (so no two visits share one)."""
         self.questionnaire = questionnaire
+        self._id_taken = id_taken
         self.rules = rules
         self._today = today
         self._clock = clock
@@ -84,8 +87,16 @@ class IntakeSession:
     def visit_id(self) -> str:
         """The visit's id, given the first time it is asked for (its first save) and kept."""
         if self._visit_id is None:
-            self._visit_id = new_visit_id(self._clock())
+            self._visit_id = self._unused_id(self._clock())
         return self._visit_id
+
+    def _unused_id(self, when: datetime.datetime) -> str:
+        """A new id no kept visit has: a day's ids are few enough to read out, so two
+        visits could otherwise draw the same one."""
+        while True:
+            visit_id = new_visit_id(when)
+            if not self._id_taken(visit_id):
+                return visit_id
 
     # -- answers -------------------------------------------------------------------------
 
@@ -224,7 +235,7 @@ class IntakeSession:
         whether or not the patient finishes)."""
         when = now or self._clock()
         if self._visit_id is None:
-            self._visit_id = new_visit_id(when)
+            self._visit_id = self._unused_id(when)
         return SubmittedVisit(
             visit_id=self._visit_id,
             answers=MappingProxyType(dict(self._answers)),

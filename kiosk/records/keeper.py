@@ -54,6 +54,7 @@ class VisitKeeper:
         self.on_switch: Callable[[VisitStore], None] = lambda store: None
         #: Opens the store again, for staff's "try again" (set by the back office).
         self.reopen: Callable[[], OpenedStore] | None = None
+        self._in_fallback: set[str] = set()
         self.store: VisitStore = store if store is not None else self._make_stand_in()
 
     @property
@@ -65,6 +66,16 @@ class VisitKeeper:
     def degraded(self) -> bool:
         """Visits are going to the fallback file, not the store."""
         return isinstance(self.store, StandInStore)
+
+    def knows(self, visit_id: str) -> bool:
+        """Whether a visit with this id is kept already (in the store in use, or in the
+        fallback file by its earlier saves this run)."""
+        if visit_id in self._in_fallback:
+            return True
+        try:
+            return self.store.has_visit(visit_id)
+        except StoreFaults:
+            return False
 
     def urgent(self, visit: SubmittedVisit) -> bool:
         """An urgent flag fired: the visit and its slip, saved now."""
@@ -93,6 +104,7 @@ class VisitKeeper:
             log.error("the stand-in store refused visit %s: %s", visit.visit_id, failure)
         try:
             self.fallback.append(visit, kind)
+            self._in_fallback.add(visit.visit_id)
         except OSError as failure:
             note = f"The fallback file cannot be written either ({failure})."
             if note not in self.running_notes:

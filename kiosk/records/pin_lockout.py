@@ -11,12 +11,15 @@ stored, and the audit table notes each wrong PIN, lock and hold without it.
 from __future__ import annotations
 
 import datetime
+import logging
 import sqlite3
 from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from kiosk.records.coding import now_utc, utc_text
+
+log = logging.getLogger(__name__)
 
 #: Each lock in a row lasts this many times the one before ...
 LOCK_GROWTH = 5
@@ -86,6 +89,18 @@ class PinLockout:
         lock in a row; once `lockouts_before_hold` locks have passed, it holds staff mode
         instead. Nothing is counted while the pad is locked or held."""
         moment = now or now_utc()
+        try:
+            return self._count_wrong_pin(wrong_pins, lockout_seconds, lockouts_before_hold,
+                                         moment)
+        except (sqlite3.Error, OSError) as failure:
+            # The count cannot be kept: the pad closes for a lock's time rather than let
+            # guesses go uncounted.
+            log.error("a wrong staff PIN could not be counted (%s): pad locked", failure)
+            return PinPadState(0, 1, moment + datetime.timedelta(seconds=lockout_seconds),
+                               False)
+
+    def _count_wrong_pin(self, wrong_pins: int, lockout_seconds: float,
+                         lockouts_before_hold: int, moment: datetime.datetime) -> PinPadState:
         with self._transaction() as db:
             state = self._pin_state(db, moment)
             if state.closed:
@@ -112,10 +127,14 @@ class PinLockout:
     def pin_succeeded(self) -> None:
         """The right PIN: the count and the progression of locks start again (a hold stays:
         the pad takes no PIN while held)."""
-        with self._transaction() as db:
-            db.execute("UPDATE staff_lockout SET failures = 0, lockouts = 0, locked_until = NULL")
-            db.execute("INSERT INTO audit (at, action, visit_id) VALUES (?, 'staff unlock', NULL)",
-                       (utc_text(now_utc()),))
+        try:
+            with self._transaction() as db:
+                db.execute("UPDATE staff_lockout SET failures = 0, lockouts = 0,"
+                           " locked_until = NULL")
+                db.execute("INSERT INTO audit (at, action, visit_id) VALUES"
+                           " (?, 'staff unlock', NULL)", (utc_text(now_utc()),))
+        except (sqlite3.Error, OSError) as failure:
+            log.error("a staff unlock could not be stored: %s", failure)
 
     def pin_set_by_it(self, now: datetime.datetime | None = None) -> bool:
         """IT set the PIN again (`kiosk set-pin`): any lock or hold ends and the count starts

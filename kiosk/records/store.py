@@ -181,6 +181,10 @@ class VisitStore(PinLockout):
             db.execute("INSERT INTO audit (at, action, visit_id) VALUES (?, ?, ?)",
                        (now, "moved back from the fallback file", visit.visit_id))
 
+    def has_visit(self, visit_id: str) -> bool:
+        return self._db.execute("SELECT 1 FROM visits WHERE id = ?", (visit_id,)
+                                ).fetchone() is not None
+
     def quick_check(self) -> str:
         """SQLite's own check of the file's pages: "ok", or what is damaged."""
         return str(self._db.execute("PRAGMA quick_check").fetchone()[0])
@@ -326,10 +330,15 @@ class VisitStore(PinLockout):
                        (*values, utc_text(now_utc()), job.id))
 
     def audit(self, action: str, visit_id: str | None = None) -> None:
-        """Note an action with its time and visit id (never a name or an answer)."""
-        with self._transaction() as db:
-            db.execute("INSERT INTO audit (at, action, visit_id) VALUES (?, ?, ?)",
-                       (utc_text(now_utc()), action, visit_id))
+        """Note an action with its time and visit id (never a name or an answer). A store
+        that has stopped taking writes does not stop staff at work: the note goes to the log
+        instead."""
+        try:
+            with self._transaction() as db:
+                db.execute("INSERT INTO audit (at, action, visit_id) VALUES (?, ?, ?)",
+                           (utc_text(now_utc()), action, visit_id))
+        except (sqlite3.Error, OSError) as failure:
+            log.error("audit not stored (%s): %s %s", failure, action, visit_id or "")
 
     def audit_trail(self) -> list[tuple[str, str, str | None]]:
         """(time, action, visit id) of every audited event, oldest first."""

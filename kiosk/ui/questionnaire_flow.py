@@ -62,7 +62,8 @@ class QuestionnaireFlow:
     def _session(self) -> IntakeSession:
         if self.visit is None:
             content = self._loaded.content
-            self.visit = IntakeSession(content.questionnaire, content.rules)
+            self.visit = IntakeSession(content.questionnaire, content.rules,
+                                       id_taken=self._id_taken)
         return self.visit
 
     def _make_question(self) -> Screen:
@@ -179,6 +180,9 @@ class QuestionnaireFlow:
         self._forget_patient()
         cast("ThanksScreen", self.page("thanks")).set_kept(kept)
         self.go(Place("thanks"), remember=False)
+
+    def _id_taken(self, visit_id: str) -> bool:
+        return self.keeper is not None and self.keeper.knows(visit_id)
 
     def _keep(self, visit: SubmittedVisit, kind: str) -> bool:
         """Keep the visit durably (the store, or else the fallback file) and let the printer

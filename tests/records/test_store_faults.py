@@ -40,6 +40,15 @@ def stored_once(shipped: Loaded, folder: Path) -> tuple[Path, Path, str]:
     return path, key_file, visit.visit_id
 
 
+def fill_the_disk(store: VisitStore) -> None:
+    """The store's disk is full from now on, to the last byte: reads work, writes fail."""
+    pages = store._db.execute("PRAGMA page_count").fetchone()[0]
+    store._db.execute(f"PRAGMA max_page_count = {pages}")
+    with pytest.raises(sqlite3.Error):  # whatever room the last page had is used up
+        for _ in range(100_000):
+            store._db.execute("INSERT INTO audit (at, action) VALUES ('now', 'filling')")
+
+
 def keeper_for(folder: Path, store: VisitStore | None, problems: list[str] | None = None
                ) -> VisitKeeper:
     key_file = folder / "config" / KEY_FILE_NAME
@@ -85,6 +94,7 @@ def test_a_store_that_cannot_be_opened_is_stood_in_for_and_visits_go_to_the_fall
     visit = submitted(shipped, "urgent")
     assert keeper.submitted(visit) is True
     assert keeper.degraded
+    assert keeper.knows(visit.visit_id) and not keeper.knows("V-0101-NONE")
     # printed from memory: the stand-in holds the visit and its jobs
     assert [job.kind for job in keeper.store.jobs("queued")] == ["urgent-slip", "summary"]
     kept, unreadable = keeper.fallback.visits(shipped.content.questionnaire)
@@ -101,11 +111,7 @@ def test_a_store_that_fills_up_mid_run_loses_no_visit_and_moves_back_once_repair
     keeper.on_switch = switched.append
     first = submitted(shipped, "likely-candidate")
     assert keeper.submitted(first)
-    pages = store._db.execute("PRAGMA page_count").fetchone()[0]
-    store._db.execute(f"PRAGMA max_page_count = {pages}")  # the disk is full from now on
-    with pytest.raises(sqlite3.Error):  # ... to the last byte, whatever the page layout
-        while True:
-            store.audit("filling the disk")
+    fill_the_disk(store)
     second, third = submitted(shipped, "urgent"), submitted(shipped, "spanish")
     assert keeper.submitted(second) and keeper.submitted(third)
     assert switched == [keeper.store] and keeper.degraded
@@ -177,3 +183,15 @@ def test_self_test_names_a_broken_store_in_a_fail_line(
     store_line = next(line for line in lines if "visit store:" in line)
     assert store_line.startswith("FAIL"), lines
     assert "Traceback" not in out.getvalue()
+
+
+def test_a_full_store_does_not_stop_staff_and_counts_no_pin_guess_for_free(
+        shipped: Loaded, tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
+    store = VisitStore(tmp_path / "visits.sqlite3")
+    fill_the_disk(store)
+    with caplog.at_level(logging.ERROR):
+        store.audit("staff exit")  # noted in the log instead; staff go on
+        state = store.pin_failed(wrong_pins=5, lockout_seconds=60, lockouts_before_hold=3)
+        store.pin_succeeded()
+    assert state.closed, "a wrong PIN that cannot be counted closes the pad for a lock's time"
+    assert "audit not stored" in caplog.text and "could not be counted" in caplog.text

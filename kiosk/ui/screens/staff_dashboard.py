@@ -179,8 +179,11 @@ class StaffDashboardScreen(StaffScreen):
             empty = text(words.staff.no_visits, "muted", "staff_no_visits")
             self._rows.addWidget(empty)
             empty.show()
+        jobs: dict[str, list[PrintJob]] = {}
+        for job in self._store.jobs():  # read once, not once per row
+            jobs.setdefault(job.visit_id, []).append(job)
         for stored in visits:
-            row = self._row(stored, words)
+            row = self._row(stored, words, jobs.get(stored.visit_id, []))
             self._rows.addWidget(row)
             row.show()
         self._rows.addWidget(self._audit)
@@ -191,7 +194,8 @@ class StaffDashboardScreen(StaffScreen):
     def _needs_seeing(stored: StoredVisit) -> bool:
         return (stored.category == "urgent" or bool(stored.flags)) and not stored.acknowledged
 
-    def _row(self, stored: StoredVisit, words: LanguageWords) -> QWidget:
+    def _row(self, stored: StoredVisit, words: LanguageWords, jobs: list[PrintJob]
+             ) -> QWidget:
         visit = self._store.visit(stored.visit_id, self._loaded.content.questionnaire)
         name = " ".join(str(visit.answers.get(k, "")) for k in ("first-name", "last-name")) \
             if visit else ""
@@ -199,7 +203,6 @@ class StaffDashboardScreen(StaffScreen):
         born = date_words(birth, words) if isinstance(birth, datetime.date) else ""
         when = stored.submitted_at.astimezone().strftime("%H:%M")
         outcome = words.rules.outcomes.get(stored.category, stored.category)
-        jobs = [job for job in self._store.jobs() if job.visit_id == stored.visit_id]
         state = print_state(jobs, words)
         row = QWidget()
         row.setObjectName(f"staff_visit_{stored.visit_id}")
