@@ -34,6 +34,7 @@ from kiosk.content.model import (
     SummaryWords,
     UiWords,
 )
+from kiosk.content.questionnaire_check import check_id
 from kiosk.content.translation_check import check_questionnaire_words, check_rules_words
 from kiosk.decoding.deadline import Deadline
 from kiosk.decoding.decode import Decoder, decode_parts, entries, is_valid, is_whole
@@ -44,7 +45,6 @@ from kiosk.intake.rules import Rules, RulesWords
 
 W = TypeVar("W")
 S = TypeVar("S")
-SECTION_ID = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 LANGUAGE_CODE = re.compile(r"^[a-z]{2}$")
 Report = Callable[[str, str], None]
 Label = Callable[[Path], str]
@@ -73,9 +73,7 @@ def check_structure(structure: Structure, decoder: Decoder, root: Path,
     seen: set[str] = set()
     for i, plan in entries(structure.sections):
         if isinstance(plan.id, str):
-            if not SECTION_ID.match(plan.id):
-                err(f"sections[{i}].id", f"{quoted(plan.id)} must be lower-case words joined"
-                                         " by '-'")
+            check_id(plan.id, f"sections[{i}].id", err)
             if plan.id in seen:
                 err(f"sections[{i}].id", f"section {plan.id!r} is listed twice")
             seen.add(plan.id)

@@ -25,6 +25,12 @@ from kiosk.intake.questionnaire import (
 from kiosk.intake.rules import Rules
 
 ID = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
+
+
+def check_id(value: str, where: str, report: Callable[[str, str], None]) -> None:
+    """Ids (of pages, items, options, rules, sections) are lower-case words joined by '-'."""
+    if not ID.match(value):
+        report(where, f"{quoted(value)} must be lower-case words joined by '-'")
 #: Options the kiosk adds itself (unsure: true, prefer_not: true, none: true).
 RESERVED_OPTIONS = frozenset({"unsure", "prefer-not", "none"})
 RULE_GROUPS = ("red_flags", "inclusion", "exclusion")
@@ -84,14 +90,12 @@ def check_questionnaire(questionnaire: Questionnaire, decoder: Decoder,
     seen: dict[str, str] = {}
     earlier: dict[str, Item] = {}
     for p, page in entries(questionnaire.pages):
-        if isinstance(page.id, str) and not ID.match(page.id):
-            report(f"pages[{p}].id", f"{quoted(page.id)} must be lower-case words joined by '-'")
+        if isinstance(page.id, str):
+            check_id(page.id, f"pages[{p}].id", report)
         for i, item in entries(page.items):
             path = f"pages[{p}].items[{i}]"
             if isinstance(item.id, str):
-                if not ID.match(item.id):
-                    report(f"{path}.id", f"{quoted(item.id)} must be lower-case words joined"
-                                         " by '-'")
+                check_id(item.id, f"{path}.id", report)
                 if item.id in seen:
                     report(f"{path}.id", f"item {item.id!r} is already used at {seen[item.id]}")
             _check_item_shape(item, path, report)
@@ -110,9 +114,7 @@ def _check_item_shape(item: Item, path: str, report: Report) -> None:
     kind, options = item.type, item.options
     if not is_valid(kind) or kind in ("single", "multiple"):
         for o, option in entries(options):
-            if not ID.match(option):
-                report(f"{path}.options[{o}]",
-                       f"{quoted(option)} must be lower-case words joined by '-'")
+            check_id(option, f"{path}.options[{o}]", report)
             if option in RESERVED_OPTIONS:
                 report(f"{path}.options[{o}]", f"{option!r} is added by the kiosk; use "
                        f"{'none: true' if option == 'none' else 'unsure/prefer_not: true'}")
@@ -221,9 +223,7 @@ def check_rules(rules: Rules, questionnaire: Questionnaire | None, decoder: Deco
         for n, rule in entries(getattr(rules, group)):
             path = f"{group}[{n}]"
             if isinstance(rule.id, str):
-                if not ID.match(rule.id):
-                    report(f"{path}.id", f"{quoted(rule.id)} must be lower-case words joined"
-                                         " by '-'")
+                check_id(rule.id, f"{path}.id", report)
                 if rule.id in seen:
                     report(f"{path}.id", f"rule {rule.id!r} is listed twice")
                 seen.add(rule.id)
