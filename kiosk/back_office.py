@@ -23,7 +23,8 @@ if TYPE_CHECKING:
     from PySide6.QtGui import QTextDocument
     from PySide6.QtWidgets import QWidget
 
-    from kiosk.records.store import PrintJob, VisitStore
+    from kiosk.records.print_jobs import PrintJob
+    from kiosk.records.store import VisitStore
 
 log = logging.getLogger(__name__)
 HOUSEKEEPING_MS = 60 * 60 * 1000

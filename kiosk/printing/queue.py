@@ -17,7 +17,8 @@ from PySide6.QtGui import QTextDocument
 from PySide6.QtPrintSupport import QPrinter, QPrinterInfo
 
 from kiosk.printing.pages import Paper, render
-from kiosk.records.store import PrintJob, VisitStore
+from kiosk.records.print_jobs import PrintJob
+from kiosk.records.store import VisitStore
 
 log = logging.getLogger(__name__)
 StoreFaults = (sqlite3.Error, OSError)

@@ -19,7 +19,8 @@ from collections.abc import Callable
 from kiosk.intake.questionnaire import Questionnaire
 from kiosk.intake.session import SubmittedVisit
 from kiosk.records.fallback import FallbackFile, RecordKind
-from kiosk.records.store import PrintJob, VisitStore
+from kiosk.records.print_jobs import PrintJob
+from kiosk.records.store import VisitStore
 from kiosk.records.store_health import OpenedStore
 
 log = logging.getLogger(__name__)

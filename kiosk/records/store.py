@@ -18,13 +18,13 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Literal
 
 from kiosk.intake.questionnaire import Questionnaire
 from kiosk.intake.session import SubmittedVisit, VisitStatus
 from kiosk.records.coding import now_utc, utc_text
 from kiosk.records.migrations import migrate
 from kiosk.records.pin_lockout import PinLockout
+from kiosk.records.print_jobs import JobKind, PrintJobs
 from kiosk.records.sealed_rows import (
     command_key,
     keep_row,
@@ -38,23 +38,6 @@ from kiosk.records.sealing import KEY_FILE_NAME, SealBroken, Sealer
 
 log = logging.getLogger(__name__)
 
-JobKind = Literal["summary", "urgent-slip"]
-JobState = Literal["queued", "sending", "printed", "failed"]
-
-
-@dataclass(frozen=True, slots=True)
-class PrintJob:
-    """A document on its way to the printer."""
-
-    id: int
-    visit_id: str
-    kind: JobKind
-    state: JobState
-    copy: bool
-    attempts: int
-    last_error: str | None
-
-
 @dataclass(frozen=True, slots=True)
 class StoredVisit:
     """A visit as staff see it in a list: no answers."""
@@ -67,7 +50,7 @@ class StoredVisit:
     flags: tuple[str, ...] = ()  # the urgent flags that fired, by rule id
 
 
-class VisitStore(PinLockout):
+class VisitStore(PrintJobs, PinLockout):
     """The kiosk's one database. Not shared between threads."""
 
     def __init__(self, path: Path | None, key_file: Path | None = None, *,
@@ -278,56 +261,6 @@ class VisitStore(PinLockout):
         if gone:
             self._vacuum()
         return int(gone)
-
-    # -- print jobs ----------------------------------------------------------------------
-
-    def jobs(self, state: JobState | None = None) -> list[PrintJob]:
-        query = ("SELECT id, visit_id, kind, state, copy, attempts, last_error FROM print_jobs")
-        rows = (self._db.execute(query + " WHERE state = ? ORDER BY id", (state,)) if state
-                else self._db.execute(query + " ORDER BY id")).fetchall()
-        return [PrintJob(r[0], r[1], r[2], r[3], bool(r[4]), r[5], r[6]) for r in rows]
-
-    def next_job(self, now: datetime.datetime | None = None) -> PrintJob | None:
-        """The oldest job due to print now: urgent slips before summaries."""
-        row = self._db.execute(
-            "SELECT id, visit_id, kind, state, copy, attempts, last_error FROM print_jobs"
-            " WHERE state = 'queued' AND (next_try_at IS NULL OR next_try_at <= ?)"
-            " ORDER BY kind = 'summary', id LIMIT 1", (utc_text(now or now_utc()),)).fetchone()
-        return PrintJob(row[0], row[1], row[2], row[3], bool(row[4]), row[5], row[6]) \
-            if row else None
-
-    def mark_sending(self, job: PrintJob) -> None:
-        """About to hand the job to the printer: if the kiosk dies now, it is sent again,
-        marked COPY, because it may already have printed."""
-        self._job_update(job, "state = 'sending', attempts = attempts + 1")
-
-    def mark_printed(self, job: PrintJob) -> None:
-        self._job_update(job, "state = 'printed', last_error = NULL, next_try_at = NULL")
-        self.audit(f"printed {job.kind}{' (copy)' if job.copy else ''}", job.visit_id)
-
-    def mark_failed(self, job: PrintJob, error: str, retry_at: datetime.datetime) -> None:
-        """Back in the queue until `retry_at`, with what went wrong."""
-        self._job_update(job, "state = 'queued', last_error = ?, next_try_at = ?",
-                         (error, utc_text(retry_at)))
-
-    def retry_now(self) -> int:
-        """Every waiting job becomes due at once (staff asked to try again)."""
-        with self._transaction() as db:
-            return int(db.execute("UPDATE print_jobs SET next_try_at = NULL"
-                                  " WHERE state = 'queued'").rowcount)
-
-    def requeue_interrupted(self) -> int:
-        """Jobs the last run was sending when it stopped go out again, marked COPY."""
-        with self._transaction() as db:
-            return int(db.execute("UPDATE print_jobs SET state = 'queued', copy = 1,"
-                                  " updated_at = ? WHERE state = 'sending'",
-                                  (utc_text(now_utc()),)).rowcount)
-
-    def _job_update(self, job: PrintJob, assignments: str, values: tuple[object, ...] = ()
-                    ) -> None:
-        with self._transaction() as db:
-            db.execute(f"UPDATE print_jobs SET {assignments}, updated_at = ? WHERE id = ?",
-                       (*values, utc_text(now_utc()), job.id))
 
     def audit(self, action: str, visit_id: str | None = None) -> None:
         """Note an action with its time and visit id (never a name or an answer). A store

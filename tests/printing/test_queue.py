@@ -10,7 +10,8 @@ from pytestqt.qtbot import QtBot
 
 from kiosk.content.model import Loaded
 from kiosk.printing.queue import PrintQueue, retry_delay
-from kiosk.records.store import PrintJob, VisitStore
+from kiosk.records.print_jobs import PrintJob
+from kiosk.records.store import VisitStore
 from tests.records.test_store import submitted
 
 

@@ -16,7 +16,8 @@ from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from kiosk.content.model import LanguageWords, Loaded
 from kiosk.content.wording import date_words
-from kiosk.records.store import PrintJob, StoredVisit, VisitStore
+from kiosk.records.print_jobs import PrintJob
+from kiosk.records.store import StoredVisit, VisitStore
 from kiosk.ui.parts import (
     FlowRow,
     StaffScreen,
