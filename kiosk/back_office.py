@@ -13,8 +13,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from kiosk.content.model import Loaded
+from kiosk.records import STORE_FAULTS
 from kiosk.records.fallback import FALLBACK_FILE_NAME, FallbackFile
-from kiosk.records.keeper import StandInStore, StoreFaults, VisitKeeper
+from kiosk.records.keeper import StandInStore, VisitKeeper
 from kiosk.records.sealed_rows import kiosk_key, memory_key
 from kiosk.records.sealing import KEY_FILE_NAME
 from kiosk.records.store_health import open_visit_store
@@ -103,7 +104,7 @@ def _tidy_at_start(keeper: VisitKeeper, store: VisitStore, loaded: Loaded) -> No
 def _purge(keeper: VisitKeeper, hours: float) -> None:
     try:
         deleted = keeper.store.purge_expired(hours)
-    except StoreFaults as failure:
+    except STORE_FAULTS as failure:
         log.error("retention could not delete old visits: %s", failure)
         return
     if deleted:

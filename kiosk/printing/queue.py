@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import datetime
 import logging
-import sqlite3
 from collections.abc import Callable
 
 from PySide6.QtCore import QObject, QTimer, Signal
@@ -17,11 +16,11 @@ from PySide6.QtGui import QTextDocument
 from PySide6.QtPrintSupport import QPrinter, QPrinterInfo
 
 from kiosk.printing.pages import Paper, render
+from kiosk.records import STORE_FAULTS
 from kiosk.records.print_jobs import PrintJob
 from kiosk.records.store import VisitStore
 
 log = logging.getLogger(__name__)
-StoreFaults = (sqlite3.Error, OSError)
 
 FIRST_RETRY_SECONDS = 30.0
 LONGEST_RETRY_SECONDS = 15 * 60.0
@@ -122,13 +121,13 @@ class PrintQueue(QObject):
     def waiting(self) -> int:
         try:
             return len(self._store.jobs("queued"))
-        except StoreFaults:
+        except STORE_FAULTS:
             return 0
 
     def _work(self) -> None:
         try:
             self._print_next()
-        except StoreFaults as failure:  # the store went out: the visit keeper stands in
+        except STORE_FAULTS as failure:  # the store went out: the visit keeper stands in
             self.last_error = f"visit store: {failure}"
             log.error("print queue: the visit store failed: %s", failure)
             self.changed.emit()

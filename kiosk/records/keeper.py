@@ -13,18 +13,18 @@ from __future__ import annotations
 
 import contextlib
 import logging
-import sqlite3
 from collections.abc import Callable
+from dataclasses import replace
 
 from kiosk.intake.questionnaire import Questionnaire
 from kiosk.intake.session import SubmittedVisit
+from kiosk.records import STORE_FAULTS
 from kiosk.records.fallback import FallbackFile, RecordKind
 from kiosk.records.print_jobs import PrintJob
 from kiosk.records.store import VisitStore
 from kiosk.records.store_health import OpenedStore
 
 log = logging.getLogger(__name__)
-StoreFaults = (sqlite3.Error, OSError)
 
 
 class StandInStore(VisitStore):
@@ -75,7 +75,7 @@ class VisitKeeper:
             return True
         try:
             return self.store.has_visit(visit_id)
-        except StoreFaults:
+        except STORE_FAULTS:
             return False
 
     def urgent(self, visit: SubmittedVisit) -> bool:
@@ -97,11 +97,11 @@ class VisitKeeper:
                 log.log(logging.WARNING if kind == "urgent" else logging.INFO,
                         "visit %s saved (%s, %s)", visit.visit_id, kind, visit.status)
                 return True
-            except StoreFaults as failure:
+            except STORE_FAULTS as failure:
                 self._store_failed(failure)
         try:
             save(self.store)  # the stand-in in memory: it prints and staff see it
-        except StoreFaults as failure:
+        except STORE_FAULTS as failure:
             log.error("the stand-in store refused visit %s: %s", visit.visit_id, failure)
         try:
             self.fallback.append(visit, kind)
@@ -121,7 +121,7 @@ class VisitKeeper:
                 " fallback file until it works again.")
         self.running_notes.append(note)
         log.error("visit store: %s", note)
-        with contextlib.suppress(*StoreFaults):
+        with contextlib.suppress(*STORE_FAULTS):
             self.store.close()
         self.store = self._make_stand_in()
         self.on_switch(self.store)
@@ -170,6 +170,4 @@ class VisitKeeper:
 
 
 def _unfinished(visit: SubmittedVisit) -> SubmittedVisit:
-    from dataclasses import replace
-
     return replace(visit, status="unfinished")

@@ -17,6 +17,7 @@ from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from kiosk.records import STORE_FAULTS
 from kiosk.records.coding import now_utc, utc_text
 
 log = logging.getLogger(__name__)
@@ -92,7 +93,7 @@ class PinLockout:
         try:
             return self._count_wrong_pin(wrong_pins, lockout_seconds, lockouts_before_hold,
                                          moment)
-        except (sqlite3.Error, OSError) as failure:
+        except STORE_FAULTS as failure:
             # The count cannot be kept: the pad closes for a lock's time rather than let
             # guesses go uncounted.
             log.error("a wrong staff PIN could not be counted (%s): pad locked", failure)
@@ -133,7 +134,7 @@ class PinLockout:
                            " locked_until = NULL")
                 db.execute("INSERT INTO audit (at, action, visit_id) VALUES"
                            " (?, 'staff unlock', NULL)", (utc_text(now_utc()),))
-        except (sqlite3.Error, OSError) as failure:
+        except STORE_FAULTS as failure:
             log.error("a staff unlock could not be stored: %s", failure)
 
     def pin_set_by_it(self, now: datetime.datetime | None = None) -> bool:

@@ -21,6 +21,7 @@ from pathlib import Path
 
 from kiosk.intake.questionnaire import Questionnaire
 from kiosk.intake.session import SubmittedVisit, VisitStatus
+from kiosk.records import STORE_FAULTS
 from kiosk.records.coding import now_utc, utc_text
 from kiosk.records.migrations import migrate
 from kiosk.records.pin_lockout import PinLockout
@@ -267,11 +268,15 @@ class VisitStore(PrintJobs, PinLockout):
         that has stopped taking writes does not stop staff at work: the note goes to the log
         instead."""
         try:
-            with self._transaction() as db:
-                db.execute("INSERT INTO audit (at, action, visit_id) VALUES (?, ?, ?)",
-                           (utc_text(now_utc()), action, visit_id))
-        except (sqlite3.Error, OSError) as failure:
+            self.note(action, visit_id)
+        except STORE_FAULTS as failure:
             log.error("audit not stored (%s): %s %s", failure, action, visit_id or "")
+
+    def note(self, action: str, visit_id: str | None = None) -> None:
+        """Like `audit`, but a store that cannot take it says so (raises)."""
+        with self._transaction() as db:
+            db.execute("INSERT INTO audit (at, action, visit_id) VALUES (?, ?, ?)",
+                       (utc_text(now_utc()), action, visit_id))
 
     def audit_trail(self) -> list[tuple[str, str, str | None]]:
         """(time, action, visit id) of every audited event, oldest first."""

@@ -70,7 +70,7 @@ def _open_and_write(path: Path, key_file: Path) -> VisitStore:
             error = sqlite3.DatabaseError(f"database disk image is malformed: {verdict}")
             error.sqlite_errorname = "SQLITE_CORRUPT"
             raise error
-        store.audit("kiosk started")
+        store.note("kiosk started")  # proves the store takes a write
     except BaseException:
         store.close()
         raise

@@ -8,15 +8,13 @@ from pathlib import Path
 
 from pytestqt.qtbot import QtBot
 
-from kiosk.back_office import keep_visits
 from kiosk.content.model import Loaded
 from kiosk.records.keeper import VisitKeeper
 from kiosk.ui.window import KioskWindow
-from tests.conftest import with_kiosk
 from tests.ui.conftest import WindowFactory, find_button, tap
 from tests.ui.screen_text import visible_text
 from tests.ui.test_questionnaire import CANDIDATE, answer_until, begin
-from tests.ui.test_staff_mode import PIN, corner_taps, type_pin, with_pin
+from tests.ui.test_staff_mode import PIN, corner_taps, staff_window, type_pin
 from tests.ui.test_urgent_path import SADDLE, send
 
 
@@ -25,9 +23,7 @@ def window_with_store_out(make_window: WindowFactory, shipped: Loaded, tmp_path:
     """A kiosk whose store path holds a folder, not a database: it cannot be opened."""
     path = tmp_path / "visits.sqlite3"
     path.mkdir()
-    loaded = with_pin(with_kiosk(shipped, animations=False, idle_seconds=600.0))
-    window = make_window(loaded)
-    keep_visits(window, loaded, path)
+    window = staff_window(make_window, shipped, tmp_path)
     assert window.keeper is not None and window.keeper.degraded
     return window, window.keeper, path
 
@@ -88,9 +84,9 @@ def test_when_nothing_can_keep_the_answers_the_patient_is_sent_to_the_desk(
 
 def test_the_store_failing_mid_visit_loses_nothing(
         qtbot: QtBot, make_window: WindowFactory, shipped: Loaded, tmp_path: Path) -> None:
-    loaded = with_pin(with_kiosk(shipped, animations=False, idle_seconds=600.0))
-    window = make_window(loaded)
-    store = keep_visits(window, loaded, tmp_path / "visits.sqlite3")
+    window = staff_window(make_window, shipped, tmp_path)
+    store = window.store
+    assert store is not None
     begin(qtbot, window)
     answer_until(qtbot, window, CANDIDATE, "review")
     store.close()  # the file went away under the kiosk
