@@ -169,6 +169,15 @@ class UiWords:
     thanks_done: str
     unsaved_title: str
     unsaved_body: str
+    question_moves_on: str
+    date_hint: str
+    date_delete: str
+    date_not_real: str
+    date_in_future: str
+    date_check_year: str
+    date_century: str
+    text_cut: str
+    text_count: str
 
     PLACEHOLDERS: ClassVar[dict[str, frozenset[str]]] = {
         "section_position": frozenset({"number", "total"}),
@@ -176,7 +185,10 @@ class UiWords:
         "home_welcome": frozenset({"clinic"}),
         "duration_months": frozenset({"count"}),
         "duration_years": frozenset({"count"}),
-        "question_progress": frozenset({"number", "total"}),
+        "question_progress": frozenset({"number", "total", "title"}),
+        "date_century": frozenset({"year"}),
+        "text_cut": frozenset({"limit", "cut"}),
+        "text_count": frozenset({"count", "limit"}),
         "urgent_no_one": frozenset({"emergency"}),
         "urgent_severe": frozenset({"emergency"}),
     }

@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 TextSize = Literal["normal", "large", "largest"]
+DateOrder = Literal["mdy", "dmy", "ymd"]
 TEXT_SIZES: tuple[TextSize, ...] = ("normal", "large", "largest")
 
 #: WCAG 2.2.1: before a time limit ends, give at least 20 seconds to extend it.
@@ -34,6 +35,10 @@ class KioskSettings:
     animations: bool = True
     thanks_seconds: float = 20.0
     location: str | None = None  # where this kiosk stands, printed on the urgent slip
+    # A one-tap answer (yes/no, one of several, 0-10) moves on by itself after this long;
+    # 0 keeps Next on every question.
+    auto_advance_seconds: float = 0.8
+    date_order: DateOrder = "mdy"  # the order a date of birth is typed in
 
 
 @dataclass(frozen=True, slots=True)

@@ -19,8 +19,10 @@ from pytestqt.qtbot import QtBot
 
 from kiosk.content.model import Content
 from kiosk.intake.questionnaire import Answer, Item
-from kiosk.ui.answers import ChoiceAnswer, DateAnswer, DurationAnswer, ScaleAnswer, TextAnswer
+from kiosk.ui.answers import ChoiceAnswer, ScaleAnswer
 from kiosk.ui.date_picker import START_YEAR
+from kiosk.ui.number_answers import DateAnswer, DurationAnswer
+from kiosk.ui.text_answer import TextAnswer
 from kiosk.ui.window import KioskWindow
 from tests.soak.touch import Touch
 from tests.ui.test_questionnaire import question_screen

@@ -47,7 +47,7 @@ from kiosk.printing import queue as print_queue
 from kiosk.records.keeper import StandInStore
 from kiosk.records.store import VisitStore
 from kiosk.ui import screen_fade
-from kiosk.ui.answers import AnswerWidget
+from kiosk.ui.answer_base import AnswerWidget
 from kiosk.ui.parts import Screen
 from kiosk.ui.window import KioskWindow
 from tests.conftest import with_kiosk

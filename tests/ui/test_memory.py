@@ -25,7 +25,7 @@ from kiosk.content.loader import Loaded
 from kiosk.intake.questionnaire import Item
 from kiosk.intake.session import IntakeSession
 from kiosk.ui import screen_fade
-from kiosk.ui.answers import AnswerWidget
+from kiosk.ui.answer_base import AnswerWidget
 from kiosk.ui.parts import Screen
 from kiosk.ui.window import KioskWindow
 from tests.conftest import with_kiosk

@@ -12,8 +12,10 @@ from pytestqt.qtbot import QtBot
 from kiosk.back_office import keep_visits
 from kiosk.content.model import Loaded
 from kiosk.intake.session import SubmittedVisit
-from kiosk.ui.answers import ChoiceAnswer, DateAnswer, DurationAnswer, ScaleAnswer, TextAnswer
+from kiosk.ui.answers import ChoiceAnswer, ScaleAnswer
+from kiosk.ui.number_answers import DateAnswer, DurationAnswer
 from kiosk.ui.screens.question import QuestionScreen
+from kiosk.ui.text_answer import TextAnswer
 from kiosk.ui.window import KioskWindow
 from tests.conftest import with_kiosk
 from tests.ui.conftest import WindowFactory, find_button, tap
@@ -89,7 +91,7 @@ def begin(qtbot: QtBot, window: KioskWindow) -> None:
 def test_a_whole_visit_by_touch_ends_with_thanks_and_no_verdict(
         qtbot: QtBot, window: KioskWindow) -> None:
     begin(qtbot, window)
-    assert "Question 1 of about" in visible_text(window)
+    assert "Part 1 of 8: About you" in visible_text(window)
     assert "What is your first name?" in visible_text(window)
     answer_until(qtbot, window, CANDIDATE, "review")
     shown = visible_text(window)
@@ -197,7 +199,7 @@ def test_idle_in_the_middle_of_the_questions_wipes_every_answer(
     tap(qtbot, find_button(window, "home_questionnaire"))
     field = window.findChild(QLineEdit, "text_first-name")
     assert field is not None and field.text() == "", "the next patient starts afresh"
-    assert "Question 1 of about" in visible_text(window)
+    assert "Part 1 of 8: About you" in visible_text(window)
 
 
 def test_every_answer_control_is_big_enough_and_named(qtbot: QtBot, window: KioskWindow) -> None:

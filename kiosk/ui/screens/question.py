@@ -15,7 +15,8 @@ from kiosk.content.model import Content, LanguageWords
 from kiosk.intake.answers import AnswerInvalid
 from kiosk.intake.questionnaire import Item
 from kiosk.intake.session import AnswerRequired, IntakeSession
-from kiosk.ui.answers import AnswerWidget, answer_widget
+from kiosk.ui.answer_base import AnswerWidget
+from kiosk.ui.answers import answer_widget
 from kiosk.ui.parts import Screen, button, set_button_text, text, touch_scroll
 
 
@@ -154,11 +155,18 @@ class QuestionScreen(Screen):
     def _show_progress(self) -> None:
         if self._words is None:
             return
-        number, total = self._session.progress()
-        self._progress.setRange(0, max(1, total))
-        self._progress.setValue(number)
+        item = self._session.current
+        if item is None:
+            return
+        pages = self._content.questionnaire.pages
+        page = self._content.questionnaire.page_of(item.id)
+        number = pages.index(page) + 1
+        number_q, total_q = self._session.progress()
+        self._progress.setRange(0, max(1, total_q))
+        self._progress.setValue(number_q)
         self._progress_text.setText(self._words.ui.question_progress.format(
-            number=number, total=total))
+            number=number, total=len(pages),
+            title=self._words.questionnaire.pages[page.id].title))
 
     def _show_texts(self) -> None:
         item, words = self._session.current, self._words

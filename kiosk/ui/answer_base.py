@@ -1,0 +1,40 @@
+"""What every answer widget offers the question screen: its value, its words, its signals."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QWidget
+
+from kiosk.content.model import LanguageWords
+from kiosk.intake.questionnaire import Answer, Item
+
+
+class AnswerWidget(QWidget):
+    """Base of the answer widgets."""
+
+    #: The answer changed (every touch).
+    changed = Signal()
+    #: A one-tap answer was chosen: the question moves on after a short pause that shows it.
+    picked = Signal()
+    #: The patient asked to go on now (Return on the keyboard).
+    submitted = Signal()
+
+    def __init__(self, item: Item) -> None:
+        super().__init__()
+        self.item = item
+        self.setObjectName(f"answer_{item.id}")
+
+    def value(self) -> Answer | None:
+        raise NotImplementedError
+
+    def set_value(self, value: Answer | None) -> None:
+        raise NotImplementedError
+
+    def show_words(self, words: LanguageWords) -> None:
+        """Put every choice in `words`' language."""
+
+    def apply_metrics(self, body_px: int) -> None:
+        """Sizes a style sheet cannot give."""
+
+    def take_focus(self) -> None:
+        """Where typing goes when the question opens (only text fields take it)."""
