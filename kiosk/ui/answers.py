@@ -15,6 +15,7 @@ from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QPushButton, QVBoxLayout
 
 from kiosk.content.model import LanguageWords
+from kiosk.content.settings import DateOrder
 from kiosk.content.wording import option_words
 from kiosk.intake.questionnaire import SCALE_MAX, Answer, Item
 from kiosk.ui.answer_base import AnswerWidget
@@ -201,8 +202,9 @@ class NoteAnswer(AnswerWidget):
         """A note holds no answer."""
 
 
-def answer_widget(item: Item, today: datetime.date | None = None) -> AnswerWidget:
-    """The widget that answers `item`."""
+def answer_widget(item: Item, today: datetime.date | None = None,
+                  date_order: DateOrder = "mdy") -> AnswerWidget:
+    """The widget that answers `item` (a date typed in the clinic's `date_order`)."""
     if item.type in ("yesno", "single", "multiple"):
         return ChoiceAnswer(item)
     if item.type == "scale":
@@ -212,7 +214,7 @@ def answer_widget(item: Item, today: datetime.date | None = None) -> AnswerWidge
     if item.type == "duration":
         return DurationAnswer(item)
     if item.type == "date":
-        return DateAnswer(item, today)
+        return DateAnswer(item, today, date_order)
     if item.type == "text":
         return TextAnswer(item)
     return NoteAnswer(item)

@@ -7,6 +7,7 @@ import datetime
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
 from kiosk.content.model import LanguageWords
+from kiosk.content.settings import DateOrder
 from kiosk.intake.questionnaire import Answer, Item
 from kiosk.ui.answer_base import AnswerWidget
 from kiosk.ui.date_picker import DatePicker, Stepper
@@ -120,8 +121,10 @@ class DurationAnswer(AnswerWidget):
 class DateAnswer(AnswerWidget):
     """A date from the touch date picker."""
 
-    def __init__(self, item: Item, today: datetime.date | None = None) -> None:
+    def __init__(self, item: Item, today: datetime.date | None = None,
+                 date_order: DateOrder = "mdy") -> None:
         super().__init__(item)
+        self.date_order = date_order
         self.picker = DatePicker(today)
         self.picker.changed.connect(self.changed)
         QVBoxLayout(self).addWidget(self.picker)

@@ -70,7 +70,8 @@ class QuestionnaireFlow:
         from kiosk.ui.screens.question import QuestionScreen
 
         self.prepare_keyboard()
-        question = QuestionScreen(self._session(), self._loaded.content)
+        question = QuestionScreen(self._session(), self._loaded.content,
+                                  date_order=self._loaded.settings.kiosk.date_order)
         question.finished.connect(self._open_review)
         question.left.connect(lambda: self.go(Place("home"), remember=False))
         question.urgent.connect(self._urgent_flag_raised)

@@ -12,6 +12,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QProgressBar, QVBoxLayout, QWidget
 
 from kiosk.content.model import Content, LanguageWords
+from kiosk.content.settings import DateOrder
 from kiosk.intake.answers import AnswerInvalid
 from kiosk.intake.questionnaire import Item
 from kiosk.intake.session import AnswerRequired, IntakeSession
@@ -29,8 +30,9 @@ class QuestionScreen(Screen):
     moved_on = Signal()   # the patient went past a question with Next (answers to keep)
 
     def __init__(self, session: IntakeSession, content: Content,
-                 today: datetime.date | None = None) -> None:
+                 today: datetime.date | None = None, date_order: DateOrder = "mdy") -> None:
         super().__init__("question")
+        self._date_order = date_order
         self._session = session
         self._content = content
         self._today = today
@@ -99,9 +101,10 @@ class QuestionScreen(Screen):
             self._answer.hide()
             self._answer.setParent(None)
             self._answer.deleteLater()
-        self._answer = answer_widget(item, self._today)
+        self._answer = answer_widget(item, self._today, self._date_order)
         self._answer.set_value(self._session.answers.get(item.id))
         self._answer.changed.connect(self._record)
+        self._answer.submitted.connect(self.go_next)
         self._holder_layout.insertWidget(self._holder_layout.count() - 1, self._answer)
         self._answer.show()
         self._answer.take_focus()
