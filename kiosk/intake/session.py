@@ -17,6 +17,7 @@ from typing import Any, Literal
 from kiosk.intake.answers import AnswerInvalid, checked
 from kiosk.intake.conditions import holds
 from kiosk.intake.flag_record import FiredFlag, fire, keep_fired, unfinished
+from kiosk.intake.progress import PartProgress, part_progress
 from kiosk.intake.questionnaire import Answer, Item, Questionnaire
 from kiosk.intake.rules import Outcome, RedFlag, Rules, assess, urgent_flags
 
@@ -80,6 +81,7 @@ class IntakeSession:
         self._order = {item_id: n for n, item_id in enumerate(self._items)}
         self._answers: dict[str, Answer] = {}
         self._current: str | None = None
+        self._furthest = 0.0  # the share of the questionnaire reached, for progress
         self._fired: dict[str, FiredFlag] = {}
         self._visit_id: str | None = None
 
@@ -189,6 +191,14 @@ class IntakeSession:
             return None
         self._current = earlier[-1].id
         return earlier[-1]
+
+    def part_progress(self) -> PartProgress:
+        """The current question's part, and the furthest share of the questionnaire reached
+        in this visit (it never shrinks: an answer that opens more questions, or Back,
+        leaves it where it was)."""
+        where = part_progress(self.questionnaire, self.visible_items(), self._current)
+        self._furthest = max(self._furthest, where.done)
+        return PartProgress(where.number, where.total, where.page_id, self._furthest)
 
     def progress(self) -> tuple[int, int]:
         """(position of the current question, questions shown now): "question 5 of about 14"."""

@@ -19,17 +19,20 @@ from kiosk.content.settings import DateOrder
 from kiosk.content.wording import option_words
 from kiosk.intake.questionnaire import SCALE_MAX, Answer, Item
 from kiosk.ui.answer_base import AnswerWidget
+from kiosk.ui.choice_mark import ChoiceMark, NumberButton, Shape
 from kiosk.ui.number_answers import DateAnswer, DurationAnswer, NumberAnswer
-from kiosk.ui.parts import LaidOutButton, button, text
+from kiosk.ui.parts import LaidOutButton, text
 from kiosk.ui.text_answer import TextAnswer
 
-CHECK = "\u2713  "
+#: Letters of body text a column of choices keeps room for before two columns become one.
+COLUMN_LETTERS = 18
 
 
 class ChoiceButton(LaidOutButton):
-    """A checkable answer whose words wrap over as many lines as they need."""
+    """A checkable answer: its mark (radio or box) in a column of its own, then its words,
+    which wrap over as many lines as they need."""
 
-    def __init__(self, name: str) -> None:
+    def __init__(self, name: str, shape: Shape) -> None:
         super().__init__()
         self.setObjectName(name)
         self.setProperty("role", "choice")
@@ -37,46 +40,87 @@ class ChoiceButton(LaidOutButton):
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.words = text("", "choice-text")
         self.words.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
-        QVBoxLayout(self).addWidget(self.words)
+        self.mark = ChoiceMark(shape, self.words)
+        row = QHBoxLayout(self)
+        row.addWidget(self.mark, 0, Qt.AlignmentFlag.AlignVCenter)
+        row.addWidget(self.words, 1)
 
     def show_choice(self, label: str) -> None:
-        """The label, with a check mark, bold and inverted colours when chosen."""
+        """The label; filled, bold and with its mark filled in when chosen."""
         chosen = self.isChecked()
-        self.words.setText((CHECK if chosen else "") + label)
+        self.words.setText(label)
         self.setAccessibleName(label)
+        self.mark.set_chosen(chosen)
         if self.words.property("chosen") != chosen:
             self.words.setProperty("chosen", chosen)
             self.words.style().unpolish(self.words)
             self.words.style().polish(self.words)
+            self.mark.update()
+
+    def apply_metrics(self, body_px: int) -> None:
+        self.mark.set_side(round(body_px * 1.25))
+        layout = self.layout()
+        if layout is not None:
+            layout.setSpacing(round(body_px * 0.7))
+            layout.setContentsMargins(round(body_px * 0.5), round(body_px * 0.25),
+                                      round(body_px * 0.5), round(body_px * 0.25))
 
 
 class ChoiceAnswer(AnswerWidget):
-    """Yes/no, one of several, or several of several: large buttons in one or two columns."""
+    """Yes/no, one of several, or several of several: large buttons in one column, or two
+    where there are many and the screen is wide enough for two at this text size."""
 
     def __init__(self, item: Item) -> None:
         super().__init__(item)
         self._many = item.type == "multiple"
         self._words: dict[str, str] = {}
+        self._body_px = 26
         self.buttons: dict[str, ChoiceButton] = {}
-        columns = 2 if len(item.choices()) > 5 else 1
-        grid = QGridLayout(self)
-        grid.setSpacing(12)
-        for index, choice in enumerate(item.choices()):
-            widget = ChoiceButton(f"choice_{item.id}_{choice}")
+        self._grid = QGridLayout(self)
+        self._grid.setContentsMargins(0, 0, 0, 0)
+        self._grid.setSpacing(12)
+        self.columns = 0
+        for choice in item.choices():
+            widget = ChoiceButton(f"choice_{item.id}_{choice}",
+                                  "box" if self._many else "radio")
             widget.clicked.connect(lambda _=False, c=choice: self._toggle(c))
-            grid.addWidget(widget, index // columns, index % columns)
             self.buttons[choice] = widget
-        for column in range(columns):
-            grid.setColumnStretch(column, 1)
+        self._arrange(1)
+
+    def _arrange(self, columns: int) -> None:
+        if columns == self.columns:
+            return
+        self.columns = columns
+        for index, widget in enumerate(self.buttons.values()):
+            self._grid.addWidget(widget, index // columns, index % columns)
+        for column in range(2):
+            self._grid.setColumnStretch(column, 1 if column < columns else 0)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt override
+        """Two columns for a long list where each column keeps room for about 18 letters
+        of the body size (otherwise the words wrap into tall narrow buttons)."""
+        wide = event.size().width() >= self._body_px * COLUMN_LETTERS * 2
+        self._arrange(2 if len(self.buttons) > 5 and wide else 1)
+        super().resizeEvent(event)
 
     def _toggle(self, choice: str) -> None:
         picked = self.buttons[choice].isChecked()
+        if not self._many and not picked:  # a radio choice stays chosen when tapped again
+            self.buttons[choice].setChecked(True)
+            picked = True
         for other, widget in self.buttons.items():
             exclusive = not self._many or choice == "none" or other == "none"
             if other != choice and picked and exclusive:
                 widget.setChecked(False)
         self._mark()
         self.changed.emit()
+        if not self._many:
+            self.picked.emit()
+
+    def apply_metrics(self, body_px: int) -> None:
+        self._body_px = body_px
+        for widget in self.buttons.values():
+            widget.apply_metrics(body_px)
 
     def _mark(self) -> None:
         for choice, widget in self.buttons.items():
@@ -113,7 +157,10 @@ class ScaleAnswer(AnswerWidget):
         self._grid.setSpacing(8)
         self._per_row = 0
         for number in range(SCALE_MAX + 1):
-            widget = button(f"scale_{item.id}_{number}", "scale")
+            widget = NumberButton()
+            widget.setObjectName(f"scale_{item.id}_{number}")
+            widget.setProperty("role", "scale")
+            widget.setFocusPolicy(Qt.FocusPolicy.NoFocus)
             widget.setCheckable(True)
             widget.clicked.connect(lambda _=False, n=number: self._pick(n))
             self.buttons.append(widget)
@@ -169,11 +216,16 @@ class ScaleAnswer(AnswerWidget):
             widget.setChecked(index == number)
         self._mark()
         self.changed.emit()
+        self.picked.emit()
 
     def _mark(self) -> None:
         for number, widget in enumerate(self.buttons):
-            widget.setText(f"\u2713{number}" if widget.isChecked() else str(number))
+            widget.setText(str(number))
             widget.setAccessibleName(str(number))
+            if widget.property("chosen") != widget.isChecked():  # bold, by the style sheet
+                widget.setProperty("chosen", widget.isChecked())
+                widget.style().unpolish(widget)
+                widget.style().polish(widget)
 
     def value(self) -> Answer | None:
         for number, widget in enumerate(self.buttons):

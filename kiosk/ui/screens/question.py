@@ -7,9 +7,18 @@ what comes next, whether the answer was required, and whether a red flag needs t
 from __future__ import annotations
 
 import datetime
+import math
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QHBoxLayout, QProgressBar, QVBoxLayout, QWidget
+from PySide6.QtCore import QRect, Qt, QTimer, Signal
+from PySide6.QtGui import QFontMetrics, QHideEvent, QResizeEvent
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QProgressBar,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
 
 from kiosk.content.model import Content, LanguageWords
 from kiosk.content.settings import DateOrder
@@ -20,9 +29,24 @@ from kiosk.ui.answer_base import AnswerWidget
 from kiosk.ui.answers import answer_widget
 from kiosk.ui.parts import Screen, button, set_button_text, text, touch_scroll
 
+#: Kinds of question answered by one tap, which move on by themselves.
+ONE_TAP = frozenset({"yesno", "single", "scale"})
+#: Gaps between the progress, the words and the answers, in pixels.
+GAP = 12
+#: Where the answer stands in its scrolling area: first, with Next under it.
+ANSWER_AT = 0
+#: Steps of the progress bar.
+PROGRESS_STEPS = 1000
+
 
 class QuestionScreen(Screen):
-    """Shows the session's current item; emits where the patient goes next."""
+    """Shows the session's current item; emits where the patient goes next.
+
+    The answers stand in the same place from one question of a kind to the next: the words
+    above them get the room the longest question of that kind needs, so a patient tapping
+    "No" down a run of yes/no questions finds it where it was. A one-tap answer (yes/no,
+    one of several, 0 to 10) moves on by itself after a short pause that shows the choice.
+    """
 
     finished = Signal()   # past the last question, or back to the review list
     left = Signal()       # Back before the first question
@@ -30,7 +54,8 @@ class QuestionScreen(Screen):
     moved_on = Signal()   # the patient went past a question with Next (answers to keep)
 
     def __init__(self, session: IntakeSession, content: Content,
-                 today: datetime.date | None = None, date_order: DateOrder = "mdy") -> None:
+                 today: datetime.date | None = None, date_order: DateOrder = "mdy",
+                 auto_advance_seconds: float = 0.0) -> None:
         super().__init__("question")
         self._date_order = date_order
         self._session = session
@@ -40,45 +65,67 @@ class QuestionScreen(Screen):
         self._answer: AnswerWidget | None = None
         self.reviewing = False
         self._body_px = 26
+        self._advance = QTimer(self)
+        self._advance.setObjectName("question_auto_advance")
+        self._advance.setSingleShot(True)
+        self._advance.setInterval(round(auto_advance_seconds * 1000))
+        self._advance.timeout.connect(self._advance_now)
+        self._auto = auto_advance_seconds > 0
 
-        self._page = text("", "muted", "question_page")
         self._progress_text = text("", "muted", "question_progress")
-        # Both wrap: at a large text size on a narrow screen they share the line, not widen it.
-        self._progress_text.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
         self._progress = QProgressBar()
         self._progress.setObjectName("question_progress_bar")
         self._progress.setTextVisible(False)
+        self._progress.setRange(0, PROGRESS_STEPS)
         self._title = text("", "title", "question_text")
         self._help = text("", "muted", "question_help")
         self._hint = text("", "muted", "question_hint")
+        self._note = text("", "muted", "question_moves_on")
         self._required = text("", "warning", "question_required")
         self._required.hide()
+        self._question_words = QWidget()
+        self._question_words.setObjectName("question_words")
+        words = self._words_layout = QVBoxLayout(self._question_words)
+        words.setContentsMargins(0, 0, 0, 0)
+        for label in (self._title, self._help, self._hint):
+            words.addWidget(label)
+        words.addStretch(1)
         self._holder = QWidget()
         self._holder.setObjectName("question_holder")
         self._holder_layout = QVBoxLayout(self._holder)
         self._holder_layout.setContentsMargins(0, 0, 0, 0)
-        for label in (self._title, self._help, self._hint):
-            self._holder_layout.addWidget(label)
-        self._holder_layout.addSpacing(12)
+        self._next = button("question_next", "primary")
+        self._next.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
+        self._next.clicked.connect(self.go_next)
+        nav = QWidget()
+        nav.setObjectName("question_nav")
+        nav_row = QHBoxLayout(nav)
+        nav_row.setContentsMargins(0, 0, 0, 0)
+        nav_row.addWidget(self._required, 1)
+        nav_row.addWidget(self._note, 1)
+        nav_row.addStretch(0)
+        nav_row.addWidget(self._next, 0, Qt.AlignmentFlag.AlignTop)
+        # The words scroll on their own above the answers; the answers, with Next right
+        # under them, start where the words' room ends.
+        self._words_scroll = touch_scroll("question_words_scroll", self._question_words)
+        self._holder_layout.addWidget(nav)
         self._holder_layout.addStretch(1)
         scroll = self._scroll = touch_scroll("question_scroll", self._holder)
-        self._next = button("question_next", "primary")
-        self._next.clicked.connect(self.go_next)
-
-        top = QHBoxLayout()
-        top.addWidget(self._page, 1)
-        top.addWidget(self._progress_text, 0, Qt.AlignmentFlag.AlignTop)
-        nav = QHBoxLayout()
-        nav.addWidget(self._required, 1)
-        nav.addStretch(0)
-        nav.addWidget(self._next)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(64, 24, 64, 16)
-        layout.addLayout(top)
-        layout.addWidget(self._progress)
-        layout.addSpacing(12)
-        layout.addWidget(scroll, 1)
-        layout.addLayout(nav)
+        self._column = QWidget()
+        self._column.setObjectName("question_column")
+        column = self._column_layout = QVBoxLayout(self._column)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addWidget(self._progress_text)
+        column.addWidget(self._progress)
+        column.addSpacing(GAP)
+        column.addWidget(self._words_scroll)
+        column.addSpacing(GAP)
+        column.addWidget(scroll, 1)
+        layout = self._centre = QHBoxLayout(self)
+        layout.setContentsMargins(48, 24, 48, 16)
+        layout.addStretch(1)
+        layout.addWidget(self._column, 100)  # up to its widest; the rest either side
+        layout.addStretch(1)
 
     @property
     def item(self) -> Item | None:
@@ -86,6 +133,7 @@ class QuestionScreen(Screen):
 
     def open(self, item_id: str | None = None, reviewing: bool = False) -> None:
         """Show an item (the current one by default); from the review list, Next returns there."""
+        self._advance.stop()
         self.reviewing = reviewing
         if item_id is not None:
             self._session.go_to(item_id)
@@ -94,6 +142,7 @@ class QuestionScreen(Screen):
         self._show_item()
 
     def _show_item(self) -> None:
+        self._advance.stop()
         item = self._session.current
         if item is None:
             return
@@ -104,8 +153,9 @@ class QuestionScreen(Screen):
         self._answer = answer_widget(item, self._today, self._date_order)
         self._answer.set_value(self._session.answers.get(item.id))
         self._answer.changed.connect(self._record)
+        self._answer.picked.connect(self._picked)
         self._answer.submitted.connect(self.go_next)
-        self._holder_layout.insertWidget(self._holder_layout.count() - 1, self._answer)
+        self._holder_layout.insertWidget(ANSWER_AT, self._answer)
         self._answer.show()
         self._answer.take_focus()
         self._scroll.verticalScrollBar().setValue(0)
@@ -125,12 +175,30 @@ class QuestionScreen(Screen):
         except AnswerInvalid:
             self._session.answer(item.id, None)
         self._required.hide()
+        self._note.setVisible(self._shows_note(item))
         self._show_progress()
 
+    def _picked(self) -> None:
+        """A one-tap answer: shown chosen for a moment, then the next question (a tap on
+        another answer starts the pause again; Back or Next stop it)."""
+        if self._auto:
+            self._advance.start()
+
+    def _advance_now(self) -> None:
+        if self.isVisible() and self._answer is not None and self._answer.value() is not None:
+            self.go_next()
+
+    @property
+    def advancing(self) -> bool:
+        """Whether a chosen answer is about to move on by itself."""
+        return self._advance.isActive()
+
     def go_next(self) -> None:
+        self._advance.stop()
         try:
             following = self._session.go_next()
         except AnswerRequired:
+            self._note.hide()
             self._required.show()
             return
         fired = self._session.fire_flags()
@@ -147,6 +215,7 @@ class QuestionScreen(Screen):
             self._show_item()
 
     def handle_back(self) -> bool:
+        self._advance.stop()
         previous = self._session.go_back()
         if previous is None:
             self._session.start()
@@ -155,38 +224,90 @@ class QuestionScreen(Screen):
             self._show_item()
         return True
 
+    def hideEvent(self, event: QHideEvent) -> None:  # noqa: N802 - Qt override
+        self._advance.stop()  # the idle warning, the urgent screen or a wipe took over
+        super().hideEvent(event)
+
+    def _one_tap(self, item: Item) -> bool:
+        return self._auto and item.type in ONE_TAP
+
+    def _shows_note(self, item: Item) -> bool:
+        """The way one-tap answers work is told on the first question and on each one-tap
+        question (WCAG 3.2.2: a change of screen on a choice is announced before it)."""
+        visible = self._session.visible_items()
+        first = bool(visible) and visible[0].id == item.id
+        return self._auto and (first or self._one_tap(item)) and self._required.isHidden()
+
     def _show_progress(self) -> None:
-        if self._words is None:
+        words = self._words
+        if words is None or self._session.current is None:
             return
-        item = self._session.current
-        if item is None:
-            return
-        pages = self._content.questionnaire.pages
-        page = self._content.questionnaire.page_of(item.id)
-        number = pages.index(page) + 1
-        number_q, total_q = self._session.progress()
-        self._progress.setRange(0, max(1, total_q))
-        self._progress.setValue(number_q)
-        self._progress_text.setText(self._words.ui.question_progress.format(
-            number=number, total=len(pages),
-            title=self._words.questionnaire.pages[page.id].title))
+        where = self._session.part_progress()
+        self._progress.setValue(round(where.done * PROGRESS_STEPS))
+        self._progress_text.setText(words.ui.question_progress.format(
+            number=where.number, total=where.total,
+            title=words.questionnaire.pages[where.page_id].title))
 
     def _show_texts(self) -> None:
         item, words = self._session.current, self._words
         if item is None or words is None:
             return
         item_words = words.questionnaire.items[item.id]
-        page = self._content.questionnaire.page_of(item.id)
-        self._page.setText(words.questionnaire.pages[page.id].title)
         self._title.setText(item_words.text)
         self._help.setText(item_words.help or "")
         self._help.setVisible(bool(item_words.help))
         self._hint.setText(words.ui.question_pick_any)
         self._hint.setVisible(item.type == "multiple" and not item_words.help)
         self._required.setText(words.ui.question_required)
+        self._note.setText(words.ui.question_moves_on)
+        self._note.setVisible(self._shows_note(item))
         set_button_text(self._next, words.ui.review_back_to if self.reviewing
                         else words.ui.question_next)
         self._show_progress()
+        self._keep_answers_in_place()
+
+    def _keep_answers_in_place(self) -> None:
+        """Give the words above the answers the room the longest question of this kind
+        needs at this width and text size, so the answers start at the same place on every
+        question of the kind; where the screen is too short for that and the answers, the
+        words get what the answers leave and scroll."""
+        item, words, answer = self._session.current, self._words, self._answer
+        width = self._column.width()
+        if item is None or words is None or answer is None or width <= 0:
+            return
+        kind = [other for other in self._content.questionnaire.items() if other.type == item.type]
+        tallest = max(self._words_height(other, words, width) for other in kind)
+        answer_height = answer.heightForWidth(width) if answer.hasHeightForWidth() else -1
+        answer_height = max(answer_height, answer.sizeHint().height())
+        columns = getattr(answer, "columns", 1) or 1
+        rows = math.ceil(len(item.choices()) / columns)
+        if rows:  # room for the kind's longest list of choices, row for row
+            most = math.ceil(max(len(other.choices()) for other in kind) / columns)
+            gap = GAP
+            answer_height = (answer_height + gap) * max(most, rows) // rows - gap
+        layout = self._centre.contentsMargins()
+        spacing = max(0, self._column_layout.spacing())
+        taken = (layout.top() + layout.bottom() + 2 * GAP + 4 * spacing
+                 + self._progress_text.heightForWidth(width)
+                 + self._progress.sizeHint().height()
+                 + self._next.sizeHint().height() + self._holder_layout.spacing())
+        room = self.height() - taken - answer_height
+        least = min(tallest, _wrapped_height(self._title, "Ag\nAg", width))  # two lines
+        self._words_scroll.setFixedHeight(max(least, min(tallest, room)))
+
+    def _words_height(self, item: Item, words: LanguageWords, width: int) -> int:
+        item_words = words.questionnaire.items[item.id]
+        spacing = max(0, self._words_layout.spacing())
+        height = _wrapped_height(self._title, item_words.text, width)
+        if item_words.help:
+            height += spacing + _wrapped_height(self._help, item_words.help, width)
+        elif item.type == "multiple":
+            height += spacing + _wrapped_height(self._hint, words.ui.question_pick_any, width)
+        return height
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt override
+        super().resizeEvent(event)
+        self._keep_answers_in_place()
 
     def show_words(self, words: LanguageWords) -> None:
         self._words = words
@@ -195,7 +316,18 @@ class QuestionScreen(Screen):
         self._show_texts()
 
     def apply_metrics(self, body_px: int) -> None:
+        """A column at a comfortable reading width, centred; the answers' sizes."""
         self._body_px = body_px
-        self._holder.setMaximumWidth(body_px * 44)
+        self._column.setMaximumWidth(body_px * 50)
         if self._answer is not None:
             self._answer.apply_metrics(body_px)
+        self._keep_answers_in_place()
+
+
+def _wrapped_height(label: QLabel, words: str, width: int) -> int:
+    """How tall `label` would be showing `words` at `width` (its font, margins and wrap)."""
+    margins = label.contentsMargins()
+    room = max(1, width - margins.left() - margins.right())
+    shown = QFontMetrics(label.font()).boundingRect(
+        QRect(0, 0, room, 100_000), int(Qt.TextFlag.TextWordWrap), words)
+    return shown.height() + margins.top() + margins.bottom()

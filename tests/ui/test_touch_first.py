@@ -1,0 +1,197 @@
+"""Answering by touch as a patient in pain would: answers that stay where the finger expects
+them, one tap for a one-tap answer, marks that say "pick one" or "pick any", and progress that
+only grows."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import QCoreApplication, QEvent, QPoint
+from PySide6.QtGui import QFont
+from pytestqt.qtbot import QtBot
+
+from kiosk.content.model import Loaded
+from kiosk.ui.answers import ChoiceAnswer, ScaleAnswer
+from kiosk.ui.window import KioskWindow
+from tests.conftest import with_kiosk
+from tests.ui.conftest import WindowFactory, find_button, tap
+from tests.ui.screen_text import visible_text
+from tests.ui.test_questionnaire import begin, question_screen
+
+#: A pause short enough for tests (the clinic's default is 0.8 s).
+PAUSE = 0.05
+
+
+def choices(window: KioskWindow) -> ChoiceAnswer:
+    widget = question_screen(window)._answer
+    assert isinstance(widget, ChoiceAnswer), "a choice question is on screen"
+    return widget
+
+
+def at(window: KioskWindow, widget: object) -> QPoint:
+    from PySide6.QtWidgets import QWidget
+    assert isinstance(widget, QWidget)
+    return widget.mapTo(window, widget.rect().topLeft())
+
+
+def laid_out() -> None:
+    """Lay out what is waiting to be laid out, as happens before the screen is painted."""
+    for _ in range(4):
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
+
+
+def yes_no_items(loaded: Loaded) -> list[str]:
+    return [item.id for item in loaded.content.questionnaire.items() if item.type == "yesno"]
+
+
+@pytest.mark.parametrize(("size", "text_size", "language"), [
+    ((1280, 800), "normal", "en"), ((1920, 1080), "large", "es"),
+    ((1080, 1920), "largest", "en"), ((1280, 800), "largest", "es")])
+def test_yes_no_and_not_sure_stand_in_the_same_places_on_every_yes_no_question(
+        qtbot: QtBot, make_window: WindowFactory, loaded: Loaded, size: tuple[int, int],
+        text_size: str, language: str) -> None:
+    window = make_window(with_kiosk(loaded, text_size=text_size), size=size)
+    begin(qtbot, window)
+    tap(qtbot, find_button(window, f"bar_language_{language}"))
+    screen = question_screen(window)
+    places: dict[str, set[tuple[int, int]]] = {"yes": set(), "no": set(), "unsure": set()}
+    where: dict[tuple[str, int], str] = {}
+    for item_id in yes_no_items(loaded):
+        if window.visit is not None and not window.visit.is_visible(item_id):
+            continue
+        screen.open(item_id)
+
+        laid_out()
+        widget = choices(window)
+        assert list(widget.buttons)[:3] == ["yes", "no", "unsure"], "always in this order"
+        for choice, spots in places.items():
+            point = at(window, widget.buttons[choice])
+            spots.add((point.x(), point.y()))
+            where[(choice, point.y())] = item_id
+    for choice, spots in places.items():
+        assert len(spots) == 1, f"{choice!r} moves between questions: " + ", ".join(
+            f"{where[(choice, y)]} at {y}" for _, y in sorted(spots))
+
+
+def test_a_one_tap_answer_shows_the_choice_then_moves_on_and_back_returns_to_it(
+        qtbot: QtBot, make_window: WindowFactory, loaded: Loaded) -> None:
+    window = make_window(with_kiosk(loaded, auto_advance_seconds=PAUSE))
+    begin(qtbot, window)
+    screen = question_screen(window)
+    screen.open("saddle-numbness")
+    tap(qtbot, choices(window).buttons["no"])
+    assert screen.item is not None and screen.item.id == "saddle-numbness", \
+        "the choice is shown before the next question opens"
+    assert choices(window).buttons["no"].isChecked()
+    qtbot.waitUntil(lambda: screen.item is not None and screen.item.id == "bladder-problems")
+    assert "Do you have new trouble passing urine" in visible_text(window)
+    tap(qtbot, find_button(window, "bar_back"))
+    assert screen.item is not None and screen.item.id == "saddle-numbness"
+    assert choices(window).buttons["no"].isChecked(), "Back shows the answer given"
+
+
+def test_a_new_tap_during_the_pause_counts_and_next_never_skips_a_question(
+        qtbot: QtBot, make_window: WindowFactory, loaded: Loaded) -> None:
+    window = make_window(with_kiosk(loaded, auto_advance_seconds=60.0))
+    begin(qtbot, window)
+    screen = question_screen(window)
+    screen.open("saddle-numbness")
+    tap(qtbot, choices(window).buttons["yes"])
+    tap(qtbot, choices(window).buttons["no"])  # changed their mind
+    assert screen.advancing
+    tap(qtbot, find_button(window, "question_next"))  # did not wait for the pause
+    assert screen.item is not None and screen.item.id == "bladder-problems"
+    assert not screen.advancing, "the pause ended with Next: it cannot skip the next question"
+    assert window.visit is not None and window.visit.answers["saddle-numbness"] == "no"
+
+
+def test_choices_of_many_and_typed_answers_keep_next(
+        qtbot: QtBot, make_window: WindowFactory, loaded: Loaded) -> None:
+    window = make_window(with_kiosk(loaded, auto_advance_seconds=PAUSE))
+    begin(qtbot, window)
+    screen = question_screen(window)
+    screen.open("pain-location")
+    tap(qtbot, choices(window).buttons["lower-back"])
+    assert not screen.advancing, "several may be picked: the patient says when with Next"
+    assert screen.item is not None and screen.item.id == "pain-location"
+    tap(qtbot, find_button(window, "question_next"))
+    assert screen.item is not None and screen.item.id == "pain-now"
+
+
+def test_the_first_question_and_each_one_tap_question_say_that_answers_move_on(
+        qtbot: QtBot, make_window: WindowFactory, loaded: Loaded) -> None:
+    window = make_window(loaded)
+    begin(qtbot, window)
+    tap(qtbot, find_button(window, "bar_language_es"))
+    note = "Al tocar una respuesta, la siguiente pregunta se abre sola"
+    assert note in visible_text(window), "told before the first one-tap answer"
+    question_screen(window).open("pain-location")
+    assert note not in visible_text(window)
+    question_screen(window).open("pain-now")
+    assert note in visible_text(window)
+
+
+def test_without_the_setting_every_question_waits_for_next(
+        qtbot: QtBot, make_window: WindowFactory, loaded: Loaded) -> None:
+    window = make_window(with_kiosk(loaded, auto_advance_seconds=0.0))
+    begin(qtbot, window)
+    screen = question_screen(window)
+    screen.open("saddle-numbness")
+    tap(qtbot, choices(window).buttons["no"])
+    assert not screen.advancing
+    assert "opens by itself" not in visible_text(window)
+
+
+def test_pick_one_looks_like_a_radio_choice_and_pick_any_like_check_boxes(
+        qtbot: QtBot, window: KioskWindow) -> None:
+    begin(qtbot, window)
+    screen = question_screen(window)
+    screen.open("pain-location")
+    many = choices(window)
+    assert {b.mark.shape for b in many.buttons.values()} == {"box"}
+    picked, left = many.buttons["lower-back"], many.buttons["neck"]
+    tap(qtbot, picked)
+    assert picked.words.text() == "Lower back", "the mark is not glued to the words"
+    assert picked.mark.chosen and not left.mark.chosen
+    assert picked.words.font().weight() >= QFont.Weight.Bold > left.words.font().weight()
+    inside = QPoint(picked.width() - 8, picked.height() // 2)
+    filled = picked.grab().toImage().pixelColor(inside).lightness()
+    empty = left.grab().toImage().pixelColor(inside).lightness()
+    assert filled < empty - 100, "the chosen answer is filled, not only coloured"
+    screen.open("saddle-numbness")
+    assert {b.mark.shape for b in choices(window).buttons.values()} == {"radio"}
+
+
+def test_a_chosen_number_is_filled_and_bold_with_its_mark_away_from_the_digit(
+        qtbot: QtBot, window: KioskWindow) -> None:
+    begin(qtbot, window)
+    question_screen(window).open("pain-now")
+    scale = question_screen(window)._answer
+    assert isinstance(scale, ScaleAnswer)
+    tap(qtbot, scale.buttons[7])
+    assert scale.buttons[7].text() == "7", "no tick beside the digit (it would read like √7)"
+    assert scale.buttons[7].isChecked() and not scale.buttons[6].isChecked()
+    assert scale.buttons[7].font().weight() > scale.buttons[6].font().weight()
+
+
+def test_progress_names_the_part_and_never_shrinks_when_answers_open_more_questions(
+        qtbot: QtBot, make_window: WindowFactory, loaded: Loaded) -> None:
+    window = make_window(with_kiosk(loaded, auto_advance_seconds=0.0))
+    begin(qtbot, window)
+    screen = question_screen(window)
+    bar = screen.findChild(type(screen._progress), "question_progress_bar")
+    assert bar is not None
+    screen.open("diagnoses")
+    assert "Part 5 of 8: What doctors have told you" in visible_text(window)
+    tap(qtbot, choices(window).buttons["ddd"])
+    tap(qtbot, find_button(window, "question_next"))
+    seen = [bar.value()]
+    tap(qtbot, choices(window).buttons["physio"])
+    for more in ("medicines", "injections", "surgery"):  # each opens one more question
+        tap(qtbot, choices(window).buttons[more])
+        seen.append(bar.value())
+    tap(qtbot, find_button(window, "question_next"))
+    seen.append(bar.value())
+    assert "Part 6 of 8" in visible_text(window)
+    assert seen == sorted(seen), f"the bar went backwards: {seen}"
+    tap(qtbot, find_button(window, "bar_back"))
+    assert bar.value() == seen[-1], "going back does not take progress away"
