@@ -71,9 +71,10 @@ def problems(window: KioskWindow, size: tuple[int, int]) -> list[str]:
             if _shown(label) and label.text() and _label_cut(label):
                 found.append(f"label {label.objectName() or label.text()[:40]!r} is cut off")
         for widget in [*root.findChildren(QLabel), *root.findChildren(QAbstractButton)]:
-            if _shown(widget) and _cut_by_holder(widget):
+            holder = widget.parentWidget()
+            if _shown(widget) and holder is not None and _cut_by_holder(widget):
                 found.append(f"{widget.objectName() or type(widget).__name__} sticks out of "
-                             f"{widget.parentWidget().objectName()}")
+                             f"{holder.objectName() or type(holder).__name__}")
         for control in root.findChildren(QAbstractButton):
             if not _shown(control):
                 continue
