@@ -100,6 +100,10 @@ def start(options: Options, data: Path | None = None) -> tuple[QApplication, QWi
     if isinstance(window, KioskWindow):
         window.settings_path = options.settings
         window.content_loader = lambda: load(options)
+        # Built before the window is first shown: built later, it must hide and show the
+        # window again, and on X the window is then not active, so the first visit's first
+        # text field would not get focus and the keyboard would not open by itself.
+        window.prepare_keyboard()
     if data is not None and back_office is not None:
         # The store, the retention pass and the printer are needed minutes later, not for
         # the first frame: they start right after it. Behind the out-of-order screen they

@@ -21,6 +21,11 @@ the previous keyboard's panel and its QML engine are deleted before the new pane
 the previous keyboard stays an empty widget of zero height. A closed window waiting to be
 deleted never keeps a second panel alive beside the new one.
 
+The keyboard widget only holds the panel's place in the layout; the `QQuickWidget` itself lies
+over the window, reaching a key's height above that place, where a long press shows a key's
+accented letters (á é í ó ú ü ñ ë ...) and a tap shows the key it types. Only the keys and that
+open list or bubble are drawn and take touches (a widget mask), so the screen above stays in view.
+
 The panel opens at once; its keys follow when Qt Virtual Keyboard has listed its layouts, which
 it does in a worker thread, so the keys appear a moment after the panel itself.
 
@@ -36,14 +41,14 @@ import weakref
 from typing import ClassVar
 
 import shiboken6
-from PySide6.QtCore import QObject, Qt, QUrl
-from PySide6.QtGui import QGuiApplication
+from PySide6.QtCore import QEvent, QObject, QPoint, QRect, QRectF, Qt, QUrl
+from PySide6.QtGui import QGuiApplication, QRegion
 from PySide6.QtQml import QQmlComponent, QQmlEngine
 from PySide6.QtQuick import QQuickItem
 from PySide6.QtQuickWidgets import QQuickWidget
-from PySide6.QtWidgets import QApplication, QSizePolicy, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QApplication, QSizePolicy, QWidget
 
-from kiosk.ui.input_method import IM_MODULE, choose_virtual_keyboard
+from kiosk.ui.input_method import IM_MODULE, choose_virtual_keyboard, keep_in_view
 
 log = logging.getLogger(__name__)
 
@@ -64,9 +69,33 @@ Item {
     property var locales: ["en_US", "es_ES"]
     readonly property alias active: panel.active
     readonly property real panelHeight: panel.height
+    readonly property bool uppercase: InputContext.uppercase
+    // Room above the keys for the accent list a long press opens (and the bubble a tap shows).
+    readonly property real room: panel.keyboard.style
+        ? Math.ceil(panel.keyboard.style.alternateKeysListItemHeight
+                    + panel.keyboard.style.alternateKeysListBottomMargin) : 0
+    readonly property bool accentsOpen: panel.keyboard.alternativeKeys.visible
+    // Where the accent list or the key bubble is drawn, in this item; empty when neither is.
+    // (Their x, y and width are read so the rectangle follows them when they move.)
+    readonly property rect popupRect: {
+        const board = panel.keyboard
+        const list = board.alternativeKeys.listView
+        if (board.alternativeKeys.visible && list.x + list.y + list.width > -1e9) {
+            const at = list.mapToItem(root, 0, 0)
+            return Qt.rect(at.x, at.y, list.width, list.height)
+        }
+        const bubble = board.characterPreview
+        if (bubble.visible && bubble.x + bubble.y + bubble.width > -1e9) {
+            const at = bubble.mapToItem(root, 0, 0)
+            return Qt.rect(at.x, at.y, bubble.width, bubble.height)
+        }
+        return Qt.rect(0, 0, 0, 0)
+    }
     signal shapeChanged()
     onActiveChanged: shapeChanged()
     onPanelHeightChanged: shapeChanged()
+    onRoomChanged: shapeChanged()
+    onPopupRectChanged: shapeChanged()
 
     Binding { target: VirtualKeyboardSettings; property: "activeLocales"; value: root.locales }
     Binding { target: VirtualKeyboardSettings; property: "locale"; value: root.locale }
@@ -77,6 +106,7 @@ Item {
         anchors.left: parent.left
         anchors.right: parent.right
         anchors.top: parent.top
+        anchors.topMargin: root.room
     }
 }
 """
@@ -170,8 +200,6 @@ class OnScreenKeyboard(QWidget):
         self.view: QQuickWidget | None = None
         self.root: QQuickItem | None = None
         self._watching_focus = False
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
         if OnScreenKeyboard._available is False or not _input_method_chosen():
             OnScreenKeyboard._available = False
             return
@@ -193,7 +221,7 @@ class OnScreenKeyboard(QWidget):
         OnScreenKeyboard._available = True
         OnScreenKeyboard._holder = weakref.ref(self)
         view.setContent(QUrl(QML_URL), component, root)
-        layout.addWidget(view)
+        view.hide()
         self.view, self.root = view, root
         root.setProperty("locale", self._locale)
         root.shapeChanged.connect(self._fit)  # type: ignore[attr-defined]
@@ -281,7 +309,8 @@ class OnScreenKeyboard(QWidget):
         return found if isinstance(found, QQuickItem) else None
 
     def _focus_changed(self, _old: QWidget | None, new: QWidget | None) -> None:
-        """Open the panel for a text field of this window that got focus without a tap.
+        """Open the panel for a text field of this window that got focus without a tap, and
+        keep that field in sight above the keys.
 
         A tap on a field opens the panel by itself; focus moving to anything that takes no
         text closes it.
@@ -292,6 +321,8 @@ class OnScreenKeyboard(QWidget):
             return
         if self._root() is not None and new.window() is self.window():
             QGuiApplication.inputMethod().show()
+            if self.height() > 0:
+                keep_in_view(new)
 
     def _fit(self) -> None:
         """As tall as the panel while it is active; zero pixels high otherwise."""
@@ -301,3 +332,62 @@ class OnScreenKeyboard(QWidget):
         height = math.ceil(float(root.property("panelHeight"))) if self.active else 0
         if height != self.height() or height != self.maximumHeight():
             self.setFixedHeight(height)
+        self._place_view()
+
+    # -- the panel drawn over the window ----------------------------------------------
+
+    def _room(self) -> int:
+        """Pixels above the keys where a long press shows its accented letters."""
+        root = self._root()
+        return math.ceil(float(root.property("room") or 0)) if root is not None else 0
+
+    def _place_view(self) -> None:
+        """Lay the panel over this widget's place in the window, reaching `_room()` higher
+        up; only the keys and an open accent list or key bubble are drawn and take touches,
+        so the screen shows (and answers taps) through the rest of that room."""
+        view = self.view
+        if view is None or not shiboken6.isValid(view):
+            return
+        host = self.window()
+        if view.parentWidget() is not host:
+            view.setParent(host)
+        if not self.isVisible():
+            view.hide()
+            return
+        # While closed the panel keeps its width (its keys' height follows from it) at no height.
+        room = self._room() if self.height() > 0 else 0
+        corner = self.mapTo(host, QPoint(0, 0))
+        view.setGeometry(corner.x(), corner.y() - room, self.width(), self.height() + room)
+        keys = QRegion(0, room, self.width(), self.height())
+        root = self._root()
+        popup = root.property("popupRect") if root is not None else None
+        if isinstance(popup, QRectF) and not popup.isEmpty():
+            keys = keys.united(QRegion(popup.toAlignedRect().intersected(view.rect())))
+        view.setMask(keys)
+        view.raise_()
+        view.show()
+
+    def accent_list(self) -> QRect:
+        """Where the accented letters of a long-pressed key are drawn, in the window's
+        coordinates; an empty rectangle while none are open."""
+        root, view = self._root(), self.view
+        if root is None or view is None or not bool(root.property("accentsOpen")):
+            return QRect()
+        popup = root.property("popupRect")
+        if not isinstance(popup, QRectF):
+            return QRect()
+        shown = popup.toAlignedRect().intersected(view.mask().boundingRect())
+        return shown.translated(view.mapTo(view.window(), QPoint(0, 0)))
+
+    def event(self, event: QEvent) -> bool:
+        """Follow this widget's place in the window with the panel."""
+        if event.type() in (QEvent.Type.Move, QEvent.Type.Resize, QEvent.Type.Show,
+                            QEvent.Type.Hide, QEvent.Type.ParentChange):
+            self._place_view()
+        if event.type() == QEvent.Type.Resize and self.height() > 0:
+            focused = QApplication.focusWidget()
+            if focused is not None and focused.window() is self.window():
+                keep_in_view(focused)
+        return super().event(event)
+
+
