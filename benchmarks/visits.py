@@ -5,7 +5,7 @@ change took (median and slowest, against one frame of 16 ms), the resident memor
 visits, and which Qt objects the window holds at visit 100 and at the end. One visit: the
 attract loop, home, topics, three sections, a language and a text size, then the whole
 questionnaire (a likely candidate's answers, put in through each question's answer widget),
-the review list, confirm, send and thank-you, which wipes the kiosk for the next patient.
+the review list, send and thank-you, which wipes the kiosk for the next patient.
 
 With --animations the screens fade in as on a clinic's kiosk: a change may cut the last fade
 short, and each visit ends by waiting for its last fade to finish. The clinic's figure to
@@ -42,7 +42,7 @@ if TYPE_CHECKING:
     from kiosk.ui.screens.attract import AttractScreen
     from kiosk.ui.screens.question import QuestionScreen
     from kiosk.ui.screens.review import ReviewScreen
-    from kiosk.ui.screens.visit_end import ConfirmScreen, ThanksScreen
+    from kiosk.ui.screens.visit_end import ThanksScreen
 
 FRAME_MS = 16.0
 PATIENT = RESOURCES / "examples" / "likely-candidate.yaml"
@@ -96,8 +96,7 @@ def visit_steps(window: KioskWindow, answers: dict[str, Any]
         ("screen", once(lambda: window.go(Place("home")))),
         ("screen", once(window.start_questionnaire)),
         ("question", answer_question),
-        ("screen", once(lambda: cast("ReviewScreen", window.page("review")).send_requested.emit())),
-        ("send", once(lambda: cast("ConfirmScreen", window.page("confirm")).send.emit())),
+        ("send", once(lambda: cast("ReviewScreen", window.page("review")).send_requested.emit())),
         ("wipe", once(lambda: cast("ThanksScreen", window.page("thanks")).done.emit())),
     ]
 

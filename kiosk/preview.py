@@ -1,12 +1,17 @@
 """`preview`: render every screen to PNG offscreen, so an editor can review content anywhere.
 
 A section whose text is longer than the screen is drawn unrolled: the screen as it looks, with
-the scrolling part stretched to show all of its text.
+the scrolling part stretched to show all of its text. The staff screens are drawn too, in the
+clinic's language at the normal text size, on a few invented visits kept in memory only; the
+on-screen keyboard shows where the kiosk shows it (a question typed in), nowhere else.
 """
 
 from __future__ import annotations
 
 import dataclasses
+import datetime
+import io
+import secrets
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -17,9 +22,12 @@ from PySide6.QtGui import QImage, QPainter
 from PySide6.QtWidgets import QApplication, QScrollArea, QWidget
 
 from kiosk.app import Options, load
+from kiosk.content.model import Loaded
+from kiosk.content.settings import StaffSettings
 from kiosk.decoding.errors import ContentInvalid
 from kiosk.intake.questionnaire import Condition, Questionnaire
 from kiosk.intake.session import IntakeSession
+from kiosk.records.store import VisitStore
 from kiosk.ui.screens.attract import AttractScreen
 from kiosk.ui.screens.idle_warning import IdleWarningScreen
 from kiosk.ui.screens.out_of_order import OutOfOrderScreen
@@ -27,7 +35,6 @@ from kiosk.ui.window import KioskWindow, Place
 
 if TYPE_CHECKING:
     from kiosk.ui.screens.question import QuestionScreen
-    from kiosk.ui.screens.review import ReviewScreen
 
 
 def _settle() -> None:
@@ -78,7 +85,9 @@ def _reveal(session: IntakeSession, condition: Condition | None) -> None:
 
 def _shoot_questionnaire(window: KioskWindow, questionnaire: Questionnaire,
                          shoot: Callable[..., None]) -> None:
-    """Every question (branches opened as needed), the review list, confirm, urgent, thanks."""
+    """Every question (branches opened as needed), then each of the review list, confirm,
+    urgent and thanks screens that the window has."""
+    screens = set(window.questionnaire_screens())
     window.start_questionnaire()
     question = cast("QuestionScreen", window.page("question"))
     session = window.visit
@@ -90,15 +99,21 @@ def _shoot_questionnaire(window: KioskWindow, questionnaire: Questionnaire,
         if session.is_visible(item.id):
             question.open(item.id)
             shoot(f"question-{number:02d}-{item.id}", scroll)
-    cast("ReviewScreen", window.page("review")).refresh()
-    window.go(Place("review"))
-    shoot("review", window.page("review").findChild(QScrollArea, "review_scroll"))
+    if "review" in screens:
+        review = window.page("review")
+        refresh = getattr(review, "refresh", None)
+        if callable(refresh):
+            refresh()
+        window.go(Place("review"))
+        shoot("review", review.findChild(QScrollArea, "review_scroll"))
     for name in ("confirm", "urgent"):
-        window.go(Place(name))
-        shoot(name)
+        if name in screens:
+            window.go(Place(name))
+            shoot(name)
     _shoot_staff_urgent(window, session, shoot)
-    window.go(Place("thanks"))
-    shoot("thanks")
+    if "thanks" in screens:
+        window.go(Place("thanks"))
+        shoot("thanks")
 
 
 def _shoot_staff_urgent(window: KioskWindow, session: IntakeSession,
@@ -120,6 +135,80 @@ def _shoot_staff_urgent(window: KioskWindow, session: IntakeSession,
     window.set_text_size(patient_size)
 
 
+#: Invented visits for the staff screens: example answers, minutes before the preview.
+SAMPLE_VISITS = (("urgent", 12), ("likely-candidate", 40), ("review", 75), ("not-suitable", 130))
+
+
+def with_unknown_pin(staff: StaffSettings) -> StaffSettings:
+    """Staff settings with a PIN nobody knows, so the pad is drawn as the front desk sees it."""
+    from kiosk.records.staff_pin import hash_pin
+
+    return dataclasses.replace(staff, pin_hash=hash_pin(str(secrets.randbelow(9 * 10**7)
+                                                             + 10**7)))
+
+
+def _sample_store(loaded: Loaded) -> tuple[VisitStore, list[str]]:
+    """A store in memory with a few invented visits, the urgent one not yet seen and the
+    oldest ones printed; and their visit ids, newest first."""
+    from kiosk.content.files import RESOURCES
+    from kiosk.content.simulate import visit_from_file
+
+    store = VisitStore(None)
+    now = datetime.datetime.now(datetime.UTC)
+    ids: list[str] = []
+    for example, minutes in SAMPLE_VISITS:
+        visit = visit_from_file(RESOURCES / "examples" / f"{example}.yaml", loaded.content,
+                                loaded.settings.printing.language, io.StringIO(),
+                                now - datetime.timedelta(minutes=minutes))
+        if visit is None:  # a clinic's own questions that the examples no longer fit
+            continue
+        store.save_submitted(visit)
+        ids.append(visit.visit_id)
+    for job in store.jobs():
+        if job.visit_id in ids[2:]:
+            store.mark_printed(job)
+    return store, ids
+
+
+def shoot_staff(window: KioskWindow, loaded: Loaded, shoot: Callable[..., None]) -> None:
+    """The PIN pad, today's visits, a delete question, one summary and the tools."""
+    from kiosk.ui.screens.staff_confirm import AskInPlace
+    from kiosk.ui.screens.staff_dashboard import StaffDashboardScreen
+    from kiosk.ui.screens.staff_pin import StaffPinScreen
+    from kiosk.ui.screens.staff_summary import StaffSummaryScreen
+    from kiosk.ui.screens.staff_tools import StaffToolsScreen
+
+    patient_size = window.text_size
+    window.set_text_size("normal")
+    store, ids = _sample_store(loaded)
+    window.store = store
+    cast("StaffPinScreen", window.page("staff_pin")).open(urgent=False)
+    window.go(Place("staff_pin"), remember=False)
+    shoot("staff-pin")
+    dashboard = cast("StaffDashboardScreen", window.page("staff_dashboard"))
+    dashboard.refresh()
+    window.go(Place("staff_dashboard"), remember=False)
+    scroll = dashboard.findChild(QScrollArea, "staff_visits_scroll")
+    shoot("staff-dashboard", scroll)
+    if len(ids) > 1:
+        delete = dashboard.findChild(AskInPlace, f"staff_delete_{ids[1]}_place")
+        if delete is not None:
+            delete.ask()
+            _settle()  # the row makes room for the question, then the list takes the row
+            shoot("staff-delete", scroll)
+            delete.cancel()
+    visit = store.visit(ids[0], loaded.content.questionnaire) if ids else None
+    if visit is not None:
+        summary = cast("StaffSummaryScreen", window.page("staff_summary"))
+        summary.show_visit(visit)
+        window.go(Place("staff_summary"), remember=False)
+        shoot("staff-summary")
+    cast("StaffToolsScreen", window.page("staff_tools")).refresh()
+    window.go(Place("staff_tools"), remember=False)
+    shoot("staff-tools")
+    window.set_text_size(patient_size)
+
+
 def preview(options: Options, out: Path, language: str | None, size: tuple[int, int],
             text_size: str | None) -> int:
     """Write one PNG per screen into `out`; returns the exit status."""
@@ -131,7 +220,8 @@ def preview(options: Options, out: Path, language: str | None, size: tuple[int, 
         print("preview needs valid content; fix the errors above", file=sys.stderr)
         return 1
     kiosk = dataclasses.replace(loaded.settings.kiosk, animations=False)
-    loaded = dataclasses.replace(loaded, settings=dataclasses.replace(loaded.settings, kiosk=kiosk))
+    loaded = dataclasses.replace(loaded, settings=dataclasses.replace(
+        loaded.settings, kiosk=kiosk, staff=with_unknown_pin(loaded.settings.staff)))
     language = language or loaded.settings.kiosk.language
     if language not in loaded.content.structure.languages:
         print(f"no language {language!r}; the content has "
@@ -167,6 +257,7 @@ def preview(options: Options, out: Path, language: str | None, size: tuple[int, 
         scroll = window.page("reader").findChild(QScrollArea, "reader_scroll")
         shoot(f"section-{section.number:02d}-{section.id}", scroll)
     _shoot_questionnaire(window, loaded.content.questionnaire, shoot)
+    shoot_staff(window, loaded, shoot)
     warning = window.page("idle_warning")
     assert isinstance(warning, IdleWarningScreen)
     window.go(Place("idle_warning"))

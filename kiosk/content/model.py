@@ -119,6 +119,7 @@ class UiWords:
     previous_section: str
     next_section: str
     all_sections: str
+    reader_questions: str
     text_size: str
     text_size_normal: str
     text_size_large: str
@@ -142,6 +143,7 @@ class UiWords:
     date_month: str
     date_year: str
     month_names: str
+    date_pattern: str
     question_progress: str
     question_next: str
     question_required: str
@@ -154,10 +156,7 @@ class UiWords:
     review_change: str
     review_back_to: str
     review_send: str
-    confirm_title: str
     confirm_body: str
-    confirm_send: str
-    confirm_check: str
     urgent_title: str
     urgent_body: str
     urgent_no_one: str
@@ -187,6 +186,7 @@ class UiWords:
         "duration_years": frozenset({"count"}),
         "question_progress": frozenset({"number", "total", "title"}),
         "date_century": frozenset({"year"}),
+        "date_pattern": frozenset({"day", "month", "year"}),
         "text_cut": frozenset({"limit", "cut"}),
         "text_count": frozenset({"count", "limit"}),
         "urgent_no_one": frozenset({"emergency"}),
@@ -271,6 +271,8 @@ class StaffWords:
     no_pdf_folder: str
     delete: str
     delete_confirm: str
+    delete_confirm_unnamed: str
+    delete_yes: str
     purge_all: str
     purge_confirm: str
     retry_now: str
@@ -285,6 +287,11 @@ class StaffWords:
     last_error: str
     test_print: str
     test_print_sent: str
+    test_print_no_printer: str
+    test_print_missing: str
+    test_print_failed: str
+    zoom_in: str
+    zoom_out: str
     content_title: str
     check_content: str
     content_ok: str
@@ -319,6 +326,11 @@ class StaffWords:
         "printer_line": frozenset({"printer", "waiting"}),
         "saved_to": frozenset({"path"}),
         "printer_chosen": frozenset({"printer"}),
+        "delete_confirm": frozenset({"name", "born"}),
+        "delete_confirm_unnamed": frozenset({"time"}),
+        "test_print_sent": frozenset({"printer"}),
+        "test_print_missing": frozenset({"printer"}),
+        "test_print_failed": frozenset({"error"}),
         "last_error": frozenset({"error"}),
         "settings_line": frozenset({"idle", "warning", "retention"}),
     }

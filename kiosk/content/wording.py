@@ -40,8 +40,9 @@ def duration_words(months: int, words: LanguageWords) -> str:
 
 
 def date_words(day: datetime.date, words: LanguageWords) -> str:
+    """A date in the language's own order and words ("March 4, 1952", "4 de marzo de 1952")."""
     months = [name.strip() for name in words.ui.month_names.split(",")]
-    return f"{day.day} {months[day.month - 1]} {day.year}"
+    return words.ui.date_pattern.format(day=day.day, month=months[day.month - 1], year=day.year)
 
 
 def answer_words(item: Item, answer: Answer, words: LanguageWords) -> str:
@@ -50,7 +51,8 @@ def answer_words(item: Item, answer: Answer, words: LanguageWords) -> str:
         return option_words(item, str(answer), words)
     if item.type == "multiple":
         assert isinstance(answer, tuple)
-        return ", ".join(option_words(item, option, words) for option in answer)
+        # Options may hold commas of their own ("Shots in the back, such as …").
+        return "; ".join(option_words(item, option, words) for option in answer)
     if item.type == "duration":
         assert isinstance(answer, int)
         return duration_words(answer, words)

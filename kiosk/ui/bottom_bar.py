@@ -2,17 +2,45 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import QEvent, Signal
 from PySide6.QtGui import QResizeEvent
-from PySide6.QtWidgets import QButtonGroup, QFrame, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QFrame,
+    QHBoxLayout,
+    QPushButton,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
 
 from kiosk.content.model import Content, LanguageWords
 from kiosk.content.settings import TEXT_SIZES, TextSize
-from kiosk.ui.parts import FlowRow, button, set_button_text, text
+from kiosk.ui.parts import button, set_button_text, text
+
+#: Room kept between the groups of the bar, in pixels.
+GROUP_GAP = 24
+
+
+def _group(name: str, widgets: list[QWidget]) -> QWidget:
+    """Controls side by side, kept together."""
+    group = QWidget()
+    group.setObjectName(name)
+    row = QHBoxLayout(group)
+    row.setContentsMargins(0, 0, 0, 0)
+    row.setSpacing(12)
+    for widget in widgets:
+        row.addWidget(widget)
+    return group
 
 
 class BottomBar(QFrame):
-    """Emits what the patient asked for; the window decides what it means."""
+    """Emits what the patient asked for; the window decides what it means.
+
+    Back and Home sit on the left, the languages and the text size on the right. Where one
+    line is too narrow (a portrait screen, longer Spanish words) the text size, with its
+    label, goes to a second line rather than lose its label.
+    """
 
     back_requested = Signal()
     home_requested = Signal()
@@ -27,6 +55,11 @@ class BottomBar(QFrame):
         self.home = button("bar_home")
         self.back.clicked.connect(self.back_requested)
         self.home.clicked.connect(self.home_requested)
+        for place in (self.back, self.home):
+            # Hidden on the home screen, where they lead nowhere, without moving the rest.
+            policy = place.sizePolicy()
+            policy.setRetainSizeWhenHidden(True)
+            place.setSizePolicy(policy)
 
         self.languages: dict[str, QPushButton] = {}
         language_group = QButtonGroup(self)
@@ -40,6 +73,7 @@ class BottomBar(QFrame):
 
         self.size_label = text("", "muted", "bar_text_size_label")
         self.size_label.setWordWrap(False)
+        self.size_label.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Preferred)
         self.sizes: dict[str, QPushButton] = {}
         size_group = QButtonGroup(self)
         for step, size in enumerate(TEXT_SIZES):
@@ -51,64 +85,78 @@ class BottomBar(QFrame):
             size_group.addButton(choice)
             self.sizes[size] = choice
 
-        # Back and Home on the left, the choices on the right; on a narrow screen the choices
-        # go under Back and Home rather than widen the window.
-        places = QWidget()
-        places_row = QHBoxLayout(places)
-        places_row.setContentsMargins(0, 0, 0, 0)
-        places_row.setSpacing(12)
-        places_row.addWidget(self.back)
-        places_row.addWidget(self.home)
-        self.choices = QWidget()
-        choices_row = QHBoxLayout(self.choices)
-        choices_row.setContentsMargins(0, 0, 0, 0)
-        choices_row.setSpacing(12)
-        for choice in self.languages.values():
-            choices_row.addWidget(choice)
-        choices_row.addSpacing(24)
-        choices_row.addWidget(self.size_label)
-        for choice in self.sizes.values():
-            choices_row.addWidget(choice)
-        self.row = FlowRow("bottom_bar_row")
-        self.row.add(places)
-        self.row.add_stretch()
-        self.row.add(self.choices, Qt.AlignmentFlag.AlignRight)
+        self.places = _group("bar_places", [self.back, self.home])
+        self.language_choices = _group("bar_languages", list(self.languages.values()))
+        self.size_choices = _group("bar_text_sizes", [self.size_label, *self.sizes.values()])
+        self._first = QHBoxLayout()
+        self._first.setSpacing(GROUP_GAP)
+        self._first.addWidget(self.places)
+        self._first.addStretch(1)
+        self._first.addWidget(self.language_choices)
+        self._first.addWidget(self.size_choices)
+        self._second = QHBoxLayout()
+        self._second.addStretch(1)
+        self._two_lines = False
         outer = QVBoxLayout(self)
         outer.setContentsMargins(24, 12, 24, 12)
-        outer.addWidget(self.row)
+        outer.setSpacing(12)
+        outer.addLayout(self._first)
+        outer.addLayout(self._second)
+
+    @property
+    def two_lines(self) -> bool:
+        """Whether the text size has gone to a line of its own."""
+        return self._two_lines
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt override
-        """Where space is short the 'Text size' label gives way first (the A buttons keep
-        their names), then the choices move under Back and Home."""
-        self._fit_label(event.size().width())
+        self._fit(event.size().width())
 
     def event(self, event: QEvent) -> bool:
         handled = super().event(event)
         if event.type() == QEvent.Type.LayoutRequest:  # words changed with the language
-            self._fit_label(self.width())
+            self._fit(self.width())
         return handled
 
-    def _fit_label(self, width: int) -> None:
-        margins = self.contentsMargins()
+    def _room(self, width: int) -> int:
         outer = self.layout()
-        if outer is not None:
-            inner = outer.contentsMargins()
-            width -= inner.left() + inner.right()
-        width -= margins.left() + margins.right()
+        margins = outer.contentsMargins() if outer is not None else self.contentsMargins()
+        return width - margins.left() - margins.right()
+
+    def _fit(self, width: int) -> None:
+        """One line while everything fits on it, else the text size on a second line; only
+        where even that line is too narrow does the 'Text size' label give way."""
+        room = self._room(width)
         label = self.size_label.sizeHint().width() + 12
-        choices = self.choices.sizeHint().width() - (label if self.size_label.isVisible() else 0)
-        row = self.row.side_by_side_width() - (label if self.size_label.isVisible() else 0)
-        fits = row + label <= width if row <= width else choices + label <= width
-        if fits != self.size_label.isVisible():
-            self.size_label.setVisible(fits)
+        sizes = self.size_choices.sizeHint().width()
+        if self.size_label.isHidden():
+            sizes += label
+        one_line = (self.places.sizeHint().width() + self.language_choices.sizeHint().width()
+                    + sizes + 3 * GROUP_GAP)
+        two_lines = one_line > room
+        if two_lines != self._two_lines:
+            self._two_lines = two_lines
+            (self._first if two_lines else self._second).removeWidget(self.size_choices)
+            if two_lines:
+                self._second.addWidget(self.size_choices)
+            else:
+                self._first.addWidget(self.size_choices)
+            outer = self.layout()
+            if outer is not None:  # in place now, not at the next turn of the event loop
+                outer.activate()
+        keep_label = sizes <= room
+        if keep_label == self.size_label.isHidden():
+            self.size_label.setVisible(keep_label)
 
     def show_state(self, words: LanguageWords, text_size: TextSize, can_go_back: bool,
                    at_home: bool) -> None:
+        """Back and Home are left out on the home screen, where they lead nowhere; elsewhere
+        Back is there while there is somewhere to go back to."""
         ui = words.ui
         set_button_text(self.back, f"\u2039  {ui.back}")
         set_button_text(self.home, ui.home)
+        self.back.setVisible(can_go_back and not at_home)
         self.back.setEnabled(can_go_back)
-        self.home.setEnabled(not at_home)
+        self.home.setVisible(not at_home)
         self.size_label.setText(ui.text_size)
         names = {"normal": ui.text_size_normal, "large": ui.text_size_large,
                  "largest": ui.text_size_largest}

@@ -62,4 +62,5 @@ class EducationFlow:
         reader = SectionReaderScreen(self._loaded.content)
         reader.section_chosen.connect(lambda sid: self.go(Place("reader", sid)))
         reader.list_requested.connect(lambda: self.go(Place("sections")))
+        reader.questionnaire_requested.connect(self.start_questionnaire)
         return reader

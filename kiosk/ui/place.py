@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 #: Screens that hold what a patient entered (or staff saw): destroyed by a wipe, built afresh.
 #: The others hold only clinic content and are kept, reset to their start.
-PATIENT_SCREENS = frozenset({"question", "review", "confirm", "urgent", "thanks",
+PATIENT_SCREENS = frozenset({"question", "review", "urgent", "thanks",
                              "staff_pin", "staff_dashboard", "staff_tools", "staff_summary",
                              "staff_keep", "staff_urgent"})
 

@@ -1,8 +1,8 @@
 """The patient's pass through the questionnaire, as the kiosk window runs it.
 
 A mix-in of the window: it builds the questionnaire screens on first use, keeps the visit's
-intake session, and moves the patient between question, review, confirm, urgent and thanks.
-The rules live in the session; this only decides which screen comes next.
+intake session, and moves the patient between question, review (where they send), urgent and
+thanks. The rules live in the session; this only decides which screen comes next.
 """
 
 from __future__ import annotations
@@ -56,8 +56,7 @@ class QuestionnaireFlow:
     def questionnaire_screens(self) -> dict[str, Any]:
         """The factories of the questionnaire's screens, by name."""
         return {"question": self._make_question, "review": self._make_review,
-                "confirm": self._make_confirm, "urgent": self._make_urgent,
-                "thanks": self._make_thanks}
+                "urgent": self._make_urgent, "thanks": self._make_thanks}
 
     def _session(self) -> IntakeSession:
         if self.visit is None:
@@ -70,8 +69,10 @@ class QuestionnaireFlow:
         from kiosk.ui.screens.question import QuestionScreen
 
         self.prepare_keyboard()
+        kiosk = self._loaded.settings.kiosk
         question = QuestionScreen(self._session(), self._loaded.content,
-                                  date_order=self._loaded.settings.kiosk.date_order)
+                                  date_order=kiosk.date_order,
+                                  auto_advance_seconds=kiosk.auto_advance_seconds)
         question.finished.connect(self._open_review)
         question.left.connect(lambda: self.go(Place("home"), remember=False))
         question.urgent.connect(self._urgent_flag_raised)
@@ -85,14 +86,6 @@ class QuestionnaireFlow:
         review.change_requested.connect(self._change_answer)
         review.send_requested.connect(self._send_requested)
         return review
-
-    def _make_confirm(self) -> Screen:
-        from kiosk.ui.screens.visit_end import ConfirmScreen
-
-        confirm = ConfirmScreen()
-        confirm.send.connect(self._submit)
-        confirm.check_again.connect(self._open_review)
-        return confirm
 
     def _make_urgent(self) -> Screen:
         from kiosk.ui.screens.urgent import UrgentScreen
@@ -131,13 +124,17 @@ class QuestionnaireFlow:
         self.go(Place("question"), remember=False)
 
     def _send_requested(self) -> None:
+        """Send from the review list: the answers go at once, or the first required question
+        left blank opens and says why it cannot go yet."""
+        if self._place.screen != "review":
+            return  # a second tap of a quick double tap, after the answers went
         missing = self._session().missing_required()
         if missing:
             self._question().open(missing[0].id, reviewing=True)
             self.go(Place("question"), remember=False)
             self._question().go_next()  # shows why it cannot go on yet
             return
-        self.go(Place("confirm"), remember=False)
+        self._submit()
 
     def _urgent_flag_raised(self) -> None:
         """Saved at once with its urgent slip (the store listens), then the desk screen:

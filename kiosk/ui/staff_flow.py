@@ -17,10 +17,10 @@ from PySide6.QtCore import QElapsedTimer, QPoint, QPointF, QTimer
 
 from kiosk.content.model import Loaded
 from kiosk.content.settings import TextSize
-from kiosk.decoding.errors import ContentInvalid
 from kiosk.ui.parts import Screen
 from kiosk.ui.place import Place
 from kiosk.ui.staff_gesture import CornerTaps
+from kiosk.ui.staff_tools_flow import StaffToolsFlow
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QStackedWidget
@@ -34,7 +34,6 @@ if TYPE_CHECKING:
     from kiosk.ui.screens.staff_dashboard import StaffDashboardScreen
     from kiosk.ui.screens.staff_pin import StaffPinScreen
     from kiosk.ui.screens.staff_summary import StaffSummaryScreen
-    from kiosk.ui.screens.staff_tools import StaffToolsScreen
     from kiosk.ui.screens.staff_urgent import StaffUrgentScreen
 
 log = logging.getLogger(__name__)
@@ -42,8 +41,8 @@ STAFF_SCREENS = frozenset({"staff_pin", "staff_dashboard", "staff_tools", "staff
                            "staff_keep", "staff_urgent"})
 
 
-class StaffFlow:
-    """The staff part of the kiosk window (see KioskWindow)."""
+class StaffFlow(StaffToolsFlow):
+    """The staff part of the kiosk window (see KioskWindow); the tools are in StaffToolsFlow."""
 
     store: VisitStore | None
     print_queue: PrintQueue | None
@@ -287,76 +286,6 @@ class StaffFlow:
         cast("StaffSummaryScreen", self.page("staff_summary")).show_visit(visit)
         self.store.audit("viewed summary", visit_id)
         self.go(Place("staff_summary"), remember=False)
-
-    def _open_tools(self) -> None:
-        cast("StaffToolsScreen", self.page("staff_tools")).refresh()
-        self.go(Place("staff_tools"), remember=False)
-
-    def _make_tools(self) -> Screen:
-        from kiosk.ui.screens.staff_tools import StaffHooks, StaffToolsScreen
-
-        assert self.store is not None
-        hooks = StaffHooks(
-            current_printer=lambda: self._printer_line()[0],
-            choose_printer=self._choose_printer,
-            last_error=lambda: self.print_queue.last_error if self.print_queue else None,
-            test_print=self._test_print,
-            load_again=self._load_again,
-            use_content=self.use_content,
-        )
-        tools = StaffToolsScreen(self.store, self._loaded, hooks)
-        tools.back.connect(self._show_dashboard)
-        return tools
-
-    def _choose_printer(self, name: str) -> None:
-        """From now on, and after a restart: the choice is saved in the settings file."""
-        if self.print_queue is not None:
-            self.print_queue.set_printer(name)
-        if self.settings_path is not None:
-            from kiosk.content.settings_file import set_value
-
-            set_value(self.settings_path, "printing", "printer", name)
-
-    def _test_print(self) -> None:
-        """A sample summary of an invented patient, straight to the printer in use."""
-        import io
-
-        from kiosk.content.files import RESOURCES
-        from kiosk.content.simulate import visit_from_file
-        from kiosk.printing.queue import PrinterUnavailable, print_document
-        from kiosk.printing.summary import summary_document
-
-        visit = visit_from_file(RESOURCES / "examples" / "likely-candidate.yaml",
-                                self._loaded.content, "en", io.StringIO())
-        if visit is None or self.print_queue is None:
-            return
-        try:
-            print_document(summary_document(visit, self._loaded), self.print_queue.printer_name,
-                           self._loaded.settings.printing.paper, "test page")
-        except (PrinterUnavailable, OSError) as failed:
-            self.print_queue.last_error = str(failed)
-
-    def _load_again(self) -> Loaded:
-        """The clinic's files read and checked again, for Check and Load in the tools."""
-        if self.content_loader is None:
-            return self._loaded
-        try:
-            return self.content_loader()
-        except ContentInvalid as invalid:
-            log.warning("staff read the content again: %d errors", len(invalid.errors))
-            for error in invalid.errors:
-                log.warning("%s", error)
-            raise
-
-    def _printer_line(self) -> tuple[str, int]:
-        from kiosk.printing.queue import PrinterUnavailable, find_printer
-
-        try:
-            printer = find_printer(self._loaded.settings.printing.printer).printerName()
-        except PrinterUnavailable as missing:
-            printer = str(missing)
-        waiting = self.print_queue.waiting() if self.print_queue else 0
-        return printer, waiting
 
     def _exit_kiosk(self) -> None:
         if self.store is not None:

@@ -86,7 +86,8 @@ QPushButton {{ min-height: {m.touch}px; min-width: {m.touch}px; padding: 0 {m.ga
     font-size: {m.body}px; font-weight: 600; color: {c.text}; background: {c.surface};
     border: 2px solid {c.border}; border-radius: {radius}px; }}
 QPushButton:pressed {{ background: {c.border}; }}
-QPushButton:disabled {{ color: {c.muted}; border-style: dashed; }}
+QPushButton:disabled {{ color: {c.muted}; background: transparent;
+    border-color: {c.border}; }}
 QPushButton[role="primary"] {{ background: {accent}; color: {c.on_accent};
     border-color: {accent}; }}
 QPushButton[role="big"] {{ background: {accent}; color: {c.on_accent}; border-color: {accent};
@@ -106,14 +107,19 @@ QPushButton[role="choice"]:checked {{ background: {c.text}; color: {c.surface};
 QFrame#bottom_bar QPushButton, QFrame#bottom_bar QLabel {{ font-size: {bar.body}px;
     min-height: {bar.touch}px; min-width: {bar.touch}px; padding: 0 {round(bar.gap * 0.7)}px;
     border-radius: {round(bar.body * 0.6)}px; }}
+QFrame#bottom_bar QPushButton {{ text-align: center; }}
 QFrame#bottom_bar QLabel {{ padding: 0; border: none; }}
 QFrame#bottom_bar QPushButton[step="1"] {{ font-size: {round(bar.body * 1.3)}px; }}
 QFrame#bottom_bar QPushButton[step="2"] {{ font-size: {round(bar.body * 1.6)}px; }}
 QLabel[role="warning"] {{ color: {c.urgent}; font-weight: 700; }}
-QPushButton[role="choice"] {{ text-align: left; padding: {round(m.gap * 0.3)}px {m.gap}px; }}
-QLabel[role="choice-text"] {{ font-weight: 600; background: transparent; }}
+QLabel[role="answer"] {{ font-weight: 700; }}
+QPushButton[role="choice"] {{ text-align: left; padding: {round(m.gap * 0.3)}px {m.gap}px;
+    min-height: {max(MIN_TOUCH_PX, m.body * 2)}px; }}
+QLabel[role="choice-text"] {{ font-weight: 400; background: transparent; }}
 QLabel[role="choice-text"][chosen="true"] {{ color: {c.surface}; font-weight: 800; }}
-QPushButton[role="scale"] {{ padding: 0; min-width: {m.touch}px; font-size: {m.subtitle}px; }}
+QPushButton[role="scale"] {{ padding: 0; min-width: {m.touch}px; font-size: {m.subtitle}px;
+    min-height: {round(m.touch * 1.4)}px; }}
+QPushButton[role="scale"][chosen="true"] {{ font-weight: 800; color: {c.surface}; }}
 QPushButton[role="scale"]:checked {{ background: {c.text}; color: {c.surface};
     border-color: {c.text}; }}
 QLabel[role="stepper-value"] {{ font-size: {m.title}px; font-weight: 700; }}

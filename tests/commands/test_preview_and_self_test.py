@@ -11,8 +11,25 @@ from PySide6.QtWidgets import QApplication
 
 from kiosk.cli import main
 from kiosk.content.loader import Loaded
+from kiosk.ui.window import KioskWindow
 
 pytestmark = pytest.mark.slow
+
+
+#: What the preview draws of staff mode (in the clinic's language, at the normal text size).
+STAFF_SHOTS = {"staff-pin", "staff-dashboard", "staff-delete", "staff-summary", "staff-tools",
+               "staff-urgent", "staff-keep"}
+
+
+def _keyboard_share(image: QImage) -> float:
+    """How much of the lower half is the on-screen keyboard's near-black keys."""
+    dark = total = 0
+    for y in range(image.height() // 2, image.height(), 8):
+        for x in range(0, image.width(), 8):
+            colour = image.pixelColor(x, y)
+            total += 1
+            dark += colour.red() < 40 and colour.green() < 40 and colour.blue() < 50
+    return dark / total
 
 
 def _colours(image: QImage) -> int:
@@ -30,8 +47,12 @@ def test_preview_writes_one_png_per_screen(
     assert main(["preview", "--out", str(out), "--lang", language, "--size", "1280x800"]) == 0
     names = sorted(p.stem for p in out.glob("*.png"))
     sections = shipped.content.sections(language)
-    expected = {"home", "sections", "idle-warning", "out-of-order", "review", "confirm",
-                "urgent", "staff-urgent", "staff-keep", "thanks"}
+    window = KioskWindow(shipped, kiosk_mode=False)
+    patient_screens = {"review", "confirm", "urgent", "thanks"} & set(
+        window.questionnaire_screens())
+    window.deleteLater()
+    expected = {"home", "sections", "idle-warning", "out-of-order", *patient_screens,
+                *STAFF_SHOTS}
     expected |= {f"question-{n:02d}-{item.id}"
                  for n, item in enumerate(shipped.content.questionnaire.items(), start=1)}
     expected |= {f"attract-{s.number:02d}-{s.id}" for s in sections}
@@ -41,6 +62,10 @@ def test_preview_writes_one_png_per_screen(
         image = QImage(str(out / f"{name}.png"))
         assert image.width() == 1280 and image.height() >= 800, name
         assert _colours(image) > 20, f"{name} looks blank"
+        typed = name in {"question-01-first-name", "question-02-last-name"}
+        if typed or name in STAFF_SHOTS:
+            assert (_keyboard_share(image) > 0.1) == typed, \
+                f"{name}: the keyboard shows only where a patient types"
     assert capsys.readouterr().out.strip().endswith(f"({language}, 1280x800)")
 
 

@@ -3,6 +3,7 @@ and Send behave in the shipped questionnaire."""
 
 from __future__ import annotations
 
+import dataclasses
 import datetime
 from typing import Any
 
@@ -156,7 +157,10 @@ def test_today_is_not_in_the_future(shipped: Loaded) -> None:
 
 
 def test_a_note_takes_no_answer(shipped: Loaded) -> None:
-    assert refusal(shipped, "end-note", "ok") == "not-a-question"
+    note = dataclasses.replace(shipped.content.questionnaire.item("goals-other"), type="display")
+    with pytest.raises(AnswerInvalid) as refused:
+        checked(note, "ok", TODAY)
+    assert refused.value.reason == "not-a-question"
 
 
 def test_a_refused_answer_leaves_the_earlier_answer_in_place(shipped: Loaded) -> None:
@@ -185,9 +189,7 @@ def test_next_on_an_unanswered_required_question_says_it_needs_an_answer(
 def test_next_on_an_optional_question_moves_on_without_an_answer(shipped: Loaded) -> None:
     session = session_of(shipped)
     session.go_to("goals-other")
-    moved = session.go_next()
-    assert moved is not None and moved.id == "end-note"
-    assert session.go_next() is None
+    assert session.go_next() is None, "past the last question: the review"
     assert session.current is None
 
 
@@ -199,10 +201,10 @@ def test_back_on_the_first_question_goes_nowhere(shipped: Loaded) -> None:
 
 def test_back_from_the_review_returns_to_the_last_question(shipped: Loaded) -> None:
     session = session_of(shipped)
-    session.go_to("end-note")
+    session.go_to("goals-other")
     assert session.go_next() is None
     moved = session.go_back()
-    assert moved is not None and moved.id == "end-note"
+    assert moved is not None and moved.id == "goals-other"
 
 
 def test_next_and_back_skip_questions_a_branch_hides_and_stop_at_the_ones_it_shows(
@@ -237,12 +239,10 @@ def test_progress_counts_the_questions_shown_now_and_grows_when_a_branch_opens(
     assert session.progress()[1] == len(unbranched)
 
 
-def test_the_closing_note_is_not_counted_as_a_question(shipped: Loaded) -> None:
+def test_the_last_question_is_the_last_of_the_count(shipped: Loaded) -> None:
     session = session_of(shipped)
     total = session.progress()[1]
     session.go_to("goals-other")
-    assert session.progress() == (total, total)
-    session.go_to("end-note")
     assert session.progress() == (total, total)
 
 

@@ -86,10 +86,10 @@ def test_the_specialist_reads_who_the_patient_is_and_which_visit(
     visit, [text] = likely_candidate
     assert shipped.settings.clinic.name in text
     assert "Maria Example" in text
-    assert "Date of birth 12 April 1968" in text
+    assert "Date of birth April 12, 1968" in text
     assert f"Visit {visit.visit_id}" in text
     local = SUBMITTED.astimezone()
-    assert f"{local.day} November 2025, {local:%H:%M}" in text
+    assert f"November {local.day}, 2025, {local:%H:%M}" in text
     assert "Language used English" in text
 
 
@@ -155,7 +155,7 @@ def test_a_spanish_visit_is_printed_in_english_with_the_typed_words_as_typed(
     assert "Language used Spanish" in text
     assert "Answers are shown in English." in text
     assert "Worn discs (degenerative disc disease)" in text
-    assert "Lower back, Down one leg" in text
+    assert "Lower back; Down one leg" in text
     assert "Did pain medicine help your pain? \u2192 No, it did not help" in text
     assert "Discos gastados" not in text and "Dolor" not in text
     assert ("Patient's own words: \u201cPoder cargar a mis nietos y volver a bailar.\u201d"
@@ -168,7 +168,7 @@ def test_the_summary_follows_the_printing_language_and_paper(
     visit = submitted(in_spanish, "likely-candidate.yaml")
     text = " ".join(printed(in_spanish, visit, tmp_path / "es.pdf"))
     assert "Probable candidato" in text
-    assert "Fecha de nacimiento 12 abril 1968" in text
+    assert "Fecha de nacimiento 12 de abril de 1968" in text
     assert "Discos gastados (enfermedad degenerativa del disco)" in text
     assert paper_of(tmp_path / "es.pdf") == (595, 842)
 

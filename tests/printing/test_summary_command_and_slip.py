@@ -104,7 +104,7 @@ def test_the_slip_names_each_flag_in_clinical_words_with_when_and_where(
     text = slip_text(loaded, flagged_visit(loaded), tmp_path / "slip.pdf")
     at = [f"{(FIRED + datetime.timedelta(minutes=n)).astimezone():%H:%M}" for n in range(8)]
     assert "URGENT" in text and "Rosa Inventada" in text
-    assert "Date of birth: 1 February 1954" in text
+    assert "Date of birth: February 1, 1954" in text
     assert "Kiosk: Second floor waiting room" in text
     assert "Urinary retention or incontinence — new" in text
     assert "Saddle anaesthesia — new" in text
@@ -120,7 +120,7 @@ def test_the_slip_prints_in_the_clinics_language_whatever_the_patient_used(
     assert "Anestesia en silla de montar — nueva" in text
     assert "Retención o incontinencia urinaria — nueva" in text
     assert "respondió Sí a las" in text and "Quiosco: Sala de espera" in text
-    assert "1 febrero 1954" in text
+    assert "1 de febrero de 1954" in text
 
 
 def test_urgent_slips_go_to_the_urgent_printer_when_one_is_set(

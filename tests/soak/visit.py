@@ -3,18 +3,19 @@
 A visit may start with staff looking in, read a section first, switch language in the middle
 of the questions, be left to the idle wipe, be interrupted by staff (who keep or clear the
 answers), raise an urgent red flag (staff then go on with the patient, or end the visit),
-change an answer on the review list, check again before sending, and end with the thank-you.
+change an answer on the review list, and end with the thank-you.
 What happened is kept in a `Visit` for the checks at the end of the soak.
 """
 
 from __future__ import annotations
 
+import functools
 import random
 from dataclasses import dataclass, field
 from typing import Literal
 
 from kiosk.content.model import UiWords
-from kiosk.intake.questionnaire import Answer
+from kiosk.intake.questionnaire import Answer, Item
 from kiosk.intake.session import SubmittedVisit
 from kiosk.ui.answers import ChoiceAnswer
 from kiosk.ui.window import KioskWindow
@@ -29,7 +30,7 @@ from tests.ui.test_staff_mode import corner_taps
 #: Every kind of event in the soak; the first visits have one each, so that every screen the
 #: kiosk keeps has been built before the first count of objects.
 EVENTS = ("read", "staff_first", "language", "urgent", "urgent_end", "leave", "staff_keep",
-          "staff_clear", "review_change", "check_again", "unhurried")
+          "staff_clear", "review_change", "moves_on", "unhurried")
 #: How many questions a patient answers at most (the questionnaire has about thirty).
 LONGEST = 40
 
@@ -54,7 +55,7 @@ class Plan:
     urgent_end: bool = False           # after a red flag, staff end the visit (else go on)
     always_urgent: bool = False        # the first red-flag question is answered to raise it
     review_change: bool = False        # an answer changed on the review list
-    check_again: bool = False          # "check again" on the confirm screen
+    moves_on: bool = False             # one-tap answers left to move on by themselves
 
     @classmethod
     def draw(cls, rng: random.Random, forced: str | None = None) -> Plan:
@@ -67,7 +68,7 @@ class Plan:
                    wrong_pin=rng.random() < 0.1, urgent_end=chance(0.3, "urgent_end"),
                    always_urgent=forced in ("urgent", "urgent_end"),
                    review_change=chance(0.1, "review_change"),
-                   check_again=chance(0.1, "check_again"))
+                   moves_on=chance(0.5, "moves_on"))
         if chance(0.2, "language"):
             plan.language_at = rng.randint(1, 30)
         if chance(0.1, "leave"):
@@ -150,10 +151,18 @@ def _answer_all(touch: Touch, window: KioskWindow, patient: Patient, visit: Visi
             patient.given[item.id] = raising
         else:
             patient.answer(touch, window)
-        touch.tap(find_button(window, "question_next"))
+        if plan.moves_on and screen.advancing:  # a one-tap answer: wait, do not tap Next
+            touch.qtbot.waitUntil(functools.partial(_moved_on, window, item))
+        else:
+            touch.tap(find_button(window, "question_next"))
         if window.place.screen == "urgent" and _urgent(touch, window, visit):
             return False
     raise AssertionError(f"still on the questions after {LONGEST} answers")
+
+
+def _moved_on(window: KioskWindow, asked: Item) -> bool:
+    """Whether the question `asked` has given way (to the next one, review or urgent)."""
+    return window.place.screen != "question" or question_screen(window).item is not asked
 
 
 def _urgent(touch: Touch, window: KioskWindow, visit: Visit) -> bool:
@@ -196,22 +205,17 @@ def _staff_interrupt(touch: Touch, window: KioskWindow, visit: Visit) -> bool:
 
 def _review_and_send(touch: Touch, window: KioskWindow, patient: Patient, visit: Visit,
                      sent: list[SubmittedVisit]) -> None:
-    """The review list (an answer changed now and then), confirm, send: the thank-you."""
+    """The review list (an answer changed now and then), send: the thank-you."""
     shown = visible_text(window.page("review"))
     assert words(window).review_title in shown and str(patient.given["last-name"]) in shown
     if visit.plan.review_change:
         touch.tap(find_button(window, "review_pain-now"))
         patient.change_scale(touch, window)
-        touch.tap(find_button(window, "question_next"))
+        if window.place.screen == "question":  # else the pause already took them back
+            touch.tap(find_button(window, "question_next"))
         assert window.place.screen == "review"
-    touch.tap(find_button(window, "review_send"))
-    if visit.plan.check_again:
-        touch.tap(find_button(window, "confirm_check"))
-        assert window.place.screen == "review"
-        touch.tap(find_button(window, "review_send"))
-    assert window.place.screen == "confirm"
     before = len(sent)
-    touch.tap(find_button(window, "confirm_send"))
+    touch.tap(find_button(window, "review_send"))
     assert window.place.screen == "thanks"
     assert words(window).thanks_title in visible_text(window.page("thanks"))
     assert len(sent) == before + 1 and sent[-1].status == "complete"

@@ -1,7 +1,7 @@
 """A kiosk runs all day: visit after visit, with the screens fading in, nothing piles up.
 
 Each visit goes through every patient screen with animations on (topics, a section, the
-questions, the review list, confirm, send, thank-you and the wipe), waiting for each fade to
+questions, the review list, send, thank-you and the wipe), waiting for each fade to
 finish. What the kiosk holds after the 10th visit is what it holds after the 30th: Qt objects
 under the window (fades, their effects, timers, everything), and the Python objects of a
 visit's screens and answers.
@@ -85,7 +85,7 @@ def one_visit(qtbot: QtBot, window: KioskWindow) -> None:
     assert window.place.screen == "question"
     answer_everything(window)
     touch_in_turn(qtbot, window, "bar_home", "home_questionnaire", "review_send",
-                  "confirm_send", "thanks_done")
+                  "thanks_done")
     assert window.place.screen == "attract"
 
 

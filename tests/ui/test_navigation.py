@@ -33,7 +33,7 @@ def test_attract_loop_rotates_highlights_in_both_languages(
     assert first != visible_text(window)
     tap(qtbot, window.page("attract"))
     assert window.language == "es", "a touch during a Spanish frame starts in Spanish"
-    assert "Bienvenido" in visible_text(window)
+    assert "Le damos la bienvenida" in visible_text(window)
 
 
 def test_reading_a_topic_then_the_next_and_back_to_the_list(

@@ -158,7 +158,7 @@ def test_staff_exit_closes_the_out_of_order_kiosk(
     open_staff_mode(qtbot, window)
     tap(qtbot, find_button(window, "staff_exit"))
     assert "Close the kiosk?" in visible_text(window)
-    tap(qtbot, find_button(window, "staff_yes"))
+    tap(qtbot, find_button(window, "staff_exit_yes"))
     assert not window.isVisible()
 
 
@@ -207,7 +207,7 @@ def test_fixed_files_loaded_by_staff_bring_the_kiosk_back_for_patients(
     tap(qtbot, window.page("attract"))
     shown = visible_text(window)
     assert "Welcome to Lakeside Back Clinic" in shown
-    assert find_button(window, "bar_home").isVisible() and "bar_language_es" in \
+    assert window.bar.isVisible() and "bar_language_es" in \
         buttons_on_screen(window)
     assert window.store is not None
     actions = [action for _, action, _ in window.store.audit_trail()]

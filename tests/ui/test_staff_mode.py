@@ -8,13 +8,14 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QPoint, Qt
-from PySide6.QtWidgets import QTextBrowser, QWidget
+from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
 from kiosk.back_office import keep_visits
 from kiosk.content.loader import DEFAULT_THEME, load_all
 from kiosk.content.model import Loaded
 from kiosk.records.staff_pin import hash_pin
+from kiosk.ui.screens.staff_summary import StaffSummaryScreen
 from kiosk.ui.window import KioskWindow
 from tests.conftest import with_kiosk
 from tests.records.test_store import submitted
@@ -132,7 +133,7 @@ def test_exit_needs_a_second_touch_then_closes_the_kiosk(
     tap(qtbot, find_button(window, "staff_exit"))
     assert window.isVisible()
     assert "Close the kiosk?" in visible_text(window)
-    tap(qtbot, find_button(window, "staff_yes"))
+    tap(qtbot, find_button(window, "staff_exit_yes"))
     assert not window.isVisible()
     assert window.store is not None and window.store.audit_trail()[-1][1] == "staff exit"
 
@@ -154,13 +155,13 @@ def test_delete_and_delete_all_need_yes_and_save_pdf_writes_to_the_folder(
     assert f"Saved: {folder / first.visit_id}.pdf" in visible_text(window)
     tap(qtbot, find_button(window, f"staff_delete_{first.visit_id}"))
     assert len(store.visits()) == 2, "nothing is deleted before Yes"
-    tap(qtbot, find_button(window, "staff_yes"))
+    tap(qtbot, find_button(window, f"staff_delete_{first.visit_id}_yes"))
     assert [v.visit_id for v in store.visits()] == [second.visit_id]
     tap(qtbot, find_button(window, "staff_purge"))
-    tap(qtbot, find_button(window, "staff_no"))
+    tap(qtbot, find_button(window, "staff_purge_no"))
     assert len(store.visits()) == 1
     tap(qtbot, find_button(window, "staff_purge"))
-    tap(qtbot, find_button(window, "staff_yes"))
+    tap(qtbot, find_button(window, "staff_purge_yes"))
     assert store.visits() == [] and "No visits are stored." in visible_text(window)
     actions = [action for _, action, _ in store.audit_trail()]
     assert {"saved PDF", "deleted", "purged: 1 deleted"} <= set(actions)
@@ -237,9 +238,9 @@ def test_staff_read_a_summary_on_screen_and_the_last_actions(
     assert f"submitted  {visit.visit_id}" in visible_text(window)
     tap(qtbot, find_button(window, f"staff_view_{visit.visit_id}"))
     assert window.place.screen == "staff_summary"
-    page = window.findChild(QTextBrowser, "staff_summary_page")
-    assert page is not None
-    shown = " ".join(page.toPlainText().split())
+    summary = window.page("staff_summary")
+    assert isinstance(summary, StaffSummaryScreen)
+    shown = " ".join(summary.plain_text().split())
     assert "Alex Sample" in shown and "Clinician review" in shown and visit.visit_id in shown
     tap(qtbot, find_button(window, "staff_summary_back"))
     assert window.place.screen == "staff_dashboard"

@@ -46,7 +46,6 @@ def staff_continue(qtbot: QtBot, window: KioskWindow) -> None:
 def send(qtbot: QtBot, window: KioskWindow) -> None:
     """The patient sends their answers from the review list."""
     tap(qtbot, find_button(window, "review_send"))
-    tap(qtbot, find_button(window, "confirm_send"))
 
 
 def jobs_of(store: VisitStore, visit_id: str) -> list[tuple[str, bool]]:

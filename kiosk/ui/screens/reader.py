@@ -12,10 +12,15 @@ from kiosk.ui.parts import FlowRow, Picture, Screen, button, set_button_text, te
 
 class SectionReaderScreen(Screen):
     """Shows one section at a time; `section_chosen(id)` asks for another, `list_requested` for
-    the list of all topics."""
+    the list of all topics, `questionnaire_requested` for the questions.
+
+    Every topic offers the way on to the questions; on the last topic it is the main action,
+    since there is no next topic to read.
+    """
 
     section_chosen = Signal(str)
     list_requested = Signal()
+    questionnaire_requested = Signal()
 
     def __init__(self, content: Content) -> None:
         super().__init__("reader")
@@ -38,12 +43,15 @@ class SectionReaderScreen(Screen):
 
         self._previous = button("reader_previous")
         self._all = button("reader_all")
+        self._questions = button("reader_questions")
         self._next = button("reader_next", "primary")
         self._previous.clicked.connect(lambda: self._step(-1))
         self._next.clicked.connect(lambda: self._step(+1))
         self._all.clicked.connect(self.list_requested)
+        self._questions.clicked.connect(self.questionnaire_requested)
         onward = FlowRow("reader_nav_onward")  # kept together, on the right
         onward.add(self._all, Qt.AlignmentFlag.AlignRight)
+        onward.add(self._questions, Qt.AlignmentFlag.AlignRight)
         onward.add(self._next, Qt.AlignmentFlag.AlignRight)
         nav = FlowRow("reader_nav")
         nav.add(self._previous)
@@ -127,11 +135,13 @@ class SectionReaderScreen(Screen):
         set_button_text(self._previous, ui.previous_section)
         set_button_text(self._all, ui.all_sections)
         set_button_text(self._next, ui.next_section)
+        set_button_text(self._questions, ui.reader_questions)
+        last = section.number == len(self._ids)
         self._previous.setVisible(section.number > 1)
-        self._next.setVisible(section.number < len(self._ids))
-        self._all.setProperty("role", "" if self._next.isVisible() else "primary")
-        self._all.style().unpolish(self._all)
-        self._all.style().polish(self._all)
+        self._next.setVisible(not last)
+        self._questions.setProperty("role", "primary" if last else "")
+        self._questions.style().unpolish(self._questions)
+        self._questions.style().polish(self._questions)
         self._fill_page(section)
 
     def _fill_page(self, section: Section) -> None:

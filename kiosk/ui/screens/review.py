@@ -1,22 +1,190 @@
-"""The review list: every question shown to the patient with their answer, each one tappable."""
+"""The review list: every answer, part by part, to check at a glance and send from here.
+
+Each part of the questionnaire has a heading; under it, one compact row per question with
+the question in small words and the answer in bold. A row is one touch target: a tap opens
+that question. The parts flow into columns on a wide screen (one column in portrait), so a
+typical visit fits in about one screen. Send is at the bottom, beside the sentence that says
+where the answers go and that they cannot be changed here once sent.
+"""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
+import itertools
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QFontMetrics, QResizeEvent
+from PySide6.QtWidgets import QBoxLayout, QGridLayout, QHBoxLayout, QVBoxLayout, QWidget
 
 from kiosk.content.model import LanguageWords
 from kiosk.content.wording import answer_words
+from kiosk.intake.questionnaire import Answer, Item
 from kiosk.intake.session import IntakeSession
 from kiosk.ui.parts import (
-    CardButton,
+    LaidOutButton,
     Screen,
+    breakable,
     button,
-    clear_rows,
     set_button_text,
     text,
     touch_scroll,
 )
+
+#: The answers in bold, at the body size (the kiosk's style sheet sizes and colours them).
+#: Narrowest a column of answers may be, in body-text ems (about 40 characters).
+COLUMN_EMS = 20
+MOST_COLUMNS = 3
+
+
+class AnswerRow(LaidOutButton):
+    """One question and its answer; the whole row is the touch target that opens it."""
+
+    def __init__(self, item_id: str) -> None:
+        super().__init__()
+        self.item_id = item_id
+        self.setObjectName(f"review_{item_id}")
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.question = text("", "small")
+        self.answer = text("", "answer")
+        self.change = text("", "small")
+        self._grid = QGridLayout(self)
+        self._grid.setSpacing(0)
+        self._grid.addWidget(self.question, 0, 0, 1, 2)
+        self._grid.addWidget(self.answer, 1, 0)
+        self._grid.addWidget(self.change, 1, 1,
+                             Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignBottom)
+        self._grid.setColumnStretch(0, 1)
+        for child in (self.question, self.answer, self.change):
+            child.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+
+    def set_words(self, question: str, answer: str, role: str, change: str) -> None:
+        """`role`: "answer", or for a question left blank "warning" (required) or "muted"."""
+        self.question.setText(breakable(question))
+        self.answer.setText(breakable(answer))
+        self.change.setText(change)
+        self.answer.setProperty("role", role)
+        self.setAccessibleName(question)
+        self.setAccessibleDescription(f"{answer}. {change}")
+
+    def apply_metrics(self, body_px: int) -> None:
+        side, edge = round(body_px * 0.45), max(3, round(body_px * 0.2))
+        self._grid.setContentsMargins(side, edge, side, edge)
+        self._grid.setHorizontalSpacing(side)
+
+
+class Part:
+    """A part of the questionnaire on the review list: its heading and its answer rows."""
+
+    def __init__(self, page_id: str, title: str) -> None:
+        self.heading = text(title, "subtitle", f"review_part_{page_id}")
+        self.rows: list[AnswerRow] = []
+
+    def pieces(self) -> list[QWidget]:
+        return [self.heading, *self.rows]
+
+
+def balanced(heights: list[int], kinds: list[str], columns: int, penalty: int) -> list[int]:
+    """Where each column starts in a run of pieces (in reading order: down the first column,
+    then the next), so that the tallest column is as short as it can be. `kinds` says what
+    each piece is: a column may start at a "heading", never at a part's "first" row (it stays
+    under its heading), and at any other "row" only for `penalty` more height, so parts stay
+    whole unless splitting one saves more than that."""
+    count = len(heights)
+    allowed = [i for i in range(1, count) if kinds[i] != "first"]
+    columns = max(1, min(columns, len(allowed) + 1))
+    best: tuple[int, ...] = ()
+    cost = -1
+    for cuts in itertools.combinations(allowed, columns - 1):
+        edges = (0, *cuts, count)
+        tallest = max(sum(heights[start:end]) for start, end in itertools.pairwise(edges))
+        total = tallest + penalty * sum(kinds[cut] == "row" for cut in cuts)
+        if cost < 0 or total < cost:
+            best, cost = cuts, total
+    return [0, *best]
+
+
+class PartColumns(QWidget):
+    """The parts in as many columns as the width allows, read down one column then the next."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.setObjectName("review_list")
+        self.parts: list[Part] = []
+        self._body_px = 26
+        self._shape: tuple[int, ...] = ()
+        self._row = QHBoxLayout(self)
+        self._row.setContentsMargins(0, 0, 0, 0)
+
+    def show_parts(self, parts: list[Part]) -> None:
+        self._empty()
+        self.parts = parts
+        for part in parts:
+            for piece in part.pieces():
+                piece.setParent(self)
+                piece.ensurePolished()
+            for row in part.rows:
+                row.apply_metrics(self._body_px)
+        self._shape = ()
+        self._flow()
+
+    def apply_metrics(self, body_px: int) -> None:
+        self._body_px = body_px
+        self._row.setSpacing(round(body_px * 0.8))
+        for part in self.parts:
+            for row in part.rows:
+                row.apply_metrics(body_px)
+        self._shape = ()
+        self._flow()
+
+    def column_count(self) -> int:
+        room = max(1, self.width())
+        return max(1, min(MOST_COLUMNS, room // (self._body_px * COLUMN_EMS)))
+
+    def _empty(self) -> None:
+        """Take the columns apart; the headings and rows stay, to be placed again."""
+        while (entry := self._row.takeAt(0)) is not None:
+            column = entry.layout()
+            if column is not None:
+                while column.takeAt(0) is not None:
+                    pass
+                column.deleteLater()
+
+    def _flow(self) -> None:
+        """Lay the pieces into columns when the number of columns or the pieces change."""
+        pieces = [piece for part in self.parts for piece in part.pieces()]
+        if not pieces:
+            return
+        kinds = [kind for part in self.parts
+                 for kind in ("heading", *(["first"] if part.rows else []),
+                              *(["row"] * (len(part.rows) - 1)))]
+        count = self.column_count()
+        spacing = self._row.spacing()
+        width = max(1, (self.width() - spacing * (count - 1)) // count)
+        gap, step = round(self._body_px * 0.4), max(2, round(self._body_px * 0.12))
+        heights = [max(piece.heightForWidth(width), piece.minimumSizeHint().height())
+                   + (gap if kind == "heading" else step)
+                   for piece, kind in zip(pieces, kinds, strict=True)]
+        starts = balanced(heights, kinds, count, penalty=self._body_px)
+        if (count, *starts) == self._shape:
+            return
+        self._shape = (count, *starts)
+        self._empty()
+        for start, end in itertools.pairwise([*starts, len(pieces)]):
+            column = QVBoxLayout()
+            column.setSpacing(step)
+            for index in range(start, end):
+                if kinds[index] == "heading" and index != start:
+                    column.addSpacing(gap)
+                column.addWidget(pieces[index])
+                pieces[index].show()
+            column.addStretch(1)
+            self._row.addLayout(column, 1)
+        for _ in range(count - len(starts)):
+            self._row.addStretch(1)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt override
+        if event.size().width() != event.oldSize().width():
+            self._flow()
 
 
 class ReviewScreen(Screen):
@@ -31,41 +199,90 @@ class ReviewScreen(Screen):
         self._words: LanguageWords | None = None
         self._title = text("", "title", "review_title")
         self._intro = text("", "muted", "review_intro")
-        self._list = QWidget()
-        self._rows = QVBoxLayout(self._list)
-        self._rows.setSpacing(10)
-        self._scroll = touch_scroll("review_scroll", self._list)
+        self._list = PartColumns()
+        self._head = QBoxLayout(QBoxLayout.Direction.LeftToRight)
+        self._head.addWidget(self._title)
+        self._head.addWidget(self._intro, 1, Qt.AlignmentFlag.AlignBottom)
+        page = QWidget()  # the title scrolls away with the list, leaving it the room
+        self._page = QVBoxLayout(page)
+        self._page.setContentsMargins(0, 0, 0, 0)
+        self._page.addLayout(self._head)
+        self._page.addWidget(self._list, 1)
+        self._scroll = touch_scroll("review_scroll", page)
+        self._note = text("", "", "review_send_note")
         self._send = button("review_send", "primary")
         self._send.clicked.connect(self.send_requested)
-        nav = QHBoxLayout()
-        nav.addStretch(1)
-        nav.addWidget(self._send)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(64, 32, 64, 16)
-        layout.addWidget(self._title)
-        layout.addWidget(self._intro)
-        layout.addWidget(self._scroll, 1)
-        layout.addLayout(nav)
+        self._foot = QHBoxLayout()
+        self._foot.addWidget(self._note, 1)
+        self._foot.addWidget(self._send, 0, Qt.AlignmentFlag.AlignBottom)
+        self._layout = QVBoxLayout(self)
+        self._layout.addWidget(self._scroll, 1)
+        self._layout.addLayout(self._foot)
+        self.apply_metrics(26)  # until the window gives its sizes
+
+    def rows(self) -> list[AnswerRow]:
+        return [row for part in self._list.parts for row in part.rows]
 
     def refresh(self) -> None:
         """List the answers as they are now (branching may have changed what is asked)."""
-        clear_rows(self._rows)
         words = self._words
         if words is None:
             return
-        for item, answer in self._session.review():
-            row = CardButton(f"review_{item.id}", "tile")
-            shown = answer_words(item, answer, words) if answer is not None \
-                else words.ui.review_not_answered
-            row.set_words(words.questionnaire.items[item.id].text, shown)
-            row.clicked.connect(lambda _=False, i=item.id: self.change_requested.emit(i))
-            self._rows.addWidget(row)
-            row.show()
-        self._rows.addStretch(1)
+        review = self._session.review()
+        parts: list[Part] = []
+        for page in self._session.questionnaire.pages:
+            ids = {item.id for item in page.items}
+            shown = [(item, answer) for item, answer in review if item.id in ids]
+            if shown:
+                part = Part(page.id, words.questionnaire.pages[page.id].title)
+                part.rows = [self._row(item, answer, words) for item, answer in shown]
+                parts.append(part)
+        old = self._list.parts
+        self._list.show_parts(parts)
+        for piece in (piece for part in old for piece in part.pieces()):
+            piece.hide()
+            piece.setParent(None)
+            piece.deleteLater()
+
+    def _row(self, item: Item, answer: Answer | None, words: LanguageWords) -> AnswerRow:
+        row = AnswerRow(item.id)
+        shown = answer_words(item, answer, words) if answer is not None \
+            else words.ui.review_not_answered
+        role = "answer" if answer is not None else "warning" if item.required else "muted"
+        row.set_words(words.questionnaire.items[item.id].text, shown, role,
+                      words.ui.review_change)
+        row.clicked.connect(lambda _=False, i=item.id: self.change_requested.emit(i))
+        return row
+
+    def _fit_head(self) -> None:
+        """The intro beside the title when it fits on one line there, else under it."""
+        margins = self._layout.contentsMargins()
+        room = (self.width() - margins.left() - margins.right()
+                - self._scroll.verticalScrollBar().sizeHint().width())
+        wanted = (self._title.sizeHint().width() + self._head.spacing()
+                  + QFontMetrics(self._intro.font()).horizontalAdvance(self._intro.text()))
+        self._head.setDirection(QBoxLayout.Direction.LeftToRight if wanted <= room
+                                else QBoxLayout.Direction.TopToBottom)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt override
+        super().resizeEvent(event)
+        self._fit_head()
+
+    def apply_metrics(self, body_px: int) -> None:
+        side = round(body_px * 0.9)
+        self._layout.setContentsMargins(side, round(body_px * 0.6), side, round(body_px * 0.4))
+        self._layout.setSpacing(round(body_px * 0.3))
+        self._page.setSpacing(round(body_px * 0.3))
+        self._head.setSpacing(body_px)
+        self._foot.setSpacing(body_px)
+        self._list.apply_metrics(body_px)
+        self._fit_head()
 
     def show_words(self, words: LanguageWords) -> None:
         self._words = words
         self._title.setText(words.ui.review_title)
         self._intro.setText(words.ui.review_intro)
-        set_button_text(self._send, words.ui.review_send)
+        self._note.setText(words.ui.confirm_body)
+        set_button_text(self._send, words.ui.review_send, words.ui.confirm_body)
+        self._fit_head()
         self.refresh()

@@ -3,6 +3,10 @@
 Names and dates of birth appear here, for staff only; free text never does. Every action
 is written to the audit table by the store. Problems the kiosk found with its stored visits
 (for example visits its key could no longer open) are listed at the top for staff to pass on.
+
+What cannot be undone asks first, in the place of its own button: a visit's Delete in that
+visit's row, naming the patient; Delete all visits at the top, by the list it empties; Exit
+kiosk at the bottom left, away from both.
 """
 
 from __future__ import annotations
@@ -12,7 +16,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
 
 from kiosk.content.model import LanguageWords, Loaded
 from kiosk.content.wording import date_words
@@ -27,6 +31,7 @@ from kiosk.ui.parts import (
     text,
     touch_scroll,
 )
+from kiosk.ui.screens.staff_confirm import AskInPlace
 
 
 def print_state(jobs: list[PrintJob], words: LanguageWords, with_error: bool = False) -> str:
@@ -37,6 +42,12 @@ def print_state(jobs: list[PrintJob], words: LanguageWords, with_error: bool = F
     if error:
         return f"{words.staff.state_failed} ({error})" if with_error else words.staff.state_failed
     return words.staff.state_queued if waiting else words.staff.state_printed
+
+
+def show_all(widgets: list[QWidget], shown: bool) -> None:
+    """A row's other buttons give the question their room while it is asked."""
+    for widget in widgets:
+        widget.setVisible(shown)
 
 
 class StaffDashboardScreen(StaffScreen):
@@ -57,6 +68,7 @@ class StaffDashboardScreen(StaffScreen):
         self._loaded = loaded
         self._printer_line = printer_line
         self._words: LanguageWords | None = None
+        self._asks: list[AskInPlace] = []
         self._title = text("", "title", "staff_dashboard_title")
         self._problems = text("", "warning", "staff_problems")
         self._problems.setVisible(False)
@@ -68,57 +80,48 @@ class StaffDashboardScreen(StaffScreen):
         self._rows = QVBoxLayout(self._list)
         scroll = touch_scroll("staff_visits_scroll", self._list)
         self._close = button("staff_close", "primary")
-        self._exit = button("staff_exit")
+        self._exit = self._asker(AskInPlace("staff_exit"))
+        self._exit.confirmed.connect(self.exit_confirmed)
         self._retry = button("staff_retry")
         self._tools = button("staff_tools")
         self._tools.clicked.connect(self.tools_requested)
-        self._purge = button("staff_purge")
-        self._confirm = text("", "warning", "staff_confirm")
-        self._yes = button("staff_yes")
-        self._no = button("staff_no")
+        self._purge = self._asker(AskInPlace("staff_purge"))
+        self._purge.confirmed.connect(self._purge_all)
         self._message = text("", "muted", "staff_message")
         self._audit = text("", "small", "staff_audit")
-        self._pending: Callable[[], None] | None = None
         self._close.clicked.connect(self.closed)
-        self._exit.clicked.connect(lambda: self._ask(self.staff_words.staff.exit_confirm,
-                                                     self.exit_confirmed.emit))
-        self._purge.clicked.connect(lambda: self._ask(self.staff_words.staff.purge_confirm,
-                                                      self._purge_all))
         self._retry.clicked.connect(self._retry_now)
-        self._no.clicked.connect(lambda: self._ask(None, None))
-        self._yes.clicked.connect(self._confirmed)
+        heading = QHBoxLayout()
+        heading.setSpacing(24)
+        heading.addWidget(self._title, 1)
+        heading.addWidget(self._purge, 0, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
+        self._exit.opened.connect(lambda: show_all([self._retry, self._tools], False))
+        self._exit.closed.connect(lambda: show_all([self._retry, self._tools], True))
         bottom = FlowRow("staff_dashboard_actions", 12)
-        for widget in (self._exit, self._purge, self._retry, self._tools, self._confirm,
-                       self._yes, self._no):
-            bottom.add(widget)
+        bottom.add(self._exit)
         bottom.add_stretch()
-        bottom.add(self._close, Qt.AlignmentFlag.AlignRight)
+        for widget in (self._retry, self._tools, self._close):
+            bottom.add(widget, Qt.AlignmentFlag.AlignRight)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(48, 32, 48, 24)
         layout.addWidget(self._problems)
         layout.addWidget(self._store_again, 0, Qt.AlignmentFlag.AlignLeft)
-        layout.addWidget(self._title)
+        layout.addLayout(heading)
         layout.addWidget(self._printer)
         layout.addWidget(scroll, 1)
         layout.addWidget(self._message)
         layout.addWidget(bottom)
-        self._ask(None, None)
 
-    def _ask(self, question: str | None, action: Callable[[], None] | None) -> None:
-        """Exit, delete and delete-all need a second, deliberate touch: Yes or No."""
-        self._pending = action
-        asking = action is not None
-        self._confirm.setText(question or "")
-        for action_button in (self._exit, self._purge, self._retry, self._tools):
-            action_button.setVisible(not asking)
-        for part in (self._confirm, self._yes, self._no):
-            part.setVisible(asking)
+    def _asker(self, ask: AskInPlace) -> AskInPlace:
+        """One question at a time: a question opening closes any other."""
+        self._asks.append(ask)
+        ask.opened.connect(lambda: self._close_questions(but=ask))
+        return ask
 
-    def _confirmed(self) -> None:
-        action, self._pending = self._pending, None
-        self._ask(None, None)
-        if action is not None:
-            action()
+    def _close_questions(self, but: AskInPlace | None = None) -> None:
+        for ask in list(self._asks):
+            if ask is not but:
+                ask.cancel()
 
     def _purge_all(self) -> None:
         self._store.purge_all()
@@ -168,7 +171,8 @@ class StaffDashboardScreen(StaffScreen):
 
     def refresh(self) -> None:
         """The visits as they are now: urgent ones not yet seen first, then newest first."""
-        self._ask(None, None)
+        self._close_questions()
+        self._asks = [self._exit, self._purge]  # the rows' questions go with their rows
         clear_rows(self._rows, keep=self._audit)
         words = self._words
         if words is None:
@@ -241,12 +245,16 @@ class StaffDashboardScreen(StaffScreen):
         set_button_text(save, words.staff.save_pdf)
         save.clicked.connect(lambda: self._save_pdf(stored.visit_id))
         line.add(save, Qt.AlignmentFlag.AlignRight)
-        delete = button(f"staff_delete_{stored.visit_id}")
-        set_button_text(delete, words.staff.delete)
-        delete.clicked.connect(lambda: self._ask(
-            f"{words.staff.delete_confirm} ({stored.visit_id})",
-            lambda: self._act(self._store.delete_visit, stored.visit_id)))
-        line.add(delete, Qt.AlignmentFlag.AlignRight)
+        question = (words.staff.delete_confirm.format(name=name.strip(), born=born)
+                    if name.strip() else words.staff.delete_confirm_unnamed.format(time=when))
+        delete = self._asker(AskInPlace(f"staff_delete_{stored.visit_id}"))
+        delete.set_words(words.staff.delete, question, words.staff.delete_yes,
+                         words.staff.confirm_no)
+        delete.confirmed.connect(lambda: self._act(self._store.delete_visit, stored.visit_id))
+        others = [w for w in line.findChildren(QWidget) if w.parentWidget() is line]
+        delete.opened.connect(lambda: show_all(others, False))
+        delete.closed.connect(lambda: show_all(others, True))
+        line.add(delete, Qt.AlignmentFlag.AlignRight, 3)
         return row
 
     def _act(self, action: Callable[[str], None], visit_id: str) -> None:
@@ -258,11 +266,11 @@ class StaffDashboardScreen(StaffScreen):
         self._words = words
         self._title.setText(words.staff.dashboard_title)
         set_button_text(self._close, words.staff.close)
-        set_button_text(self._exit, words.staff.exit_kiosk)
+        self._exit.set_words(words.staff.exit_kiosk, words.staff.exit_confirm,
+                             words.staff.confirm_yes, words.staff.confirm_no)
         set_button_text(self._retry, words.staff.retry_now)
         set_button_text(self._store_again, words.staff.store_again)
         set_button_text(self._tools, words.staff.tools)
-        set_button_text(self._purge, words.staff.purge_all)
-        set_button_text(self._yes, words.staff.confirm_yes)
-        set_button_text(self._no, words.staff.confirm_no)
+        self._purge.set_words(words.staff.purge_all, words.staff.purge_confirm,
+                              words.staff.delete_yes, words.staff.confirm_no)
         self.refresh()

@@ -1,8 +1,9 @@
 """Staff tools: which printer summaries go to, a test print, and the content check and reload.
 
-Check and Load read every content file again. Whatever is wrong with them, the front desk sees
-it here, file and line first, in a list that scrolls; nothing a clinic puts in the files can
-leave these buttons silent.
+A test page says where it went, or plainly why it could not go (no printer set up, the chosen
+one missing, a printer error) and what to do. Check and Load read every content file again.
+Whatever is wrong with them, the front desk sees it here, file and line first, in a list that
+scrolls; nothing a clinic puts in the files can leave these buttons silent.
 """
 
 from __future__ import annotations
@@ -10,8 +11,9 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Literal
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtPrintSupport import QPrinterInfo
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
@@ -35,13 +37,34 @@ def error_list(invalid: ContentInvalid) -> str:
 
 
 @dataclass(frozen=True, slots=True)
+class PrintCheck:
+    """What became of the test page: `sent` to `printer`; `no_printer` set up at all; the
+    chosen `printer` `missing`; or `failed` with `error`."""
+
+    outcome: Literal["sent", "no_printer", "missing", "failed"]
+    printer: str = ""
+    error: str = ""
+
+
+def print_check_words(page: PrintCheck, words: LanguageWords) -> str:
+    staff = words.staff
+    if page.outcome == "sent":
+        return staff.test_print_sent.format(printer=page.printer)
+    if page.outcome == "missing":
+        return staff.test_print_missing.format(printer=page.printer)
+    if page.outcome == "failed":
+        return staff.test_print_failed.format(error=page.error)
+    return staff.test_print_no_printer
+
+
+@dataclass(frozen=True, slots=True)
 class StaffHooks:
     """What the tools need from the rest of the kiosk (given by the window)."""
 
     current_printer: Callable[[], str | None]
     choose_printer: Callable[[str], None]
     last_error: Callable[[], str | None]
-    test_print: Callable[[], None]
+    test_print: Callable[[], PrintCheck]
     load_again: Callable[[], Loaded]
     use_content: Callable[[Loaded], None]
 
@@ -88,7 +111,7 @@ class StaffToolsScreen(StaffScreen):
             layout.addWidget(part)
         layout.addLayout(self._printer_row)
         layout.addWidget(self._error)
-        layout.addWidget(self._test)
+        layout.addWidget(self._test, 0, Qt.AlignmentFlag.AlignLeft)
         layout.addWidget(self._content_title)
         layout.addWidget(self._settings)
         layout.addLayout(content_row)
@@ -126,9 +149,10 @@ class StaffToolsScreen(StaffScreen):
         self.refresh()
 
     def _test_print(self) -> None:
-        self._hooks.test_print()
-        self._store.audit("test print")
-        self._message.setText(self.staff_words.staff.test_print_sent)
+        page = self._hooks.test_print()
+        self._store.audit(f"test print: {page.outcome}")
+        self._message.setText(print_check_words(page, self.staff_words))
+        self.refresh()
 
     def _load_again(self) -> Loaded | ContentInvalid:
         """The files read again, or what is wrong with them. Loading turns every mistake in

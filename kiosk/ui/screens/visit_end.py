@@ -1,58 +1,17 @@
-"""The end of a visit: confirm before sending, then a thank-you that says what happens next.
+"""The end of a visit: a thank-you that says what happens next (the answers are sent from the
+review list).
 
-Neither screen gives a verdict: whether the treatment may suit the patient is the
-specialist's decision, at the visit.
+It gives no verdict: whether the treatment may suit the patient is the specialist's decision,
+at the visit.
 """
 
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout
+from PySide6.QtWidgets import QVBoxLayout
 
 from kiosk.content.model import LanguageWords
-from kiosk.ui.parts import FlowRow, Screen, button, centred, set_button_text, text
-
-
-class ConfirmScreen(Screen):
-    """'Send your answers?' with Send and Check again."""
-
-    send = Signal()
-    check_again = Signal()
-
-    def __init__(self) -> None:
-        super().__init__("confirm")
-        self._title = text("", "title", "confirm_title")
-        self._body = text("", "", "confirm_body")
-        self._send = button("confirm_send", "big")
-        self._check = button("confirm_check")
-        self._send.clicked.connect(self.send)
-        self._check.clicked.connect(self.check_again)
-        buttons = FlowRow("confirm_buttons", 24)
-        buttons.add(self._check, Qt.AlignmentFlag.AlignCenter)
-        buttons.add(self._send, Qt.AlignmentFlag.AlignCenter)
-        row = QHBoxLayout()
-        row.addStretch(1)
-        row.addWidget(buttons)
-        row.addStretch(1)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(96, 64, 96, 48)
-        layout.addStretch(1)
-        layout.addWidget(self._title)
-        layout.addLayout(centred(self._body))
-        layout.addSpacing(32)
-        layout.addLayout(row)
-        layout.addStretch(1)
-        self._title.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self._body.setAlignment(Qt.AlignmentFlag.AlignCenter)
-
-    def apply_metrics(self, body_px: int) -> None:
-        self._body.setMaximumWidth(body_px * 34)
-
-    def show_words(self, words: LanguageWords) -> None:
-        self._title.setText(words.ui.confirm_title)
-        self._body.setText(words.ui.confirm_body)
-        set_button_text(self._send, words.ui.confirm_send)
-        set_button_text(self._check, words.ui.confirm_check)
+from kiosk.ui.parts import Screen, button, centred, set_button_text, text
 
 
 class ThanksScreen(Screen):
