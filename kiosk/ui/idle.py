@@ -57,6 +57,11 @@ class IdleWatch(QObject):
     def active(self) -> bool:
         return self._timer.isActive()
 
+    @property
+    def seconds_left(self) -> float:
+        """How long until the patient counts as gone (0 while not watching)."""
+        return max(0, self._timer.remainingTime()) / 1000 if self._timer.isActive() else 0.0
+
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
         kind = event.type()
         if kind == PRESS:

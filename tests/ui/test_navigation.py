@@ -6,6 +6,7 @@ from PySide6.QtWidgets import QPushButton, QScrollArea
 from pytestqt.qtbot import QtBot
 
 from kiosk.content.loader import Loaded
+from kiosk.ui.screens.attract import AttractScreen
 from kiosk.ui.screens.reader import SectionReaderScreen
 from kiosk.ui.window import KioskWindow
 from tests.conftest import with_kiosk
@@ -31,6 +32,15 @@ def test_attract_loop_rotates_highlights_in_both_languages(
     first = visible_text(window)
     qtbot.waitUntil(lambda: "Toque la pantalla para comenzar" in visible_text(window))
     assert first != visible_text(window)
+
+
+def test_a_touch_during_a_spanish_highlight_starts_in_spanish(
+        qtbot: QtBot, make_window: WindowFactory, shipped: Loaded) -> None:
+    window = make_window(with_kiosk(shipped, attract_seconds=600.0, animations=False))
+    attract = window.page("attract")
+    assert isinstance(attract, AttractScreen)
+    attract.show_frame(1)  # the first highlight, in its second language
+    assert "Toque la pantalla para comenzar" in visible_text(window)
     tap(qtbot, window.page("attract"))
     assert window.language == "es", "a touch during a Spanish frame starts in Spanish"
     assert "Le damos la bienvenida" in visible_text(window)

@@ -116,11 +116,12 @@ def test_seen_and_reprint_reach_the_store(
 
 def test_staff_mode_closes_itself_when_left_alone(
         qtbot: QtBot, make_window: WindowFactory, shipped: Loaded, tmp_path: Path) -> None:
-    window = staff_window(make_window, shipped, tmp_path, idle_seconds=0.05)
+    window = staff_window(make_window, shipped, tmp_path)
     corner_taps(qtbot, window, 5)
     type_pin(qtbot, window, PIN)
+    assert window.place.screen == "staff_dashboard"
     with qtbot.waitSignal(window.wiped, timeout=5000):
-        pass
+        window.idle.set_seconds(0.05)  # staff walked off: nobody touches the screen
     assert window.place.screen == "attract"
     assert "staff_dashboard" not in window.built_screens(), "nothing of staff mode stays"
 
