@@ -5,8 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Literal
 
+from kiosk.intake.typed_date import DateOrder
+
 TextSize = Literal["normal", "large", "largest"]
-DateOrder = Literal["mdy", "dmy", "ymd"]
 TEXT_SIZES: tuple[TextSize, ...] = ("normal", "large", "largest")
 
 #: WCAG 2.2.1: before a time limit ends, give at least 20 seconds to extend it.

@@ -15,55 +15,17 @@ from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QPushButton, QVBoxLayout
 
 from kiosk.content.model import LanguageWords
-from kiosk.content.settings import DateOrder
 from kiosk.content.wording import option_words
 from kiosk.intake.questionnaire import SCALE_MAX, Answer, Item
+from kiosk.intake.typed_date import DateOrder
 from kiosk.ui.answer_base import AnswerWidget
-from kiosk.ui.choice_mark import ChoiceMark, NumberButton, Shape
+from kiosk.ui.choice_mark import ChoiceButton, NumberButton
 from kiosk.ui.number_answers import DateAnswer, DurationAnswer, NumberAnswer
-from kiosk.ui.parts import LaidOutButton, text
+from kiosk.ui.parts import text
 from kiosk.ui.text_answer import TextAnswer
 
 #: Letters of body text a column of choices keeps room for before two columns become one.
 COLUMN_LETTERS = 18
-
-
-class ChoiceButton(LaidOutButton):
-    """A checkable answer: its mark (radio or box) in a column of its own, then its words,
-    which wrap over as many lines as they need."""
-
-    def __init__(self, name: str, shape: Shape) -> None:
-        super().__init__()
-        self.setObjectName(name)
-        self.setProperty("role", "choice")
-        self.setCheckable(True)
-        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self.words = text("", "choice-text")
-        self.words.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
-        self.mark = ChoiceMark(shape, self.words)
-        row = QHBoxLayout(self)
-        row.addWidget(self.mark, 0, Qt.AlignmentFlag.AlignVCenter)
-        row.addWidget(self.words, 1)
-
-    def show_choice(self, label: str) -> None:
-        """The label; filled, bold and with its mark filled in when chosen."""
-        chosen = self.isChecked()
-        self.words.setText(label)
-        self.setAccessibleName(label)
-        self.mark.set_chosen(chosen)
-        if self.words.property("chosen") != chosen:
-            self.words.setProperty("chosen", chosen)
-            self.words.style().unpolish(self.words)
-            self.words.style().polish(self.words)
-            self.mark.update()
-
-    def apply_metrics(self, body_px: int) -> None:
-        self.mark.set_side(round(body_px * 1.25))
-        layout = self.layout()
-        if layout is not None:
-            layout.setSpacing(round(body_px * 0.7))
-            layout.setContentsMargins(round(body_px * 0.5), round(body_px * 0.25),
-                                      round(body_px * 0.5), round(body_px * 0.25))
 
 
 class ChoiceAnswer(AnswerWidget):

@@ -11,7 +11,9 @@ from typing import Literal
 
 from PySide6.QtCore import QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import QPainter, QPainterPath, QPaintEvent, QPen
-from PySide6.QtWidgets import QPushButton, QSizePolicy, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QPushButton, QSizePolicy, QWidget
+
+from kiosk.ui.parts import LaidOutButton, text
 
 Shape = Literal["radio", "box"]
 
@@ -88,3 +90,41 @@ class NumberButton(QPushButton):
         tick.lineTo(left + side, top + side * 0.1)
         painter.drawPath(tick)
         painter.end()
+
+
+class ChoiceButton(LaidOutButton):
+    """A checkable answer: its mark (radio or box) in a column of its own, then its words,
+    which wrap over as many lines as they need."""
+
+    def __init__(self, name: str, shape: Shape) -> None:
+        super().__init__()
+        self.setObjectName(name)
+        self.setProperty("role", "choice")
+        self.setCheckable(True)
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.words = text("", "choice-text")
+        self.words.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+        self.mark = ChoiceMark(shape, self.words)
+        row = QHBoxLayout(self)
+        row.addWidget(self.mark, 0, Qt.AlignmentFlag.AlignVCenter)
+        row.addWidget(self.words, 1)
+
+    def show_choice(self, label: str) -> None:
+        """The label; filled, bold and with its mark filled in when chosen."""
+        chosen = self.isChecked()
+        self.words.setText(label)
+        self.setAccessibleName(label)
+        self.mark.set_chosen(chosen)
+        if self.words.property("chosen") != chosen:
+            self.words.setProperty("chosen", chosen)
+            self.words.style().unpolish(self.words)
+            self.words.style().polish(self.words)
+            self.mark.update()
+
+    def apply_metrics(self, body_px: int) -> None:
+        self.mark.set_side(round(body_px * 1.25))
+        layout = self.layout()
+        if layout is not None:
+            layout.setSpacing(round(body_px * 0.7))
+            layout.setContentsMargins(round(body_px * 0.5), round(body_px * 0.25),
+                                      round(body_px * 0.5), round(body_px * 0.25))

@@ -1,102 +1,222 @@
-"""Answers given as numbers: a number with its unit, a duration, a date of birth."""
+"""Answers given as numbers: a number with its unit, a duration, a date of birth.
+
+Each is typed on the large number pad and starts empty: nothing is shown as the answer, and
+nothing is chosen, until the patient types or taps it. The answer is spelled out in a line under
+the controls ("3 years", "1 mes") once it is whole, and that line is exactly what Next accepts.
+"""
 
 from __future__ import annotations
 
 import datetime
 
-from PySide6.QtWidgets import QHBoxLayout, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtWidgets import QHBoxLayout, QPushButton, QVBoxLayout
 
 from kiosk.content.model import LanguageWords
-from kiosk.content.settings import DateOrder
+from kiosk.intake.answers import MAX_DURATION_MONTHS
 from kiosk.intake.questionnaire import Answer, Item
+from kiosk.intake.typed_date import EMPTY, DateOrder
 from kiosk.ui.answer_base import AnswerWidget
-from kiosk.ui.date_picker import DatePicker, Stepper
-from kiosk.ui.parts import FlowRow, button, set_button_text, text
+from kiosk.ui.choice_mark import ChoiceButton
+from kiosk.ui.date_keypad import DateKeypad, NumberPad
+from kiosk.ui.parts import FlowRow, button, text
 
-CHECK = "\u2713  "
+MAX_YEARS = MAX_DURATION_MONTHS // 12
+#: The most months a patient types before answering in years instead.
+MAX_MONTHS = 99
+
+
+class TypedNumber(QObject):
+    """A box showing the digits typed (a dash while empty; a tap empties it), the pad that
+    types them and the line that spells the answer out; `edited` on every change."""
+
+    edited = Signal()
+
+    def __init__(self, name: str, digits: int) -> None:
+        super().__init__()
+        self.digits = digits
+        self.typed = ""
+        self.box = button(f"{name}_typed", "scale")
+        self.pad = NumberPad(f"{name}_key")
+        self.answer_line = text("", "subtitle", f"{name}_answer")
+        self.answer_line.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.box.clicked.connect(self.clear)
+        self.pad.erase.connect(self._rub_out)
+
+    def number(self) -> int | None:
+        return int(self.typed) if self.typed else None
+
+    def take(self, digit: str) -> None:
+        """`digit` after the others, or in place of a lone 0."""
+        self.typed = (self.typed if self.typed != "0" else "") + digit
+        self.show_typed()
+        self.edited.emit()
+
+    def clear(self) -> None:
+        self.typed = ""
+        self.show_typed()
+        self.edited.emit()
+
+    def _rub_out(self) -> None:
+        self.typed = self.typed[:-1]
+        self.show_typed()
+        self.edited.emit()
+
+    def show_typed(self) -> None:
+        shown = self.typed or EMPTY * self.digits
+        self.box.setText(shown)
+        self.box.setAccessibleName(self.typed or EMPTY)
+
+    def apply_metrics(self, body_px: int) -> None:
+        self.box.setMinimumWidth(round(body_px * (2 + self.digits)))
+        self.answer_line.setMinimumHeight(round(body_px * 1.2 * 1.6))
+        self.pad.apply_metrics(body_px)
+
+
+def centred_pad(pad: NumberPad) -> QHBoxLayout:
+    row = QHBoxLayout()
+    row.addStretch(1)
+    row.addWidget(pad)
+    row.addStretch(1)
+    return row
 
 
 class NumberAnswer(AnswerWidget):
-    """A number within the item's range, with − and + (holding repeats), and its unit."""
+    """A whole number within the item's range, typed on the pad, with its unit beside it."""
 
     def __init__(self, item: Item) -> None:
         super().__init__(item)
-        low = int(item.min if item.min is not None else 0)
-        high = int(item.max if item.max is not None else 999)
-        self.stepper = Stepper(f"number_{item.id}", low, high, (low + high) // 2)
+        self.low = int(item.min if item.min is not None else 0)
+        self.high = int(item.max if item.max is not None else 999)
+        self.typed = TypedNumber(f"number_{item.id}", len(str(self.high)))
         self.unit = text("", "subtitle", f"number_{item.id}_unit")
-        self._touched = False
-        self.stepper.changed.connect(self._touch)
-        row = QHBoxLayout(self)
-        row.addWidget(self.stepper)
+        self.typed.pad.digit.connect(self._press)
+        self.typed.edited.connect(self._show)
+        row = QHBoxLayout()
+        row.addStretch(1)
+        row.addWidget(self.typed.box)
         row.addWidget(self.unit)
         row.addStretch(1)
+        column = QVBoxLayout(self)
+        column.addLayout(row)
+        column.addWidget(self.typed.answer_line)
+        column.addLayout(centred_pad(self.typed.pad))
+        self._unit_words = ""
+        self._show()
 
-    def _touch(self) -> None:
-        self._touched = True
+    def _press(self, digit: str) -> None:
+        if int((self.typed.typed if self.typed.typed != "0" else "") + digit) <= self.high:
+            self.typed.take(digit)
+
+    def _show(self) -> None:
+        number = self.value()
+        self.typed.answer_line.setText(
+            "" if number is None else f"{number} {self._unit_words}".strip())
         self.changed.emit()
 
     def value(self) -> Answer | None:
-        return self.stepper.value() if self._touched else None
+        number = self.typed.number()
+        return number if number is not None and self.low <= number <= self.high else None
 
     def set_value(self, value: Answer | None) -> None:
-        if isinstance(value, (int, float)):
-            self.stepper.set_value(int(value))
-        self._touched = value is not None
+        blocked = self.blockSignals(True)
+        self.typed.typed = str(int(value)) if isinstance(value, (int, float)) else ""
+        self.typed.show_typed()
+        self._show()
+        self.blockSignals(blocked)
 
     def show_words(self, words: LanguageWords) -> None:
-        self.unit.setText(words.questionnaire.items[self.item.id].unit or "")
+        self._unit_words = words.questionnaire.items[self.item.id].unit or ""
+        self.unit.setText(self._unit_words)
+        self.typed.pad.show_delete_word(words.ui.date_delete)
+        blocked = self.blockSignals(True)
+        self._show()
+        self.blockSignals(blocked)
+
+    def apply_metrics(self, body_px: int) -> None:
+        self.typed.apply_metrics(body_px)
 
 
 class DurationAnswer(AnswerWidget):
-    """How long: a number with − and +, in months or years (stored as months)."""
+    """How long: a number typed on the pad, and Months or Years (stored as months).
+
+    Neither unit is chosen, and no number shown, until the patient gives them; the whole
+    answer is spelled out under them ("1 month", "3 años") once both are there.
+    """
 
     def __init__(self, item: Item) -> None:
         super().__init__(item)
-        self.stepper = Stepper(f"duration_{item.id}", 0, 80, 1)
-        self.months = button(f"duration_{item.id}_months", "choice")
-        self.years = button(f"duration_{item.id}_years", "choice")
+        self.typed = TypedNumber(f"duration_{item.id}", 2)
+        self.months = ChoiceButton(f"duration_{item.id}_months", "radio")
+        self.years = ChoiceButton(f"duration_{item.id}_years", "radio")
         self._words: LanguageWords | None = None
-        self._touched = False
         for unit in (self.months, self.years):
             unit.setCheckable(True)
             unit.clicked.connect(lambda _=False, u=unit: self._unit(u))
-        self.months.setChecked(True)
-        self.stepper.changed.connect(self._touch)
-        units = QWidget()
-        units_row = QHBoxLayout(units)
-        units_row.setContentsMargins(0, 0, 0, 0)
-        units_row.addWidget(self.months)
-        units_row.addWidget(self.years)
+        self.typed.pad.digit.connect(self._press)
+        self.typed.edited.connect(self._touched)
         row = FlowRow(f"duration_{item.id}_row")  # the units go under the number if need be
-        row.add(self.stepper)
-        row.add(units)
-        row.add_stretch()
-        QVBoxLayout(self).addWidget(row)
+        row.add(self.typed.box, Qt.AlignmentFlag.AlignHCenter)
+        row.add(self.months, Qt.AlignmentFlag.AlignHCenter)
+        row.add(self.years, Qt.AlignmentFlag.AlignHCenter)
+        centre = QHBoxLayout()
+        centre.addStretch(1)
+        centre.addWidget(row)
+        centre.addStretch(1)
+        column = QVBoxLayout(self)
+        column.addLayout(centre)
+        column.addWidget(self.typed.answer_line)
+        column.addLayout(centred_pad(self.typed.pad))
+        self.typed.show_typed()
+
+    def _most(self) -> int:
+        return MAX_YEARS if self.years.isChecked() else MAX_MONTHS
+
+    def _press(self, digit: str) -> None:
+        if int((self.typed.typed if self.typed.typed != "0" else "") + digit) <= self._most():
+            self.typed.take(digit)
 
     def _unit(self, unit: QPushButton) -> None:
         self.months.setChecked(unit is self.months)
         self.years.setChecked(unit is self.years)
-        self._mark()
-        self._touch()
+        number = self.typed.number()
+        if number is not None and number > self._most():
+            self.typed.typed = ""  # 90 months is not 90 years: the number is typed again
+            self.typed.show_typed()
+        self._touched()
 
-    def _touch(self) -> None:
-        self._touched = True
+    def _touched(self) -> None:
+        self._mark()
         self.changed.emit()
 
     def value(self) -> Answer | None:
-        if not self._touched:
+        number = self.typed.number()
+        if number is None or not (self.months.isChecked() or self.years.isChecked()):
             return None
-        return self.stepper.value() * (12 if self.years.isChecked() else 1)
+        return number * (12 if self.years.isChecked() else 1)
 
     def set_value(self, value: Answer | None) -> None:
-        if isinstance(value, int):
-            in_years = value >= 12 and value % 12 == 0
-            self.years.setChecked(in_years)
-            self.months.setChecked(not in_years)
-            self.stepper.set_value(value // 12 if in_years else value)
-        self._touched = value is not None
+        given = isinstance(value, int) and not isinstance(value, bool)
+        in_years = given and value >= 12 and value % 12 == 0  # type: ignore[operator]
+        self.years.setChecked(in_years)
+        self.months.setChecked(given and not in_years)
+        number = (value // 12 if in_years else value) if given else None  # type: ignore[operator]
+        self.typed.typed = str(number) if number is not None else ""
+        self.typed.show_typed()
         self._mark()
+
+    def answer_words(self) -> str:
+        """The answer as a line ("1 month", "3 años"), or nothing while it is not whole."""
+        number, words = self.typed.number(), self._words
+        if number is None or words is None:
+            return ""
+        ui = words.ui
+        if self.years.isChecked():
+            return ui.duration_year_one if number == 1 else ui.duration_years.format(count=number)
+        if self.months.isChecked():
+            return ui.duration_month_one if number == 1 else ui.duration_months.format(
+                count=number)
+        return ""
 
     def _mark(self) -> None:
         if self._words is None:
@@ -104,39 +224,43 @@ class DurationAnswer(AnswerWidget):
         ui = self._words.ui
         for unit, label in ((self.months, ui.duration_in_months),
                             (self.years, ui.duration_in_years)):
-            set_button_text(unit, (CHECK if unit.isChecked() else "") + label)
-        self.stepper.set_range(0, 80 if self.years.isChecked() else 11 * 12)
+            unit.show_choice(label)
+            unit.setAccessibleName(label)
+        self.typed.answer_line.setText(self.answer_words())
 
     def apply_metrics(self, body_px: int) -> None:
-        """Room for a two-digit number between − and +."""
-        self.stepper.shown.setMinimumWidth(body_px * 2)
+        self.typed.apply_metrics(body_px)
+        for unit in (self.months, self.years):
+            unit.setMinimumWidth(body_px * 7)
+            unit.apply_metrics(body_px)
 
     def show_words(self, words: LanguageWords) -> None:
         self._words = words
-        self.stepper.label.setText(words.questionnaire.items[self.item.id].text)
-        self.stepper.label.hide()
+        self.typed.pad.show_delete_word(words.ui.date_delete)
         self._mark()
 
 
 class DateAnswer(AnswerWidget):
-    """A date from the touch date picker."""
+    """A date of birth typed on the number pad, in the clinic's order of day, month and year."""
 
     def __init__(self, item: Item, today: datetime.date | None = None,
                  date_order: DateOrder = "mdy") -> None:
         super().__init__(item)
         self.date_order = date_order
-        self.picker = DatePicker(today)
-        self.picker.changed.connect(self.changed)
-        QVBoxLayout(self).addWidget(self.picker)
+        self.keypad = DateKeypad(today, date_order)
+        self.keypad.changed.connect(self.changed)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.keypad)
 
     def value(self) -> Answer | None:
-        return self.picker.value()
+        return self.keypad.value()
 
     def set_value(self, value: Answer | None) -> None:
-        self.picker.set_value(value if isinstance(value, datetime.date) else None)
+        self.keypad.set_value(value if isinstance(value, datetime.date) else None)
 
     def show_words(self, words: LanguageWords) -> None:
-        self.picker.show_words(words)
+        self.keypad.show_words(words)
 
     def apply_metrics(self, body_px: int) -> None:
-        self.picker.fit(body_px)
+        self.keypad.apply_metrics(body_px)

@@ -122,6 +122,7 @@ QPushButton[role="scale"] {{ padding: 0; min-width: {m.touch}px; font-size: {m.s
 QPushButton[role="scale"][chosen="true"] {{ font-weight: 800; color: {c.surface}; }}
 QPushButton[role="scale"]:checked {{ background: {c.text}; color: {c.surface};
     border-color: {c.text}; }}
+QPushButton[role="keypad"] {{ font-size: {m.title}px; font-weight: 700; padding: 0; }}
 QLabel[role="stepper-value"] {{ font-size: {m.title}px; font-weight: 700; }}
 QPushButton[role="stepper"] {{ font-size: {m.title}px; min-width: {round(m.touch * 1.3)}px;
     min-height: {round(m.touch * 1.1)}px; }}

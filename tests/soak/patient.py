@@ -1,9 +1,10 @@
 """A patient who answers the questionnaire at random, by touch, and remembers what they gave.
 
 Every answer goes in through the answer widget on screen: choices, scale numbers, the
-duration's unit and its + button, the date picker's − and + buttons, and typed text key by
-key. What the patient meant to give is kept as the visit keeps it (option ids, months, a
-date, the cleaned text), so the store and the printed summary can be checked against it.
+duration's unit and number keys, the date's number keys (now and then with the suggested
+century), and typed text key by key. What the patient meant to give is kept as the visit
+keeps it (option ids, months, a date, the cleaned text), so the store and the printed summary
+can be checked against it.
 """
 
 from __future__ import annotations
@@ -19,8 +20,8 @@ from pytestqt.qtbot import QtBot
 
 from kiosk.content.model import Content
 from kiosk.intake.questionnaire import Answer, Item
+from kiosk.intake.typed_date import digits_for
 from kiosk.ui.answers import ChoiceAnswer, ScaleAnswer
-from kiosk.ui.date_picker import START_YEAR
 from kiosk.ui.number_answers import DateAnswer, DurationAnswer
 from kiosk.ui.text_answer import TextAnswer
 from kiosk.ui.window import KioskWindow
@@ -83,11 +84,15 @@ class Patient:
             self.given[item.id] = number
         elif isinstance(widget, DurationAnswer):
             in_years = self.rng.random() < 0.6
-            touch.tap(widget.years if in_years else widget.months)
-            steps = self.rng.randrange(6)
-            for _ in range(steps):
-                touch.tap(widget.stepper.plus)
-            self.given[item.id] = (1 + steps) * (12 if in_years else 1)  # the stepper starts at 1
+            number = self.rng.randint(1, 30 if in_years else 24)
+            unit = widget.years if in_years else widget.months
+            if self.rng.random() < 0.5:  # the unit first, or the number first
+                touch.tap(unit)
+            for digit in str(number):
+                touch.tap(widget.typed.pad.keys[digit])
+            if not unit.isChecked():
+                touch.tap(unit)
+            self.given[item.id] = number * (12 if in_years else 1)
         elif isinstance(widget, DateAnswer):
             self._pick_date(touch, item, widget)
         elif isinstance(widget, TextAnswer):
@@ -116,17 +121,21 @@ class Patient:
         self.given[item.id] = tuple(c for c in choices if c in chosen)  # in the order shown
 
     def _pick_date(self, touch: Touch, item: Item, widget: DateAnswer) -> None:
-        """From the picker's starting date: a few years back, a few months and days on."""
-        picker = widget.picker
-        years, months, days = (self.rng.randint(1, 6), self.rng.randrange(4),
-                               self.rng.randrange(6))
-        for stepper, taps, button in ((picker.year, years, picker.year.minus),
-                                      (picker.month, months, picker.month.plus),
-                                      (picker.day, days, picker.day.plus)):
-            assert stepper.isVisible()
-            for _ in range(taps):
-                touch.tap(button)
-        self.given[item.id] = datetime.date(START_YEAR - years, 1 + months, 1 + days)
+        """A birth date typed on the pad; now and then the year's two last digits and the
+        suggested century."""
+        born = datetime.date(self.rng.randint(1930, 2004), self.rng.randint(1, 12),
+                             self.rng.randint(1, 28))
+        keypad = widget.keypad
+        digits = digits_for(born, widget.date_order)
+        by_century = widget.date_order != "ymd" and self.rng.random() < 0.5
+        if by_century:  # the year's last two digits only
+            digits = digits[:-4] + digits[-2:]
+        for digit in digits:
+            touch.tap(keypad.pad.keys[digit])
+        if by_century:
+            touch.tap(keypad.century)
+        assert keypad.value() == born
+        self.given[item.id] = born
 
     def _type(self, touch: Touch, item: Item, widget: TextAnswer) -> None:
         if item.id == "first-name":

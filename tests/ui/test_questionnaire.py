@@ -3,6 +3,7 @@ answer on the review list, and the idle wipe in the middle of the questions."""
 
 from __future__ import annotations
 
+import datetime
 from pathlib import Path
 from typing import Any
 
@@ -12,6 +13,7 @@ from pytestqt.qtbot import QtBot
 from kiosk.back_office import keep_visits
 from kiosk.content.model import Loaded
 from kiosk.intake.session import SubmittedVisit
+from kiosk.intake.typed_date import digits_for
 from kiosk.ui.answers import ChoiceAnswer, ScaleAnswer
 from kiosk.ui.number_answers import DateAnswer, DurationAnswer
 from kiosk.ui.screens.question import QuestionScreen
@@ -20,6 +22,7 @@ from kiosk.ui.window import KioskWindow
 from tests.conftest import with_kiosk
 from tests.ui.conftest import WindowFactory, find_button, tap
 from tests.ui.screen_text import visible_text
+from tests.ui.test_date_keypad import wait_laid_out
 
 #: An invented patient who looks like a likely candidate; what they touch, question by question.
 CANDIDATE: dict[str, Any] = {
@@ -54,12 +57,17 @@ def touch_answer(qtbot: QtBot, window: KioskWindow, plan: Any) -> None:
         field = widget.field
         field.setFocus()
         qtbot.keyClicks(field, plan)
-    elif isinstance(widget, DateAnswer):
-        for _ in range(2):
-            tap(qtbot, widget.picker.year.minus)
-    elif isinstance(widget, DurationAnswer):
-        tap(qtbot, widget.years)
-        tap(qtbot, widget.stepper.plus)
+    elif isinstance(widget, DateAnswer):  # a date, or any birth date for a plan in words
+        born = plan if isinstance(plan, datetime.date) else datetime.date(1968, 4, 12)
+        wait_laid_out(qtbot, widget)
+        for digit in digits_for(born, widget.date_order):
+            tap(qtbot, widget.keypad.pad.keys[digit])
+    elif isinstance(widget, DurationAnswer):  # "2-years", "5-months"
+        number, unit = str(plan).split("-")
+        wait_laid_out(qtbot, widget)
+        tap(qtbot, widget.years if unit.startswith("year") else widget.months)
+        for digit in number:
+            tap(qtbot, widget.typed.pad.keys[digit])
 
 
 def next_question(qtbot: QtBot, window: KioskWindow) -> None:
@@ -98,10 +106,9 @@ def test_a_whole_visit_by_touch_ends_with_thanks_and_no_verdict(
     assert "Check your answers" in shown and "Ana" in shown and "Example" in shown
     assert "Did physical therapy help your pain?" in shown
     assert "Did pain medicine help" not in shown, "a question not asked is not listed"
-    tap(qtbot, find_button(window, "review_send"))
-    assert window.place.screen == "confirm"
+    assert "You cannot change them on this screen after you send them." in shown
     with qtbot.waitSignal(window.visit_submitted) as submitted:
-        tap(qtbot, find_button(window, "confirm_send"))
+        tap(qtbot, find_button(window, "review_send"))
     visit = submitted.args[0]
     assert isinstance(visit, SubmittedVisit)
     assert visit.outcome.category == "likely-candidate"
@@ -186,12 +193,12 @@ def test_back_steps_through_earlier_questions_then_home(
 
 def test_idle_in_the_middle_of_the_questions_wipes_every_answer(
         qtbot: QtBot, make_window: WindowFactory, shipped: Loaded) -> None:
-    window = make_window(with_kiosk(shipped, animations=False, idle_seconds=0.05,
+    window = make_window(with_kiosk(shipped, animations=False, idle_seconds=600.0,
                                     warning_seconds=0.05))
     begin(qtbot, window)
     answer_until(qtbot, window, CANDIDATE, "pain-now")
     with qtbot.waitSignal(window.wiped, timeout=5000):
-        pass
+        window.idle.set_seconds(0.05)  # the patient walks away: nobody touches the screen
     assert window.place.screen == "attract" and window.visit is None
     assert not window.findChildren(QPushButton, "review_send")
     tap(qtbot, window.page("attract"))
@@ -231,6 +238,5 @@ def test_a_sent_visit_is_on_disk_before_the_thank_you_shows(
     begin(qtbot, window)
     answer_until(qtbot, window, CANDIDATE, "review")
     tap(qtbot, find_button(window, "review_send"))
-    tap(qtbot, find_button(window, "confirm_send"))
     assert saved_when_thanked == [1]
     assert [job.kind for job in store.jobs("queued")] == ["summary"]

@@ -21,10 +21,10 @@ from PySide6.QtWidgets import (
 )
 
 from kiosk.content.model import Content, LanguageWords
-from kiosk.content.settings import DateOrder
 from kiosk.intake.answers import AnswerInvalid
 from kiosk.intake.questionnaire import Item
 from kiosk.intake.session import AnswerRequired, IntakeSession
+from kiosk.intake.typed_date import DateOrder
 from kiosk.ui.answer_base import AnswerWidget
 from kiosk.ui.answers import answer_widget
 from kiosk.ui.parts import Screen, button, set_button_text, text, touch_scroll
