@@ -292,7 +292,10 @@ class QuestionScreen(Screen):
                  + self._progress.sizeHint().height()
                  + self._next.sizeHint().height() + self._holder_layout.spacing())
         room = self.height() - taken - answer_height
-        least = min(tallest, _wrapped_height(self._title, "Ag\nAg", width))  # two lines
+        # Two lines of the question at least; one while typing, when the keyboard takes half
+        # the screen and the text box must stay in sight.
+        lines = "Ag" if item.type == "text" else "Ag\nAg"
+        least = min(tallest, _wrapped_height(self._title, lines, width))
         self._words_scroll.setFixedHeight(max(least, min(tallest, room)))
 
     def _words_height(self, item: Item, words: LanguageWords, width: int) -> int:

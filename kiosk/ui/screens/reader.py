@@ -50,7 +50,6 @@ class SectionReaderScreen(Screen):
         self._all.clicked.connect(self.list_requested)
         self._questions.clicked.connect(self.questionnaire_requested)
         onward = FlowRow("reader_nav_onward")  # kept together, on the right
-        onward.add(self._all, Qt.AlignmentFlag.AlignRight)
         onward.add(self._questions, Qt.AlignmentFlag.AlignRight)
         onward.add(self._next, Qt.AlignmentFlag.AlignRight)
         nav = FlowRow("reader_nav")
@@ -61,7 +60,12 @@ class SectionReaderScreen(Screen):
         layout = QVBoxLayout(self)
         self._layout = layout
         layout.setContentsMargins(64, 32, 64, 16)
-        layout.addWidget(self._position)
+        # All topics stands by where the patient is in the list, at the top: the row at the
+        # bottom keeps three buttons, which fit on a narrow screen at the largest text.
+        where = QHBoxLayout()
+        where.addWidget(self._position, 1)
+        where.addWidget(self._all, 0, Qt.AlignmentFlag.AlignTop)
+        layout.addLayout(where)
         layout.addWidget(self._title)
         layout.addSpacing(8)
         layout.addWidget(self._scroll, 1)
