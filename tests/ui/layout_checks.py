@@ -65,7 +65,10 @@ def problems(window: KioskWindow, size: tuple[int, int]) -> list[str]:
     for root in roots:
         for area in root.findChildren(QScrollArea):
             page = area.widget()
-            if _shown(area) and page is not None and page.width() > area.viewport().width():
+            # A page laid out to the area's width must fit it; a page of its own size (a
+            # sheet of paper, zoomed) is there to be dragged sideways.
+            if (_shown(area) and page is not None and area.widgetResizable()
+                    and page.width() > area.viewport().width()):
                 found.append(f"{area.objectName()} is cut off at the side")
         for label in root.findChildren(QLabel):
             if _shown(label) and label.text() and _label_cut(label):

@@ -9,19 +9,23 @@ side of a scrolling page, and every control is on screen: screens wrap and scrol
 from __future__ import annotations
 
 import datetime
+from pathlib import Path
 from typing import Any
 
 import pytest
 from pytestqt.qtbot import QtBot
 
+from kiosk.back_office import keep_visits
 from kiosk.content.loader import Loaded
 from kiosk.ui.screens.attract import AttractScreen
 from kiosk.ui.screens.question import QuestionScreen
 from kiosk.ui.window import KioskWindow, Place
 from tests.conftest import with_kiosk
+from tests.records.test_store import submitted
 from tests.ui.conftest import WindowFactory, find_button, tap
 from tests.ui.layout_checks import problems
 from tests.ui.test_questionnaire import CANDIDATE
+from tests.ui.test_staff_mode import PIN, corner_taps, type_pin, with_pin
 
 SIZES = [(800, 1280), (768, 1024), (1080, 1920), (1280, 800), (1920, 1080)]
 TEXT_SIZES = ["normal", "large", "largest"]
@@ -105,3 +109,41 @@ def test_nothing_on_any_patient_screen_is_cut_off_or_hidden(
     fits(qtbot, window, size, "idle warning")
     tap(qtbot, find_button(window, "idle_continue"))
     fits(qtbot, window, size, "home again")
+
+
+@pytest.mark.parametrize("size", SIZES_CHECKED, ids=[f"{w}x{h}" for w, h in SIZES_CHECKED])
+def test_nothing_on_any_staff_screen_is_cut_off_or_hidden(
+        qtbot: QtBot, make_window: WindowFactory, shipped: Loaded, tmp_path: Path,
+        size: tuple[int, int]) -> None:
+    """The front desk's screens (always in the clinic's language, at the normal text size)
+    on each screen the kiosk ships for, with a day's visits on the dashboard."""
+    loaded = with_pin(with_kiosk(shipped, animations=False, idle_seconds=600.0))
+    window = make_window(loaded, size=size)
+    keep_visits(window, loaded, tmp_path / "visits.sqlite3")
+    assert window.store is not None
+    for example in ("urgent", "likely-candidate", "not-suitable", "spanish"):
+        window.store.save_submitted(submitted(shipped, example))
+    corner_taps(qtbot, window, 5)
+    fits(qtbot, window, size, "staff PIN pad")
+    type_pin(qtbot, window, PIN)
+    assert window.place.screen == "staff_dashboard"
+    fits(qtbot, window, size, "dashboard")
+    visit_id = window.store.visits()[0].visit_id
+    tap(qtbot, find_button(window, f"staff_delete_{visit_id}"))
+    fits(qtbot, window, size, "delete question")
+    tap(qtbot, find_button(window, f"staff_delete_{visit_id}_no"))
+    tap(qtbot, find_button(window, "staff_purge"))
+    fits(qtbot, window, size, "delete-all question")
+    tap(qtbot, find_button(window, "staff_purge_no"))
+    tap(qtbot, find_button(window, "staff_exit"))
+    fits(qtbot, window, size, "exit question")
+    tap(qtbot, find_button(window, "staff_exit_no"))
+    tap(qtbot, find_button(window, f"staff_view_{visit_id}"))
+    fits(qtbot, window, size, "summary view")
+    tap(qtbot, find_button(window, "staff_zoom_in"))
+    fits(qtbot, window, size, "summary view, larger")
+    tap(qtbot, find_button(window, "staff_summary_back"))
+    tap(qtbot, find_button(window, "staff_tools"))
+    fits(qtbot, window, size, "tools")
+    tap(qtbot, find_button(window, "staff_check_content"))
+    fits(qtbot, window, size, "tools after a content check")
