@@ -141,7 +141,8 @@ class DurationAnswer(AnswerWidget):
     """How long: a number typed on the pad, and Months or Years (stored as months).
 
     Neither unit is chosen, and no number shown, until the patient gives them; the whole
-    answer is spelled out under them ("1 month", "3 años") once both are there.
+    answer is spelled out under them ("1 month", "3 años") once both are there. The number
+    typed first, a tap on its unit completes the answer and moves on like any one-tap answer.
     """
 
     def __init__(self, item: Item) -> None:
@@ -184,6 +185,8 @@ class DurationAnswer(AnswerWidget):
             self.typed.typed = ""  # 90 months is not 90 years: the number is typed again
             self.typed.show_typed()
         self._touched()
+        if self.value() is not None:  # the number, then its unit: the answer is whole
+            self.picked.emit()
 
     def _touched(self) -> None:
         self._mark()

@@ -4,18 +4,23 @@ only grows."""
 
 from __future__ import annotations
 
+import functools
+
 import pytest
-from PySide6.QtCore import QCoreApplication, QEvent, QPoint
+from PySide6.QtCore import QCoreApplication, QEvent, QPoint, Qt
 from PySide6.QtGui import QFont
 from pytestqt.qtbot import QtBot
 
 from kiosk.content.model import Loaded
+from kiosk.intake.questionnaire import Item
 from kiosk.ui.answers import ChoiceAnswer, ScaleAnswer
+from kiosk.ui.number_answers import DurationAnswer
+from kiosk.ui.text_answer import TextAnswer
 from kiosk.ui.window import KioskWindow
 from tests.conftest import with_kiosk
 from tests.ui.conftest import WindowFactory, find_button, tap
 from tests.ui.screen_text import visible_text
-from tests.ui.test_questionnaire import begin, question_screen
+from tests.ui.test_questionnaire import CANDIDATE, begin, question_screen, touch_answer
 
 #: A pause short enough for tests (the clinic's default is 0.8 s).
 PAUSE = 0.05
@@ -37,6 +42,10 @@ def laid_out() -> None:
     """Lay out what is waiting to be laid out, as happens before the screen is painted."""
     for _ in range(4):
         QCoreApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
+
+
+def moved_on(window: KioskWindow, asked: Item) -> bool:
+    return window.place.screen != "question" or question_screen(window).item is not asked
 
 
 def yes_no_items(loaded: Loaded) -> list[str]:
@@ -195,3 +204,43 @@ def test_progress_names_the_part_and_never_shrinks_when_answers_open_more_questi
     assert seen == sorted(seen), f"the bar went backwards: {seen}"
     tap(qtbot, find_button(window, "bar_back"))
     assert bar.value() == seen[-1], "going back does not take progress away"
+
+
+def test_a_likely_candidate_needs_one_tap_per_question_then_send(
+        qtbot: QtBot, make_window: WindowFactory, loaded: Loaded) -> None:
+    """Counted as a patient touches: a one-tap question takes its answer and nothing more;
+    any other takes what is typed or picked, then one tap to go on; the review one tap to
+    send. No screen in between asks for more."""
+    window = make_window(with_kiosk(loaded, auto_advance_seconds=PAUSE))
+    begin(qtbot, window)
+    screen = question_screen(window)
+    go_on_taps, questions, others = 0, 0, 0
+    while window.place.screen == "question":
+        item, widget = screen.item, screen._answer
+        assert item is not None and widget is not None
+        assert item.asks, f"{item.id} asks nothing, yet costs the patient a tap"
+        questions += 1
+        plan = CANDIDATE.get(item.id)
+        if isinstance(widget, DurationAnswer):  # the number, then its unit
+            tap(qtbot, widget.typed.pad.keys["2"])
+            tap(qtbot, widget.years)
+        elif isinstance(widget, TextAnswer):
+            widget.field.setFocus()
+            qtbot.keyClicks(widget.field, str(plan or ""))
+        elif plan is not None:
+            touch_answer(qtbot, window, plan)
+        if screen.advancing:
+            qtbot.waitUntil(functools.partial(moved_on, window, item))
+            continue
+        others += 1
+        if isinstance(widget, TextAnswer):
+            qtbot.keyClick(widget.field, Qt.Key.Key_Return)  # the keyboard's Return
+        else:
+            tap(qtbot, find_button(window, "question_next"))
+        go_on_taps += 1
+    assert window.place.screen == "review", "the last answer leads straight to the review"
+    tap(qtbot, find_button(window, "review_send"))
+    assert window.place.screen == "thanks", "Send sends: no screen asks again"
+    one_tap = questions - others
+    assert one_tap >= 20, f"most questions are answered by one tap ({one_tap} of {questions})"
+    assert go_on_taps == others, "one tap to go on, only where there is more than one answer"
