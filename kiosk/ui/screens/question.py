@@ -29,8 +29,9 @@ from kiosk.ui.answer_base import AnswerWidget
 from kiosk.ui.answers import answer_widget
 from kiosk.ui.parts import Screen, button, set_button_text, text, touch_scroll
 
-#: Kinds of question answered by one tap, which move on by themselves.
-ONE_TAP = frozenset({"yesno", "single", "scale"})
+#: Kinds of question that move on by themselves: one tap answers them (a duration, once its
+#: number is typed, by the touch on its unit).
+MOVES_ON = frozenset({"yesno", "single", "scale", "duration"})
 #: Gaps between the progress, the words and the answers, in pixels.
 GAP = 12
 #: Where the answer stands in its scrolling area: first, with Next under it.
@@ -228,15 +229,11 @@ class QuestionScreen(Screen):
         self._advance.stop()  # the idle warning, the urgent screen or a wipe took over
         super().hideEvent(event)
 
-    def _one_tap(self, item: Item) -> bool:
-        return self._auto and item.type in ONE_TAP
-
     def _shows_note(self, item: Item) -> bool:
-        """The way one-tap answers work is told on the first question and on each one-tap
-        question (WCAG 3.2.2: a change of screen on a choice is announced before it)."""
-        visible = self._session.visible_items()
-        first = bool(visible) and visible[0].id == item.id
-        return self._auto and (first or self._one_tap(item)) and self._required.isHidden()
+        """How one-tap answers work is told on each one-tap question, beside its answers,
+        before the patient touches one (WCAG 3.2.2: a change of screen on a choice is
+        announced before it happens)."""
+        return self._auto and item.type in MOVES_ON and self._required.isHidden()
 
     def _show_progress(self) -> None:
         words = self._words
