@@ -127,6 +127,7 @@ class UiWords:
     idle_title: str
     idle_body: str
     idle_countdown: str
+    idle_countdown_one: str
     idle_continue: str
     answer_yes: str
     answer_no: str

@@ -107,7 +107,7 @@ def test_a_rule_without_a_spanish_label_is_reported(content_copy: Path) -> None:
 
 def test_the_not_sure_count_message_must_keep_its_count(content_copy: Path) -> None:
     words = content_copy / "es" / "rules.yaml"
-    edit(words, "too_many_unsure: \"{count} respuestas", "too_many_unsure: \"Varias respuestas")
+    edit(words, "'No lo sé': {count}\"", "'No lo sé': varias\"")
     line = line_of(words, "too_many_unsure:")
     assert errors_of(content_copy) == [
         f"{words}:{line}: too_many_unsure: must contain the placeholder {{count}} and no other"]

@@ -167,7 +167,7 @@ def test_the_summary_follows_the_printing_language_and_paper(
     in_spanish = printing_in(shipped, language="es", paper="a4")
     visit = submitted(in_spanish, "likely-candidate.yaml")
     text = " ".join(printed(in_spanish, visit, tmp_path / "es.pdf"))
-    assert "Probable candidato" in text
+    assert "Candidatura probable" in text
     assert "Fecha de nacimiento 12 de abril de 1968" in text
     assert "Discos gastados (enfermedad degenerativa del disco)" in text
     assert paper_of(tmp_path / "es.pdf") == (595, 842)

@@ -157,7 +157,7 @@ def test_the_pad_says_staff_mode_is_held_and_what_to_do_even_after_a_restart(
     wrong_run(window.store, an_hour_ago(), 2, 1)  # a lock, long over
     corner_taps(qtbot, window, 5)
     type_pin(qtbot, window, "1111")
-    assert ("Wrong PIN. 1 tries left before staff mode locks until IT unlocks it."
+    assert ("Wrong PIN. Tries left before staff mode locks until IT unlocks it: 1."
             in visible_text(window))
     type_pin(qtbot, window, "1111")
     assert HELD in visible_text(window)
@@ -204,7 +204,7 @@ def test_no_pin_and_no_hash_reach_the_log_or_the_audit_table(
     corner_taps(qtbot, window, 5)
     type_pin(qtbot, window, "97531")
     type_pin(qtbot, window, "97531")
-    assert "Try again in" in visible_text(window)
+    assert "try again" in visible_text(window).lower()
     pin_hash = window._loaded.settings.staff.pin_hash
     assert pin_hash is not None
     secrets = (PIN, "97531", pin_hash, pin_hash.split("$")[-1], pin_hash.split("$")[-2])
@@ -247,7 +247,7 @@ def test_a_timed_lock_also_lets_the_desk_end_an_urgent_visit_and_the_right_pin_s
     tap(qtbot, find_button(window, "urgent_staff"))
     assert not find_button(window, "staff_pin_end_urgent").isVisible(), "an open pad: the PIN"
     type_pin(qtbot, window, "1111")
-    assert "Too many wrong PINs. Try again in" in visible_text(window)
+    assert "Too many wrong PINs. Seconds until you can try again:" in visible_text(window)
     assert find_button(window, "staff_pin_end_urgent").isVisible()
     store.pin_set_by_it()  # the lock ends (as when its time is up)
     tap(qtbot, find_button(window, "staff_pin_cancel"))

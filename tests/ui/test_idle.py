@@ -5,6 +5,7 @@ from __future__ import annotations
 from pytestqt.qtbot import QtBot
 
 from kiosk.content.loader import Loaded
+from kiosk.ui.screens.idle_warning import countdown_words
 from kiosk.ui.screens.reader import SectionReaderScreen
 from kiosk.ui.window import KioskWindow
 from tests.conftest import with_kiosk
@@ -87,3 +88,10 @@ def test_attract_loop_never_warns(qtbot: QtBot, make_window: WindowFactory,
     window = make_window(with_kiosk(shipped, animations=False, idle_seconds=0.01))
     assert window.place.screen == "attract"
     assert not window.idle.active
+
+
+def test_the_last_second_of_the_countdown_reads_in_the_singular(shipped: Loaded) -> None:
+    english, spanish = shipped.content.words("en"), shipped.content.words("es")
+    assert countdown_words(english, 12) == "Clearing in 12 seconds"
+    assert countdown_words(english, 1) == "Clearing in 1 second"
+    assert countdown_words(spanish, 1) == "Se borrará en 1 segundo"

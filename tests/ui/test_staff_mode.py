@@ -88,10 +88,10 @@ def test_wrong_pins_say_how_many_tries_are_left_then_lock_the_pad(
     window = staff_window(make_window, shipped, tmp_path, wrong_pins=3)
     corner_taps(qtbot, window, 5)
     type_pin(qtbot, window, "1111")
-    assert "Wrong PIN. 2 tries left" in visible_text(window)
+    assert "Wrong PIN. Tries left before the pad locks: 2." in visible_text(window)
     type_pin(qtbot, window, "1111")
     type_pin(qtbot, window, "1111")
-    assert "Too many wrong PINs. Try again in" in visible_text(window)
+    assert "Too many wrong PINs. Seconds until you can try again:" in visible_text(window)
     assert not find_button(window, "staff_pin_ok").isEnabled()
     assert window.place.screen == "staff_pin"
 

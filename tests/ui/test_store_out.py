@@ -60,7 +60,7 @@ def test_staff_mode_opens_names_the_problem_and_moves_the_visits_back_once_it_wo
     shutil.rmtree(path)  # IT took the folder away: the store can be made again
     tap(qtbot, find_button(window, "staff_store_again"))
     shown = visible_text(window)
-    assert "The visit store works again: 1 visits moved back from the fallback file." in shown
+    assert "The visit store works again. Visits moved back from the fallback file: 1." in shown
     assert "cannot be written" not in shown and visit_id in shown
     assert not keeper.degraded and not keeper.fallback.path.exists()
     assert window.store is keeper.store and path.is_file()

@@ -73,7 +73,7 @@ class IdleWarningScreen(Screen):
     def _show_remaining(self) -> None:
         if self._words is not None:
             self._countdown.setText(
-                self._words.ui.idle_countdown.format(seconds=self.remaining_seconds()))
+                countdown_words(self._words, self.remaining_seconds()))
 
     def _expire(self) -> None:
         self.stop()
@@ -92,3 +92,9 @@ class IdleWarningScreen(Screen):
         self._body.setText(words.ui.idle_body)
         set_button_text(self._continue, words.ui.idle_continue)
         self._show_remaining()
+
+
+def countdown_words(words: LanguageWords, seconds: int) -> str:
+    """"Clearing in 12 seconds", and in its last second "Clearing in 1 second"."""
+    ui = words.ui
+    return ui.idle_countdown_one if seconds == 1 else ui.idle_countdown.format(seconds=seconds)
