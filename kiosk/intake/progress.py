@@ -33,7 +33,7 @@ def part_progress(questionnaire: Questionnaire, visible: list[Item],
         return PartProgress(len(pages), len(pages), pages[-1].id, 1.0)
     page = questionnaire.page_of(current)
     index = pages.index(page)
-    shown = [item.id for item in visible if item.asks and
-             questionnaire.page_of(item.id) is page]
+    in_page = {item.id for item in page.items}
+    shown = [item.id for item in visible if item.asks and item.id in in_page]
     within = shown.index(current) / len(shown) if current in shown else 0.0
     return PartProgress(index + 1, len(pages), page.id, (index + within) / len(pages))

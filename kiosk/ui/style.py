@@ -127,9 +127,10 @@ QLabel[role="stepper-value"] {{ font-size: {m.title}px; font-weight: 700; }}
 QPushButton[role="stepper"] {{ font-size: {m.title}px; min-width: {round(m.touch * 1.3)}px;
     min-height: {round(m.touch * 1.1)}px; }}
 QPushButton[role="stepper"] {{ padding: 0; }}
-QProgressBar {{ border: 2px solid {c.border}; border-radius: {round(m.gap * 0.4)}px;
-    background: {c.surface}; max-height: {round(m.gap * 0.8)}px; }}
-QProgressBar::chunk {{ background: {accent}; border-radius: {round(m.gap * 0.3)}px; }}
+QFrame[role="progress"] {{ border: 2px solid {c.border}; border-radius: {round(m.gap * 0.4)}px;
+    background: {c.surface}; }}
+QFrame[role="progress-fill"] {{ background: {accent}; border: none;
+    border-radius: {round(m.gap * 0.3)}px; }}
 QLineEdit {{ font-size: {m.subtitle}px; min-height: {m.touch}px; padding: 0 {m.gap}px;
     border: 2px solid {c.border}; border-radius: {radius}px; background: {c.surface};
     color: {c.text}; }}

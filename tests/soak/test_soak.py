@@ -117,7 +117,7 @@ def clinic(make_window: WindowFactory, shipped: Loaded, tmp_path: Path,
 
     monkeypatch.setattr(intake_session, "new_visit_id", seeded_visit_id)
     loaded = with_pin(with_kiosk(shipped, animations=True, idle_seconds=600.0,
-                                 warning_seconds=0.01, auto_advance_seconds=0.02))
+                                 warning_seconds=0.01, auto_advance_seconds=0.001))
     window = make_window(loaded)
     keep_visits(window, loaded, tmp_path / "visits.sqlite3")
     return Clinic(window, printer, loaded)

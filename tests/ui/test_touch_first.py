@@ -15,6 +15,7 @@ from kiosk.content.model import Loaded
 from kiosk.intake.questionnaire import Item
 from kiosk.ui.answers import ChoiceAnswer, ScaleAnswer
 from kiosk.ui.number_answers import DurationAnswer
+from kiosk.ui.progress_line import ProgressLine
 from kiosk.ui.text_answer import TextAnswer
 from kiosk.ui.window import KioskWindow
 from tests.conftest import with_kiosk
@@ -189,7 +190,7 @@ def test_progress_names_the_part_and_never_shrinks_when_answers_open_more_questi
     window = make_window(with_kiosk(loaded, auto_advance_seconds=0.0))
     begin(qtbot, window)
     screen = question_screen(window)
-    bar = screen.findChild(type(screen._progress), "question_progress_bar")
+    bar = screen.findChild(ProgressLine, "question_progress_bar")
     assert bar is not None
     screen.open("diagnoses")
     assert "Part 5 of 8: What doctors have told you" in visible_text(window)

@@ -14,7 +14,6 @@ from PySide6.QtGui import QFontMetrics, QHideEvent, QResizeEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
-    QProgressBar,
     QSizePolicy,
     QVBoxLayout,
     QWidget,
@@ -28,6 +27,7 @@ from kiosk.intake.typed_date import DateOrder
 from kiosk.ui.answer_base import AnswerWidget
 from kiosk.ui.answers import answer_widget
 from kiosk.ui.parts import Screen, button, set_button_text, text, touch_scroll
+from kiosk.ui.progress_line import ProgressLine
 
 #: Kinds of question that move on by themselves: one tap answers them (a duration, once its
 #: number is typed, by the touch on its unit).
@@ -66,6 +66,7 @@ class QuestionScreen(Screen):
         self._answer: AnswerWidget | None = None
         self.reviewing = False
         self._body_px = 26
+        self._tallest: dict[tuple[str, int, str, int], int] = {}
         self._advance = QTimer(self)
         self._advance.setObjectName("question_auto_advance")
         self._advance.setSingleShot(True)
@@ -74,10 +75,7 @@ class QuestionScreen(Screen):
         self._auto = auto_advance_seconds > 0
 
         self._progress_text = text("", "muted", "question_progress")
-        self._progress = QProgressBar()
-        self._progress.setObjectName("question_progress_bar")
-        self._progress.setTextVisible(False)
-        self._progress.setRange(0, PROGRESS_STEPS)
+        self._progress = ProgressLine("question_progress_bar", PROGRESS_STEPS)
         self._title = text("", "title", "question_text")
         self._help = text("", "muted", "question_help")
         self._hint = text("", "muted", "question_hint")
@@ -194,6 +192,11 @@ class QuestionScreen(Screen):
         """Whether a chosen answer is about to move on by itself."""
         return self._advance.isActive()
 
+    @property
+    def pause(self) -> QTimer:
+        """The short pause after a one-tap answer; the next question opens at its end."""
+        return self._advance
+
     def go_next(self) -> None:
         self._advance.stop()
         try:
@@ -240,10 +243,13 @@ class QuestionScreen(Screen):
         if words is None or self._session.current is None:
             return
         where = self._session.part_progress()
-        self._progress.setValue(round(where.done * PROGRESS_STEPS))
-        self._progress_text.setText(words.ui.question_progress.format(
+        value = round(where.done * PROGRESS_STEPS)
+        self._progress.set_value(value)
+        shown = words.ui.question_progress.format(
             number=where.number, total=where.total,
-            title=words.questionnaire.pages[where.page_id].title))
+            title=words.questionnaire.pages[where.page_id].title)
+        if shown != self._progress_text.text():
+            self._progress_text.setText(shown)
 
     def _show_texts(self) -> None:
         item, words = self._session.current, self._words
@@ -273,7 +279,11 @@ class QuestionScreen(Screen):
         if item is None or words is None or answer is None or width <= 0:
             return
         kind = [other for other in self._content.questionnaire.items() if other.type == item.type]
-        tallest = max(self._words_height(other, words, width) for other in kind)
+        key = (item.type, width, words.code, self._title.font().pixelSize())
+        tallest = self._tallest.get(key)
+        if tallest is None:  # measured once per kind, width, language and text size
+            tallest = self._tallest[key] = max(self._words_height(other, words, width)
+                                               for other in kind)
         answer_height = answer.heightForWidth(width) if answer.hasHeightForWidth() else -1
         answer_height = max(answer_height, answer.sizeHint().height())
         columns = getattr(answer, "columns", 1) or 1
@@ -319,6 +329,7 @@ class QuestionScreen(Screen):
         """A column at a comfortable reading width, centred; the answers' sizes."""
         self._body_px = body_px
         self._column.setMaximumWidth(body_px * 50)
+        self._progress.set_height(round(body_px * 0.6))
         if self._answer is not None:
             self._answer.apply_metrics(body_px)
         self._keep_answers_in_place()

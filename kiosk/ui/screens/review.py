@@ -279,6 +279,10 @@ class ReviewScreen(Screen):
         self._fit_head()
 
     def show_words(self, words: LanguageWords) -> None:
+        """The words of `words`' language; the list is built again only in a new language
+        (opening the review builds it afresh already)."""
+        if words is self._words and self._list.parts:
+            return
         self._words = words
         self._title.setText(words.ui.review_title)
         self._intro.setText(words.ui.review_intro)
