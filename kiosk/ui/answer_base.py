@@ -36,5 +36,16 @@ class AnswerWidget(QWidget):
     def apply_metrics(self, body_px: int) -> None:
         """Sizes a style sheet cannot give."""
 
+    def can_answer(self, item: Item) -> bool:
+        """Whether this widget, as it stands, can answer `item` too (the same kind of
+        question with the same choices): the next question then keeps it, and with it the
+        place of every answer."""
+        return False
+
+    def answer_for(self, item: Item) -> None:
+        """Answer `item` from now on (one `can_answer` accepted): its names follow it."""
+        self.item = item
+        self.setObjectName(f"answer_{item.id}")
+
     def take_focus(self) -> None:
         """Where typing goes when the question opens (only text fields take it)."""

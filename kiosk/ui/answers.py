@@ -84,6 +84,14 @@ class ChoiceAnswer(AnswerWidget):
         for widget in self.buttons.values():
             widget.apply_metrics(body_px)
 
+    def can_answer(self, item: Item) -> bool:
+        return item.type == self.item.type and item.choices() == self.item.choices()
+
+    def answer_for(self, item: Item) -> None:
+        super().answer_for(item)
+        for choice, widget in self.buttons.items():
+            widget.setObjectName(f"choice_{item.id}_{choice}")
+
     def _mark(self) -> None:
         for choice, widget in self.buttons.items():
             widget.show_choice(self._words.get(choice, choice))
@@ -199,6 +207,16 @@ class ScaleAnswer(AnswerWidget):
         for number, widget in enumerate(self.buttons):
             widget.setChecked(number == value)
         self._mark()
+
+    def can_answer(self, item: Item) -> bool:
+        return item.type == "scale"
+
+    def answer_for(self, item: Item) -> None:
+        super().answer_for(item)
+        for number, widget in enumerate(self.buttons):
+            widget.setObjectName(f"scale_{item.id}_{number}")
+        self.low.setObjectName(f"scale_{item.id}_low")
+        self.high.setObjectName(f"scale_{item.id}_high")
 
     def show_words(self, words: LanguageWords) -> None:
         item_words = words.questionnaire.items[self.item.id]

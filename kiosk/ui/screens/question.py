@@ -145,24 +145,33 @@ class QuestionScreen(Screen):
         item = self._session.current
         if item is None:
             return
+        answer = self._answer
+        if answer is not None and answer.can_answer(item):
+            answer.answer_for(item)  # a run of yes/no questions keeps its buttons
+            answer.set_value(self._session.answers.get(item.id))
+        else:
+            answer = self._new_answer(item)
+        self._scroll.verticalScrollBar().setValue(0)
+        answer.apply_metrics(self._body_px)
+        self._required.hide()
+        if self._words is not None:
+            answer.show_words(self._words)
+            self._show_texts()
+
+    def _new_answer(self, item: Item) -> AnswerWidget:
         if self._answer is not None:
             self._answer.hide()
             self._answer.setParent(None)
             self._answer.deleteLater()
-        self._answer = answer_widget(item, self._today, self._date_order)
-        self._answer.set_value(self._session.answers.get(item.id))
-        self._answer.changed.connect(self._record)
-        self._answer.picked.connect(self._picked)
-        self._answer.submitted.connect(self.go_next)
-        self._holder_layout.insertWidget(ANSWER_AT, self._answer)
-        self._answer.show()
-        self._answer.take_focus()
-        self._scroll.verticalScrollBar().setValue(0)
-        self._answer.apply_metrics(self._body_px)
-        self._required.hide()
-        if self._words is not None:
-            self._answer.show_words(self._words)
-            self._show_texts()
+        answer = self._answer = answer_widget(item, self._today, self._date_order)
+        answer.set_value(self._session.answers.get(item.id))
+        answer.changed.connect(self._record)
+        answer.picked.connect(self._picked)
+        answer.submitted.connect(self.go_next)
+        self._holder_layout.insertWidget(ANSWER_AT, answer)
+        answer.show()
+        answer.take_focus()
+        return answer
 
     def _record(self) -> None:
         """Tell the session at once, so branching and progress follow every touch."""
