@@ -54,8 +54,10 @@ def with_kiosk(loaded: Loaded, **changes: object) -> Loaded:
 
 @pytest.fixture
 def loaded(shipped: Loaded) -> Loaded:
-    """Shipped content with animations off and an idle time no test reaches by accident."""
-    return with_kiosk(shipped, animations=False, idle_seconds=600.0)
+    """Shipped content with animations off, an idle time no test reaches by accident, and
+    one-tap answers that wait for Next (a test tapping an answer, then Next, never races the
+    pause; the tests of the pause set it themselves)."""
+    return with_kiosk(shipped, animations=False, idle_seconds=600.0, auto_advance_seconds=0.0)
 
 
 @pytest.fixture

@@ -150,7 +150,9 @@ def _answer_all(touch: Touch, window: KioskWindow, patient: Patient, visit: Visi
             patient.given[item.id] = raising
         else:
             patient.answer(touch, window)
-        if plan.moves_on and screen.advancing:  # a one-tap answer: wait, do not tap Next
+        if _moved_on(window, item):
+            pass  # the pause ended while an unhurried patient's screen was being drawn
+        elif plan.moves_on and screen.advancing:  # a one-tap answer: wait, do not tap Next
             with touch.qtbot.waitSignal(screen.pause.timeout):
                 pass
             assert _moved_on(window, item)

@@ -194,6 +194,7 @@ def test_back_steps_through_earlier_questions_then_home(
 def test_idle_in_the_middle_of_the_questions_wipes_every_answer(
         qtbot: QtBot, make_window: WindowFactory, shipped: Loaded) -> None:
     window = make_window(with_kiosk(shipped, animations=False, idle_seconds=600.0,
+                                    auto_advance_seconds=0.0,
                                     warning_seconds=0.05))
     begin(qtbot, window)
     answer_until(qtbot, window, CANDIDATE, "pain-now")

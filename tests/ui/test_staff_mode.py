@@ -33,7 +33,8 @@ def with_pin(loaded: Loaded, **staff: object) -> Loaded:
 
 def staff_window(make_window: WindowFactory, shipped: Loaded, tmp_path: Path,
                  **staff: object) -> KioskWindow:
-    loaded = with_pin(with_kiosk(shipped, animations=False, idle_seconds=600.0), **staff)
+    loaded = with_pin(with_kiosk(shipped, animations=False, idle_seconds=600.0,
+                                 auto_advance_seconds=0.0), **staff)
     window = make_window(loaded)
     keep_visits(window, loaded, tmp_path / "visits.sqlite3")
     return window
