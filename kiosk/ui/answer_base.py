@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QWidget
 
@@ -46,6 +48,12 @@ class AnswerWidget(QWidget):
         """Answer `item` from now on (one `can_answer` accepted): its names follow it."""
         self.item = item
         self.setObjectName(f"answer_{item.id}")
+
+    def height_for_kind(self, kind: Sequence[Item], width: int) -> int:
+        """The height this widget needs at `width` for the tallest answer of `kind` (the
+        questions of its type), so that every question of the kind keeps room for it."""
+        height = self.heightForWidth(width) if self.hasHeightForWidth() else -1
+        return max(height, self.sizeHint().height())
 
     def take_focus(self) -> None:
         """Where typing goes when the question opens (only text fields take it)."""

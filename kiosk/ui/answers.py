@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime
 import math
+from collections.abc import Sequence
 
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QResizeEvent
@@ -86,6 +87,15 @@ class ChoiceAnswer(AnswerWidget):
 
     def can_answer(self, item: Item) -> bool:
         return item.type == self.item.type and item.choices() == self.item.choices()
+
+    def height_for_kind(self, kind: Sequence[Item], width: int) -> int:
+        """Room for the kind's longest list of choices, row for row."""
+        height = super().height_for_kind(kind, width)
+        rows = math.ceil(len(self.buttons) / max(1, self.columns))
+        most = max(rows, *(math.ceil(len(other.choices()) / max(1, self.columns))
+                           for other in kind))
+        spacing = self._grid.verticalSpacing()
+        return (height + spacing) * most // rows - spacing if rows else height
 
     def answer_for(self, item: Item) -> None:
         super().answer_for(item)

@@ -7,17 +7,10 @@ what comes next, whether the answer was required, and whether a red flag needs t
 from __future__ import annotations
 
 import datetime
-import math
 
-from PySide6.QtCore import QRect, Qt, QTimer, Signal
-from PySide6.QtGui import QFontMetrics, QHideEvent, QResizeEvent
-from PySide6.QtWidgets import (
-    QHBoxLayout,
-    QLabel,
-    QSizePolicy,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QHideEvent, QResizeEvent
+from PySide6.QtWidgets import QHBoxLayout, QSizePolicy, QVBoxLayout, QWidget
 
 from kiosk.content.model import Content, LanguageWords
 from kiosk.intake.answers import AnswerInvalid
@@ -28,14 +21,13 @@ from kiosk.ui.answer_base import AnswerWidget
 from kiosk.ui.answers import answer_widget
 from kiosk.ui.parts import Screen, button, set_button_text, text, touch_scroll
 from kiosk.ui.progress_line import ProgressLine
+from kiosk.ui.question_words import QuestionWords
 
 #: Kinds of question that move on by themselves: one tap answers them (a duration, once its
 #: number is typed, by the touch on its unit).
 MOVES_ON = frozenset({"yesno", "single", "scale", "duration"})
 #: Gaps between the progress, the words and the answers, in pixels.
 GAP = 12
-#: Where the answer stands in its scrolling area: first, with Next under it.
-ANSWER_AT = 0
 #: Steps of the progress bar.
 PROGRESS_STEPS = 1000
 
@@ -66,7 +58,6 @@ class QuestionScreen(Screen):
         self._answer: AnswerWidget | None = None
         self.reviewing = False
         self._body_px = 26
-        self._tallest: dict[tuple[str, int, str, int], int] = {}
         self._advance = QTimer(self)
         self._advance.setObjectName("question_auto_advance")
         self._advance.setSingleShot(True)
@@ -76,23 +67,10 @@ class QuestionScreen(Screen):
 
         self._progress_text = text("", "muted", "question_progress")
         self._progress = ProgressLine("question_progress_bar", PROGRESS_STEPS)
-        self._title = text("", "title", "question_text")
-        self._help = text("", "muted", "question_help")
-        self._hint = text("", "muted", "question_hint")
         self._note = text("", "muted", "question_moves_on")
         self._required = text("", "warning", "question_required")
         self._required.hide()
-        self._question_words = QWidget()
-        self._question_words.setObjectName("question_words")
-        words = self._words_layout = QVBoxLayout(self._question_words)
-        words.setContentsMargins(0, 0, 0, 0)
-        for label in (self._title, self._help, self._hint):
-            words.addWidget(label)
-        words.addStretch(1)
-        self._holder = QWidget()
-        self._holder.setObjectName("question_holder")
-        self._holder_layout = QVBoxLayout(self._holder)
-        self._holder_layout.setContentsMargins(0, 0, 0, 0)
+        self._question_words = QuestionWords()
         self._next = button("question_next", "primary")
         self._next.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
         self._next.clicked.connect(self.go_next)
@@ -107,6 +85,10 @@ class QuestionScreen(Screen):
         # The words scroll on their own above the answers; the answers, with Next right
         # under them, start where the words' room ends.
         self._words_scroll = touch_scroll("question_words_scroll", self._question_words)
+        self._holder = QWidget()
+        self._holder.setObjectName("question_holder")
+        self._holder_layout = QVBoxLayout(self._holder)
+        self._holder_layout.setContentsMargins(0, 0, 0, 0)
         self._holder_layout.addWidget(nav)
         self._holder_layout.addStretch(1)
         scroll = self._scroll = touch_scroll("question_scroll", self._holder)
@@ -168,7 +150,7 @@ class QuestionScreen(Screen):
         answer.changed.connect(self._record)
         answer.picked.connect(self._picked)
         answer.submitted.connect(self.go_next)
-        self._holder_layout.insertWidget(ANSWER_AT, answer)
+        self._holder_layout.insertWidget(0, answer)  # first, with Next under it
         answer.show()
         answer.take_focus()
         return answer
@@ -264,12 +246,7 @@ class QuestionScreen(Screen):
         item, words = self._session.current, self._words
         if item is None or words is None:
             return
-        item_words = words.questionnaire.items[item.id]
-        self._title.setText(item_words.text)
-        self._help.setText(item_words.help or "")
-        self._help.setVisible(bool(item_words.help))
-        self._hint.setText(words.ui.question_pick_any)
-        self._hint.setVisible(item.type == "multiple" and not item_words.help)
+        self._question_words.show_item(item, words)
         self._required.setText(words.ui.question_required)
         self._note.setText(words.ui.question_moves_on)
         self._note.setVisible(self._shows_note(item))
@@ -288,19 +265,8 @@ class QuestionScreen(Screen):
         if item is None or words is None or answer is None or width <= 0:
             return
         kind = [other for other in self._content.questionnaire.items() if other.type == item.type]
-        key = (item.type, width, words.code, self._title.font().pixelSize())
-        tallest = self._tallest.get(key)
-        if tallest is None:  # measured once per kind, width, language and text size
-            tallest = self._tallest[key] = max(self._words_height(other, words, width)
-                                               for other in kind)
-        answer_height = answer.heightForWidth(width) if answer.hasHeightForWidth() else -1
-        answer_height = max(answer_height, answer.sizeHint().height())
-        columns = getattr(answer, "columns", 1) or 1
-        rows = math.ceil(len(item.choices()) / columns)
-        if rows:  # room for the kind's longest list of choices, row for row
-            most = math.ceil(max(len(other.choices()) for other in kind) / columns)
-            gap = GAP
-            answer_height = (answer_height + gap) * max(most, rows) // rows - gap
+        tallest = self._question_words.tallest(kind, item.type, words, width)
+        answer_height = answer.height_for_kind(kind, width)
         layout = self._centre.contentsMargins()
         spacing = max(0, self._column_layout.spacing())
         taken = (layout.top() + layout.bottom() + 2 * GAP + 4 * spacing
@@ -310,19 +276,8 @@ class QuestionScreen(Screen):
         room = self.height() - taken - answer_height
         # Two lines of the question at least; one while typing, when the keyboard takes half
         # the screen and the text box must stay in sight.
-        lines = "Ag" if item.type == "text" else "Ag\nAg"
-        least = min(tallest, _wrapped_height(self._title, lines, width))
+        least = min(tallest, self._question_words.lines(1 if item.type == "text" else 2, width))
         self._words_scroll.setFixedHeight(max(least, min(tallest, room)))
-
-    def _words_height(self, item: Item, words: LanguageWords, width: int) -> int:
-        item_words = words.questionnaire.items[item.id]
-        spacing = max(0, self._words_layout.spacing())
-        height = _wrapped_height(self._title, item_words.text, width)
-        if item_words.help:
-            height += spacing + _wrapped_height(self._help, item_words.help, width)
-        elif item.type == "multiple":
-            height += spacing + _wrapped_height(self._hint, words.ui.question_pick_any, width)
-        return height
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt override
         super().resizeEvent(event)
@@ -343,11 +298,3 @@ class QuestionScreen(Screen):
             self._answer.apply_metrics(body_px)
         self._keep_answers_in_place()
 
-
-def _wrapped_height(label: QLabel, words: str, width: int) -> int:
-    """How tall `label` would be showing `words` at `width` (its font, margins and wrap)."""
-    margins = label.contentsMargins()
-    room = max(1, width - margins.left() - margins.right())
-    shown = QFontMetrics(label.font()).boundingRect(
-        QRect(0, 0, room, 100_000), int(Qt.TextFlag.TextWordWrap), words)
-    return shown.height() + margins.top() + margins.bottom()
