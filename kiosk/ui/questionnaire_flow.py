@@ -109,15 +109,18 @@ class QuestionnaireFlow:
         review list if they had reached it)."""
         session = self._session()
         if session.current is None and session.answers:
-            cast("ReviewScreen", self.page("review")).refresh()
-            self.go(Place("review"))
+            self._open_review(remember=True)
             return
         self._question().open()
         self.go(Place("question"))
 
-    def _open_review(self) -> None:
-        cast("ReviewScreen", self.page("review")).refresh()
-        self.go(Place("review"), remember=False)
+    def _open_review(self, remember: bool = False) -> None:
+        """The review as the answers stand now (a review built just now already is)."""
+        built = "review" in self._screens
+        review = cast("ReviewScreen", self.page("review"))
+        if built:
+            review.refresh()
+        self.go(Place("review"), remember=remember)
 
     def _change_answer(self, item_id: str) -> None:
         self._question().open(item_id, reviewing=True)
