@@ -222,10 +222,12 @@ class KioskWindow(EducationFlow, QuestionnaireFlow, StaffFlow, IdleFlow, OutOfOr
         theme = self._loaded.theme
         width, height = self.width() or 1280, self.height() or 800
         self._metrics = style.metrics(theme, self.text_size, width, height)
-        self.setFont(style.app_font(theme, self._metrics))
         bar = style.metrics(theme, "normal", width, height)
-        self.setStyleSheet(style.style_sheet(theme, self._loaded.settings.clinic.accent_color,
-                                             self._metrics, bar))
+        sheet = style.style_sheet(theme, self._loaded.settings.clinic.accent_color,
+                                  self._metrics, bar)
+        if sheet != self.styleSheet():  # restyling every widget is dear: only for a change
+            self.setFont(style.app_font(theme, self._metrics))
+            self.setStyleSheet(sheet)
         for built in self._screens.values():
             built.apply_metrics(self._metrics.body)
 
