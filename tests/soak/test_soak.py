@@ -1,4 +1,4 @@
-"""Soak: three hundred whole visits through the real widgets, the way a busy day goes.
+"""Soak: two hundred and fifty whole visits through the real widgets, as on a busy day.
 
 Each patient starts at the welcome loop and answers every question shown with a random valid
 answer, by touch (typed names included), following the branching, through the review list
@@ -6,7 +6,8 @@ and the send to the thank-you. Mixed in at random: patients who walk away (the i
 then the wipe), red flags (the urgent screen; staff unlock it with the PIN, then go on with
 the patient or end the visit), staff looking in (corner gesture and PIN, today's visits, then
 Close or walking off), staff interrupting a visit (keep or clear the answers), language
-switches, an answer changed on the review list, and "check again" before sending. The
+switches, an answer changed on the review list, and one-tap answers left to move on by
+themselves after their pause (or Next tapped before it ends). The
 screens fade in as on a clinic's kiosk (fades made a millisecond long). Most touches are the
 control's own click, with the kiosk drawing the screen between patients; a few patients are
 unhurried, with real presses and the screen drawn after each (tests/soak/touch.py).
@@ -16,7 +17,7 @@ to a printer that keeps each document. After each visit, and again at the end of
 every visit a patient was thanked for is stored once, with the answers they gave, and its
 summary printed once; every visit a red flag saved is stored, ended, and printed once, with
 one urgent slip per flag; nothing else is kept or printed. The Qt objects of the kiosk are
-the same after visit 300 as after visit 50. Any exception, logged error or Qt warning fails
+the same after the last visit as after visit 50. Any exception, logged error or Qt warning fails
 the test (the suite's settings).
 
 The run is drawn from one seed, shown in the test id; replay a failure with
@@ -61,7 +62,7 @@ from tests.ui.screen_text import visible_text
 from tests.ui.test_staff_mode import corner_taps, with_pin
 
 SEED = int(os.environ.get("KIOSK_SOAK_SEED", "20250611"))
-VISITS = 300
+VISITS = 250
 #: The first count of the kiosk's objects: by then every kind of event has happened (the
 #: first visits have one each) and every screen the kiosk keeps has been built.
 FIRST_COUNT = 50
