@@ -7,7 +7,7 @@ start at the same height on every question of that kind.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
 from PySide6.QtCore import QRect, Qt
 from PySide6.QtGui import QFontMetrics
@@ -48,15 +48,28 @@ class QuestionWords(QWidget):
         key = (item_type, width, words.code, self.title.font().pixelSize())
         tallest = self._tallest.get(key)
         if tallest is None:  # measured once per kind, width, language and text size
-            tallest = self._tallest[key] = max(self._height(other, words, width)
+            tallest = self._tallest[key] = max(self.height_of(other, words, width)
                                                for other in kind)
         return tallest
+
+    def room_for(self, item: Item, kind: Sequence[Item], words: LanguageWords, width: int,
+                 left: int, spare: int) -> int:
+        """The height the words of `item` get: the tallest of its kind where `left` (the
+        height beside the kind's tallest answers) allows; two lines of the question at least
+        (one while typing, when the keyboard takes half the screen); all of its own words
+        where they fit beside its own answers (`spare` more than `left`)."""
+        tallest = self.tallest(kind, item.type, words, width)
+        least = min(tallest, self.lines(1 if item.type == "text" else 2, width))
+        room = max(least, min(tallest, left))
+        own = self.height_of(item, words, width)
+        return own if room < own <= left + spare else room
 
     def lines(self, count: int, width: int) -> int:
         """The height of `count` lines of the question at `width`."""
         return wrapped_height(self.title, "\n".join(["Ag"] * count), width)
 
-    def _height(self, item: Item, words: LanguageWords, width: int) -> int:
+    def height_of(self, item: Item, words: LanguageWords, width: int) -> int:
+        """How tall `item`'s words are at `width`."""
         item_words = words.questionnaire.items[item.id]
         spacing = max(0, self._layout.spacing())
         height = wrapped_height(self.title, item_words.text, width)

@@ -265,19 +265,17 @@ class QuestionScreen(Screen):
         if item is None or words is None or answer is None or width <= 0:
             return
         kind = [other for other in self._content.questionnaire.items() if other.type == item.type]
-        tallest = self._question_words.tallest(kind, item.type, words, width)
         answer_height = answer.height_for_kind(kind, width)
+        own_answer = max(answer.sizeHint().height(), answer.heightForWidth(width))
         layout = self._centre.contentsMargins()
         spacing = max(0, self._column_layout.spacing())
         taken = (layout.top() + layout.bottom() + 2 * GAP + 4 * spacing
                  + self._progress_text.heightForWidth(width)
                  + self._progress.sizeHint().height()
                  + self._next.sizeHint().height() + self._holder_layout.spacing())
-        room = self.height() - taken - answer_height
-        # Two lines of the question at least; one while typing, when the keyboard takes half
-        # the screen and the text box must stay in sight.
-        least = min(tallest, self._question_words.lines(1 if item.type == "text" else 2, width))
-        self._words_scroll.setFixedHeight(max(least, min(tallest, room)))
+        self._words_scroll.setFixedHeight(self._question_words.room_for(
+            item, kind, words, width, self.height() - taken - answer_height,
+            answer_height - own_answer))
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt override
         super().resizeEvent(event)
