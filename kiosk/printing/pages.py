@@ -12,7 +12,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Literal
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMarginsF, QRectF, Qt
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMarginsF, QRectF, QSizeF, Qt
 from PySide6.QtGui import (
     QColor,
     QFont,
@@ -101,20 +101,30 @@ def render(document: QTextDocument, printer: QPagedPaintDevice, paper: Paper | N
                 printer.newPage()
             painter.save()
             painter.scale(scale, scale)
-            painter.translate(0, -number * page.height())
-            document.drawContents(painter, QRectF(0, number * page.height(), page.width(),
-                                                  page.height()))
+            draw_page(painter, document, page, number)
             painter.restore()
             foot = QRectF(0, page.height() * scale, page.width() * scale,
                           FOOTER_DROP_PT * scale)
-            painter.setFont(font)
-            painter.setPen(QColor(FOOTER_COLOUR))
-            painter.drawText(foot, Qt.AlignmentFlag.AlignBottom | Qt.AlignmentFlag.AlignLeft,
-                             title)
-            painter.drawText(foot, Qt.AlignmentFlag.AlignBottom | Qt.AlignmentFlag.AlignRight,
-                             f"{number + 1} / {total}")
+            draw_footer(painter, foot, font, title, f"{number + 1} / {total}")
     finally:
         painter.end()
+
+
+def draw_page(painter: QPainter, document: QTextDocument, page: QSizeF, number: int) -> None:
+    """Page `number` of `document` (pages of size `page`) at the painter's origin."""
+    painter.save()
+    painter.translate(0, -number * page.height())
+    document.drawContents(painter, QRectF(0, number * page.height(), page.width(),
+                                          page.height()))
+    painter.restore()
+
+
+def draw_footer(painter: QPainter, foot: QRectF, font: QFont, title: str, count: str) -> None:
+    """The footer under a page: the document's title on the left, "2 / 3" on the right."""
+    painter.setFont(font)
+    painter.setPen(QColor(FOOTER_COLOUR))
+    painter.drawText(foot, Qt.AlignmentFlag.AlignBottom | Qt.AlignmentFlag.AlignLeft, title)
+    painter.drawText(foot, Qt.AlignmentFlag.AlignBottom | Qt.AlignmentFlag.AlignRight, count)
 
 
 def write_pdf(document: QTextDocument, path: Path, paper: Paper) -> None:

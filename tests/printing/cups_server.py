@@ -9,7 +9,12 @@ import os
 import shutil
 import signal
 import subprocess
+from collections.abc import Iterator
 from pathlib import Path
+
+from pytestqt.qtbot import QtBot
+
+from tests.conftest import CUPS_FOLDER
 
 CUPS_PDF_PPD = Path("/usr/share/ppd/cups-pdf/CUPS-PDF_opt.ppd")
 QUEUE = "Kiosk_Test_PDF"
@@ -95,3 +100,14 @@ class PrivateCups:
         error_log = self.root / "log" / "error_log"
         return error_log.read_text(encoding="utf-8", errors="replace")[-2000:] \
             if error_log.exists() else "(no log)"
+
+
+def running_cups(qtbot: QtBot) -> Iterator[PrivateCups]:
+    """A private CUPS server, running, with one PDF printer (`QUEUE`); stopped when the
+    test is done. The body of the tests' `cups` fixtures."""
+    server = PrivateCups(CUPS_FOLDER / "server", CUPS_FOLDER / "cups.sock")
+    server.start()
+    qtbot.waitUntil(server.running, timeout=20_000)
+    server.add_pdf_queue()
+    yield server
+    server.stop()

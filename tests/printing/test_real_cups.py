@@ -17,7 +17,7 @@ from kiosk.content.model import Loaded
 from kiosk.printing.queue import PrintQueue, print_document
 from kiosk.records.store import VisitStore
 from tests.conftest import CUPS_FOLDER
-from tests.printing.cups_server import QUEUE, PrivateCups, missing
+from tests.printing.cups_server import QUEUE, PrivateCups, missing, running_cups
 from tests.records.test_store import submitted
 
 pytestmark = pytest.mark.skipif(missing() is not None, reason=f"no real CUPS test: {missing()}")
@@ -26,12 +26,7 @@ PDF_FOLDER = Path.home() / "PDF"  # where cups-pdf (global /etc/cups/cups-pdf.co
 
 @pytest.fixture
 def cups(qtbot: QtBot) -> Iterator[PrivateCups]:
-    server = PrivateCups(CUPS_FOLDER / "server", CUPS_FOLDER / "cups.sock")
-    server.start()
-    qtbot.waitUntil(server.running, timeout=20_000)
-    server.add_pdf_queue()
-    yield server
-    server.stop()
+    yield from running_cups(qtbot)
 
 
 def pdfs() -> dict[Path, int]:

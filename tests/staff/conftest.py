@@ -8,8 +8,7 @@ from collections.abc import Iterator
 import pytest
 from pytestqt.qtbot import QtBot
 
-from tests.conftest import CUPS_FOLDER
-from tests.printing.cups_server import PrivateCups, missing
+from tests.printing.cups_server import PrivateCups, missing, running_cups
 from tests.ui.conftest import make_window
 
 __all__ = ["cups", "make_window"]
@@ -21,9 +20,4 @@ def cups(qtbot: QtBot) -> Iterator[PrivateCups]:
     why = missing()
     if why is not None:
         pytest.skip(f"no real CUPS test: {why}")
-    server = PrivateCups(CUPS_FOLDER / "server", CUPS_FOLDER / "cups.sock")
-    server.start()
-    qtbot.waitUntil(server.running, timeout=20_000)
-    server.add_pdf_queue()
-    yield server
-    server.stop()
+    yield from running_cups(qtbot)

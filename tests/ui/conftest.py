@@ -10,6 +10,8 @@ from PySide6.QtWidgets import QPushButton, QScrollArea, QWidget
 from pytestqt.qtbot import QtBot
 
 from kiosk.content.loader import Loaded
+from kiosk.content.model import LanguageWords
+from kiosk.ui.answer_base import AnswerWidget
 from kiosk.ui.window import KioskWindow
 
 WindowFactory = Callable[..., KioskWindow]
@@ -59,3 +61,14 @@ def find_button(window: QWidget, name: str) -> QPushButton:
     found = window.findChild(QPushButton, name)
     assert found is not None, f"no button {name!r}"
     return found
+
+
+def shown_alone(qtbot: QtBot, widget: AnswerWidget, words: LanguageWords,
+                size: tuple[int, int]) -> None:
+    """An answer widget on screen by itself, in `words`' language at the normal text size."""
+    qtbot.addWidget(widget)
+    widget.show_words(words)
+    widget.apply_metrics(26)
+    widget.resize(*size)
+    widget.show()
+    qtbot.waitExposed(widget)

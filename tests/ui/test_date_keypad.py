@@ -14,7 +14,7 @@ from kiosk.content.loader import Loaded
 from kiosk.intake.typed_date import DateOrder
 from kiosk.ui.number_answers import DateAnswer
 from kiosk.ui.window import KioskWindow
-from tests.ui.conftest import find_button, tap
+from tests.ui.conftest import find_button, shown_alone, tap
 from tests.ui.screen_text import visible_text
 
 TODAY = datetime.date(2025, 6, 15)
@@ -27,12 +27,7 @@ def make_date(qtbot: QtBot, loaded: Loaded) -> DateFactory:
 
     def make(order: DateOrder = "mdy", language: str = "en") -> DateAnswer:
         widget = DateAnswer(loaded.content.questionnaire.item("birth-date"), TODAY, order)
-        qtbot.addWidget(widget)
-        widget.show_words(loaded.content.words(language))
-        widget.apply_metrics(26)
-        widget.resize(900, 800)
-        widget.show()
-        qtbot.waitExposed(widget)
+        shown_alone(qtbot, widget, loaded.content.words(language), (900, 800))
         return widget
 
     return make

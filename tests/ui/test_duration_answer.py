@@ -9,7 +9,7 @@ from pytestqt.qtbot import QtBot
 
 from kiosk.content.loader import Loaded
 from kiosk.ui.number_answers import DurationAnswer
-from tests.ui.conftest import tap
+from tests.ui.conftest import shown_alone, tap
 from tests.ui.screen_text import visible_text
 
 DurationFactory = Callable[[str], DurationAnswer]
@@ -19,12 +19,7 @@ DurationFactory = Callable[[str], DurationAnswer]
 def make_duration(qtbot: QtBot, loaded: Loaded) -> DurationFactory:
     def make(language: str) -> DurationAnswer:
         widget = DurationAnswer(loaded.content.questionnaire.item("pain-duration"))
-        qtbot.addWidget(widget)
-        widget.show_words(loaded.content.words(language))
-        widget.apply_metrics(26)
-        widget.resize(900, 700)
-        widget.show()
-        qtbot.waitExposed(widget)
+        shown_alone(qtbot, widget, loaded.content.words(language), (900, 700))
         return widget
 
     return make

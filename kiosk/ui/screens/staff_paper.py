@@ -23,10 +23,11 @@ from PySide6.QtWidgets import QFrame, QScrollArea, QWidget
 
 from kiosk.printing.pages import (
     BODY_PT,
-    FOOTER_COLOUR,
     FOOTER_DROP_PT,
     FOOTER_FONT_PT,
     Paper,
+    draw_footer,
+    draw_page,
     page_layout,
 )
 from kiosk.ui.parts import kinetic
@@ -113,18 +114,9 @@ class PaperSheets(QWidget):
             painter.translate(sheet.topLeft())
             painter.scale(self._zoom, self._zoom)
             painter.translate(margins.left(), margins.top())
-            painter.save()
-            painter.translate(0, -number * page.height())
-            document.drawContents(painter, QRectF(0, number * page.height(), page.width(),
-                                                  page.height()))
-            painter.restore()
+            draw_page(painter, document, page, number)
             foot = QRectF(0, page.height(), page.width(), FOOTER_DROP_PT)
-            painter.setFont(font)
-            painter.setPen(QColor(FOOTER_COLOUR))
-            painter.drawText(foot, Qt.AlignmentFlag.AlignBottom | Qt.AlignmentFlag.AlignLeft,
-                             title)
-            painter.drawText(foot, Qt.AlignmentFlag.AlignBottom | Qt.AlignmentFlag.AlignRight,
-                             f"{number + 1} / {total}")
+            draw_footer(painter, foot, font, title, f"{number + 1} / {total}")
             painter.restore()
         painter.end()
 
