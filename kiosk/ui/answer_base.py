@@ -38,6 +38,18 @@ class AnswerWidget(QWidget):
     def apply_metrics(self, body_px: int) -> None:
         """Sizes a style sheet cannot give."""
 
+    def describe(self, question: str, note: str) -> None:
+        """Name the answer for assistive technology: the question it answers, and a note
+        (its help, whether it needs an answer) read after the name of each control."""
+        self.setAccessibleName(question)
+        self.setAccessibleDescription(note)
+        for control in self.controls():
+            control.setAccessibleDescription(f"{question} {note}".strip())
+
+    def controls(self) -> list[QWidget]:
+        """The controls a patient touches to answer (each already named for its choice)."""
+        return []
+
     def can_answer(self, item: Item) -> bool:
         """Whether this widget, as it stands, can answer `item` too (the same kind of
         question with the same choices): the next question then keeps it, and with it the

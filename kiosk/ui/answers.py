@@ -13,7 +13,7 @@ from collections.abc import Sequence
 
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QResizeEvent
-from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QPushButton, QVBoxLayout
+from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
 from kiosk.content.model import LanguageWords
 from kiosk.content.wording import option_words
@@ -84,6 +84,9 @@ class ChoiceAnswer(AnswerWidget):
         self._body_px = body_px
         for widget in self.buttons.values():
             widget.apply_metrics(body_px)
+
+    def controls(self) -> list[QWidget]:
+        return list(self.buttons.values())
 
     def can_answer(self, item: Item) -> bool:
         return item.type == self.item.type and item.choices() == self.item.choices()
@@ -217,6 +220,9 @@ class ScaleAnswer(AnswerWidget):
         for number, widget in enumerate(self.buttons):
             widget.setChecked(number == value)
         self._mark()
+
+    def controls(self) -> list[QWidget]:
+        return list(self.buttons)
 
     def can_answer(self, item: Item) -> bool:
         return item.type == "scale"

@@ -34,13 +34,17 @@ class QuestionWords(QWidget):
         self._layout.addStretch(1)
         self._tallest: dict[tuple[str, int, str, int], int] = {}
 
-    def show_item(self, item: Item, words: LanguageWords) -> None:
+    def show_item(self, item: Item, words: LanguageWords) -> tuple[str, str]:
+        """Show `item`'s words; returns the question and the note read after it by
+        assistive technology (its help, and whether it needs an answer)."""
         item_words = words.questionnaire.items[item.id]
         self.title.setText(item_words.text)
         self.help.setText(item_words.help or "")
         self.help.setVisible(bool(item_words.help))
         self.hint.setText(words.ui.question_pick_any)
         self.hint.setVisible(item.type == "multiple" and not item_words.help)
+        needed = words.ui.question_needs_answer if item.required else ""
+        return item_words.text, " ".join(part for part in (item_words.help, needed) if part)
 
     def tallest(self, kind: Iterable[Item], item_type: str, words: LanguageWords,
                 width: int) -> int:

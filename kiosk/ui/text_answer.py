@@ -58,6 +58,12 @@ class TextAnswer(AnswerWidget):
         self.field.blockSignals(False)
         self._show_count()
 
+    def describe(self, question: str, note: str) -> None:
+        """The text box is named by its question (it has no words of its own)."""
+        super().describe(question, note)
+        self.field.setAccessibleName(question)
+        self.field.setAccessibleDescription(note)
+
     def show_words(self, words: LanguageWords) -> None:
         self._words = words
         self._show_count()

@@ -246,7 +246,9 @@ class QuestionScreen(Screen):
         item, words = self._session.current, self._words
         if item is None or words is None:
             return
-        self._question_words.show_item(item, words)
+        question, note = self._question_words.show_item(item, words)
+        if self._answer is not None:
+            self._answer.describe(question, note)
         self._required.setText(words.ui.question_required)
         self._note.setText(words.ui.question_moves_on)
         self._note.setVisible(self._shows_note(item))
