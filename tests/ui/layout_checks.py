@@ -1,5 +1,6 @@
-"""What a person would see as broken on a screen: cut-off words, controls off screen or cut
-by what holds them, a text box hidden under the keyboard, a window pushed out of full screen."""
+"""What a person would see as broken on a screen: cut-off words, controls off screen, cut by
+what holds them or smaller than a fingertip, a text box hidden under the keyboard, a window
+pushed out of full screen."""
 
 from __future__ import annotations
 
@@ -16,6 +17,9 @@ from PySide6.QtWidgets import (
 )
 
 from kiosk.ui.window import KioskWindow
+
+#: The smallest a control may be for a finger (WCAG 2.5.5 asks 44 px; the kiosk 48).
+MIN_TARGET_PX = 48
 
 
 def scroll_area_of(widget: QWidget) -> QScrollArea | None:
@@ -81,6 +85,9 @@ def problems(window: KioskWindow, size: tuple[int, int]) -> list[str]:
         for control in root.findChildren(QAbstractButton):
             if not _shown(control):
                 continue
+            if min(control.width(), control.height()) < MIN_TARGET_PX:
+                found.append(f"button {control.objectName()} is smaller than a fingertip "
+                             f"({control.width()}x{control.height()})")
             if (isinstance(control, QPushButton) and control.text() and control.layout() is None
                     and control.width() < control.sizeHint().width()):
                 found.append(f"button {control.objectName()} is narrower than its words "
