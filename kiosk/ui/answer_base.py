@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QWidget
 
 from kiosk.content.model import LanguageWords
@@ -66,6 +67,13 @@ class AnswerWidget(QWidget):
         questions of its type), so that every question of the kind keeps room for it."""
         height = self.heightForWidth(width) if self.hasHeightForWidth() else -1
         return max(height, self.sizeHint().height())
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt override
+        """Return or Enter on a keyboard goes on, as Next does."""
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            self.submitted.emit()
+            return
+        super().keyPressEvent(event)
 
     def take_focus(self) -> None:
         """Where typing goes when the question opens (only text fields take it)."""

@@ -14,7 +14,7 @@ import datetime
 from collections.abc import Sequence
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QResizeEvent
+from PySide6.QtGui import QKeyEvent, QResizeEvent
 from PySide6.QtWidgets import (
     QBoxLayout,
     QGridLayout,
@@ -72,6 +72,18 @@ class NumberPad(QWidget):
             inside.addWidget(label)
         self.delete.clicked.connect(self.erase)
         self._grid.addWidget(self.delete, 3, 2)
+
+    def press_key(self, event: QKeyEvent) -> bool:
+        """A digit or Backspace from a keyboard (a USB keyboard at the desk, a switch)
+        does what the key on the pad does; False for any other key."""
+        if event.key() == Qt.Key.Key_Backspace:
+            self.erase.emit()
+            return True
+        typed = event.text()
+        if len(typed) == 1 and typed in self.keys:
+            self.digit.emit(typed)
+            return True
+        return False
 
     def show_delete_word(self, word: str) -> None:
         self._delete_word.setText(word)

@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime
 
 from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QVBoxLayout
 
 from kiosk.content.model import LanguageWords
@@ -81,7 +82,23 @@ def centred_pad(pad: NumberPad) -> QHBoxLayout:
     return row
 
 
-class NumberAnswer(AnswerWidget):
+class PadAnswer(AnswerWidget):
+    """An answer typed on a number pad; a keyboard's digits and Backspace work too, once
+    the question opens (it takes the keyboard's focus)."""
+
+    def pad(self) -> NumberPad:
+        raise NotImplementedError
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt override
+        if not self.pad().press_key(event):
+            super().keyPressEvent(event)
+
+    def take_focus(self) -> None:
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.setFocus()
+
+
+class NumberAnswer(PadAnswer):
     """A whole number within the item's range, typed on the pad, with its unit beside it."""
 
     def __init__(self, item: Item) -> None:
@@ -114,6 +131,9 @@ class NumberAnswer(AnswerWidget):
             "" if number is None else f"{number} {self._unit_words}".strip())
         self.changed.emit()
 
+    def pad(self) -> NumberPad:
+        return self.typed.pad
+
     def value(self) -> Answer | None:
         number = self.typed.number()
         return number if number is not None and self.low <= number <= self.high else None
@@ -137,7 +157,7 @@ class NumberAnswer(AnswerWidget):
         self.typed.apply_metrics(body_px)
 
 
-class DurationAnswer(AnswerWidget):
+class DurationAnswer(PadAnswer):
     """How long: a number typed on the pad, and Months or Years (stored as months).
 
     Neither unit is chosen, and no number shown, until the patient gives them; the whole
@@ -192,6 +212,9 @@ class DurationAnswer(AnswerWidget):
         self._mark()
         self.changed.emit()
 
+    def pad(self) -> NumberPad:
+        return self.typed.pad
+
     def value(self) -> Answer | None:
         number = self.typed.number()
         if number is None or not (self.months.isChecked() or self.years.isChecked()):
@@ -243,7 +266,7 @@ class DurationAnswer(AnswerWidget):
         self._mark()
 
 
-class DateAnswer(AnswerWidget):
+class DateAnswer(PadAnswer):
     """A date of birth typed on the number pad, in the clinic's order of day, month and year."""
 
     def __init__(self, item: Item, today: datetime.date | None = None,
@@ -255,6 +278,9 @@ class DateAnswer(AnswerWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.keypad)
+
+    def pad(self) -> NumberPad:
+        return self.keypad.pad
 
     def value(self) -> Answer | None:
         return self.keypad.value()

@@ -6,7 +6,7 @@ import datetime
 from collections.abc import Callable
 
 import pytest
-from PySide6.QtCore import QEvent
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import QApplication, QScrollArea, QWidget
 from pytestqt.qtbot import QtBot
 
@@ -228,3 +228,24 @@ def test_the_typed_date_is_what_next_accepts(qtbot: QtBot, window: KioskWindow) 
     assert question.item.id != "birth-date"  # type: ignore[attr-defined]
     tap(qtbot, find_button(window, "bar_back"))
     assert "1952" in visible_text(window) and "04" in visible_text(window)
+
+
+def test_a_keyboard_types_the_date_and_return_goes_on(qtbot: QtBot, window: KioskWindow) -> None:
+    """Staff helping from a USB keyboard, or a patient who cannot use the screen: the digits,
+    Backspace and Return do what the pad's keys and Next do."""
+    tap(qtbot, window.page("attract"))
+    tap(qtbot, find_button(window, "home_questionnaire"))
+    session = window.visit
+    assert session is not None
+    question = window.page("question")
+    question.open("birth-date")  # type: ignore[attr-defined]
+    widget = question._answer  # type: ignore[attr-defined]
+    assert isinstance(widget, DateAnswer) and widget.hasFocus(), "the question takes the keys"
+    qtbot.keyClicks(widget, "04121953")  # a slip of the finger on the last digit
+    qtbot.keyClick(widget, Qt.Key.Key_Backspace)
+    qtbot.keyClicks(widget, "2")
+    assert [widget.keypad.shown(field) for field in ("month", "day", "year")] == \
+        ["04", "12", "1952"]
+    qtbot.keyClick(widget, Qt.Key.Key_Return)
+    assert session.answers["birth-date"] == datetime.date(1952, 4, 12)
+    assert question.item.id == "pain-duration"  # type: ignore[attr-defined]
