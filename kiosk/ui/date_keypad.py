@@ -28,11 +28,7 @@ from PySide6.QtWidgets import (
 from kiosk.content.model import LanguageWords
 from kiosk.intake.typed_date import EMPTY, LENGTH, DateOrder, TypedDate
 from kiosk.ui.parts import LaidOutButton, button, set_button_text, text
-
-
-def touch_px(body_px: int) -> int:
-    """The theme's touch size at this body text size (as the style sheet computes it)."""
-    return max(56, round(body_px * 2.6))
+from kiosk.ui.style import touch_px
 
 
 class NumberPad(QWidget):

@@ -50,7 +50,12 @@ def metrics(theme: Theme, text_size: TextSize, width: int, height: int) -> Metri
     """Sizes scale with the screen's short side, so portrait screens get the same type."""
     scale = max(MIN_SCALE, min(width, height) / REFERENCE_HEIGHT)
     body = round(getattr(theme.body_px, text_size) * scale)
-    return Metrics(body=body, touch=max(MIN_TOUCH_PX, round(body * 2.6)), gap=round(body * 0.8))
+    return Metrics(body=body, touch=touch_px(body), gap=round(body * 0.8))
+
+
+def touch_px(body_px: int) -> int:
+    """The height of a touch control beside body text of `body_px` pixels."""
+    return max(MIN_TOUCH_PX, round(body_px * 2.6))
 
 
 def app_font(theme: Theme, m: Metrics) -> QFont:

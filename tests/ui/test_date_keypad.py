@@ -11,8 +11,11 @@ from PySide6.QtWidgets import QApplication, QScrollArea, QWidget
 from pytestqt.qtbot import QtBot
 
 from kiosk.content.loader import Loaded
+from kiosk.intake.session import IntakeSession
 from kiosk.intake.typed_date import DateOrder
+from kiosk.ui.answer_base import AnswerWidget
 from kiosk.ui.number_answers import DateAnswer
+from kiosk.ui.screens.question import QuestionScreen
 from kiosk.ui.window import KioskWindow
 from tests.ui.conftest import find_button, shown_alone, tap
 from tests.ui.screen_text import visible_text
@@ -210,14 +213,21 @@ def test_every_key_reports_a_change(qtbot: QtBot, make_date: DateFactory) -> Non
         press(qtbot, widget, "1")
 
 
-def test_the_typed_date_is_what_next_accepts(qtbot: QtBot, window: KioskWindow) -> None:
+def birth_date_question(qtbot: QtBot, window: KioskWindow
+                        ) -> tuple[IntakeSession, QuestionScreen, AnswerWidget | None]:
+    """The questions begun by touch, then the date of birth opened."""
     tap(qtbot, window.page("attract"))
     tap(qtbot, find_button(window, "home_questionnaire"))
     session = window.visit
     assert session is not None
     question = window.page("question")
-    question.open("birth-date")  # type: ignore[attr-defined]
-    widget = question._answer  # type: ignore[attr-defined]
+    assert isinstance(question, QuestionScreen)
+    question.open("birth-date")
+    return session, question, question._answer
+
+
+def test_the_typed_date_is_what_next_accepts(qtbot: QtBot, window: KioskWindow) -> None:
+    session, question, widget = birth_date_question(qtbot, window)
     assert isinstance(widget, DateAnswer)
     tap(qtbot, find_button(window, "question_next"))
     assert "Please answer this question" in visible_text(window), "nothing is pre-filled"
@@ -225,7 +235,7 @@ def test_the_typed_date_is_what_next_accepts(qtbot: QtBot, window: KioskWindow) 
     press(qtbot, widget, "04121952")
     tap(qtbot, find_button(window, "question_next"))
     assert session.answers["birth-date"] == datetime.date(1952, 4, 12)
-    assert question.item.id != "birth-date"  # type: ignore[attr-defined]
+    assert question.item is not None and question.item.id != "birth-date"
     tap(qtbot, find_button(window, "bar_back"))
     assert "1952" in visible_text(window) and "04" in visible_text(window)
 
@@ -233,13 +243,7 @@ def test_the_typed_date_is_what_next_accepts(qtbot: QtBot, window: KioskWindow) 
 def test_a_keyboard_types_the_date_and_return_goes_on(qtbot: QtBot, window: KioskWindow) -> None:
     """Staff helping from a USB keyboard, or a patient who cannot use the screen: the digits,
     Backspace and Return do what the pad's keys and Next do."""
-    tap(qtbot, window.page("attract"))
-    tap(qtbot, find_button(window, "home_questionnaire"))
-    session = window.visit
-    assert session is not None
-    question = window.page("question")
-    question.open("birth-date")  # type: ignore[attr-defined]
-    widget = question._answer  # type: ignore[attr-defined]
+    session, question, widget = birth_date_question(qtbot, window)
     assert isinstance(widget, DateAnswer) and widget.hasFocus(), "the question takes the keys"
     qtbot.keyClicks(widget, "04121953")  # a slip of the finger on the last digit
     qtbot.keyClick(widget, Qt.Key.Key_Backspace)
@@ -248,4 +252,4 @@ def test_a_keyboard_types_the_date_and_return_goes_on(qtbot: QtBot, window: Kios
         ["04", "12", "1952"]
     qtbot.keyClick(widget, Qt.Key.Key_Return)
     assert session.answers["birth-date"] == datetime.date(1952, 4, 12)
-    assert question.item.id == "pain-duration"  # type: ignore[attr-defined]
+    assert question.item is not None and question.item.id == "pain-duration"

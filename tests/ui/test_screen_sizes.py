@@ -9,6 +9,7 @@ side of a scrolling page, and every control is on screen: screens wrap and scrol
 from __future__ import annotations
 
 import datetime
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -44,6 +45,18 @@ def answer_everything(window: KioskWindow, loaded: Loaded) -> None:
             values[item.id] = "W" * item.max_length
         if item.id in values and session.is_visible(item.id):
             session.answer(item.id, values[item.id])
+
+
+def every_question(window: KioskWindow, loaded: Loaded) -> Iterator[str]:
+    """Answer everything (so every branch is open), then open each question shown, from the
+    review list as a patient changing an answer does; yields each question's id."""
+    assert window.visit is not None
+    answer_everything(window, loaded)
+    question = window.page("question")
+    assert isinstance(question, QuestionScreen)
+    for item in window.visit.visible_items():
+        question.open(item.id, reviewing=True)
+        yield item.id
 
 
 def fits(qtbot: QtBot, window: KioskWindow, size: tuple[int, int], where: str) -> None:
@@ -86,13 +99,8 @@ def test_nothing_on_any_patient_screen_is_cut_off_or_hidden(
     tap(qtbot, find_button(window, "bar_home"))
     tap(qtbot, find_button(window, "home_questionnaire"))
     fits(qtbot, window, size, "first question")
-    assert window.visit is not None
-    answer_everything(window, loaded)
-    question = window.page("question")
-    assert isinstance(question, QuestionScreen)
-    for item in window.visit.visible_items():
-        question.open(item.id, reviewing=True)
-        fits(qtbot, window, size, f"question {item.id}")
+    for item_id in every_question(window, loaded):
+        fits(qtbot, window, size, f"question {item_id}")
     tap(qtbot, find_button(window, "question_next"))
     assert window.place.screen == "review"
     fits(qtbot, window, size, "review")
