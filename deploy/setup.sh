@@ -46,6 +46,8 @@ check_libs() {
 check_libs "${BASE_LIBS[@]}"
 fonts="$(fc-list : family 2>/dev/null || true)"
 grep -q "Noto Sans" <<<"$fonts" || missing+=(fontconfig fonts-noto-core)
+command -v espeak-ng >/dev/null || missing+=(espeak-ng)  # the voice of Read aloud
+[ "$PURPOSE" = test ] && ! command -v sox >/dev/null && missing+=(sox)  # tests listen with it
 needs_display=no
 if [ "$PURPOSE" = kiosk ] && [ "${QT_QPA_PLATFORM:-xcb}" = xcb ]; then
   needs_display=yes
@@ -54,7 +56,7 @@ fi
 
 if ((${#missing[@]})); then
   line="apt-get install -y --no-install-recommends ${missing[*]}"
-  say "Qt needs Debian packages that are missing. Install them with:"
+  say "Qt, the fonts or the voice need Debian packages that are missing. Install them with:"
   printf '\n    %s\n\n' "$line" >&2
   if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
     say "running it now (as root)"

@@ -10,6 +10,7 @@ from pathlib import Path
 
 from kiosk.app import Options
 from kiosk.content.files import DEFAULT_CONTENT, DEFAULT_SETTINGS, DEFAULT_THEME
+from kiosk.content.theme import CONTRAST_MODES
 
 WINDOWED_SIZE = (1280, 800)
 ROOT_REFUSED = ("kiosk: kiosk mode does not run as root: run the kiosk as its own unprivileged"
@@ -49,6 +50,8 @@ def _parser() -> argparse.ArgumentParser:
     preview.add_argument("--lang", default=None, help="language (default: the settings')")
     preview.add_argument("--size", type=_size, default=(1920, 1080), help="WxH, e.g. 1280x800")
     preview.add_argument("--text-size", choices=("normal", "large", "largest"), default=None)
+    preview.add_argument("--theme", choices=(*CONTRAST_MODES, "all"), default="clinic",
+                         help="contrast mode (default: clinic); all: a folder for each mode")
     simulate = commands.add_parser("simulate", parents=[common],
                                    help="run an answer file through the questionnaire and rules")
     simulate.add_argument("answers", type=Path, help="YAML file of `question-id: answer` pairs")
@@ -127,7 +130,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         from kiosk.ui.qt_messages import routed_to_log
 
         with routed_to_log():
-            return preview(options, args.out, args.lang, args.size, args.text_size)
+            return preview(options, args.out, args.lang, args.size, args.text_size,
+                           args.theme)
     if args.command == "self-test":
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
         from kiosk.self_test import self_test

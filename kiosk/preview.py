@@ -1,33 +1,31 @@
 """`preview`: render every screen to PNG offscreen, so an editor can review content anywhere.
 
 A section whose text is longer than the screen is drawn unrolled: the screen as it looks, with
-the scrolling part stretched to show all of its text. The staff screens are drawn too, in the
-clinic's language at the normal text size, on a few invented visits kept in memory only; the
+the scrolling part stretched to show all of its text. Every screen can be drawn in any contrast
+mode, or in each of them (`--theme all`, a folder per mode); the first question of each kind
+of choice is drawn again with an answer chosen, and the first yes/no one with the keyboard's
+focus ring on that answer. The staff screens are drawn too (kiosk/preview_staff.py). The
 on-screen keyboard shows where the kiosk shows it (a question typed in), nowhere else.
 """
 
 from __future__ import annotations
 
 import dataclasses
-import datetime
-import io
-import secrets
 import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, cast
 
-from PySide6.QtCore import QPoint, QRect
+from PySide6.QtCore import QPoint, QRect, Qt
 from PySide6.QtGui import QImage, QPainter
-from PySide6.QtWidgets import QApplication, QScrollArea, QWidget
+from PySide6.QtWidgets import QAbstractButton, QApplication, QScrollArea, QWidget
 
 from kiosk.app import Options, load
-from kiosk.content.model import Loaded
-from kiosk.content.settings import StaffSettings
+from kiosk.content.theme import CONTRAST_MODES
 from kiosk.decoding.errors import ContentInvalid
-from kiosk.intake.questionnaire import Condition, Questionnaire
+from kiosk.intake.questionnaire import Condition, Item, Questionnaire
 from kiosk.intake.session import IntakeSession
-from kiosk.records.store import VisitStore
+from kiosk.preview_staff import settle, shoot_staff, shoot_staff_urgent, with_unknown_pin
 from kiosk.ui.screens.attract import AttractScreen
 from kiosk.ui.screens.idle_warning import IdleWarningScreen
 from kiosk.ui.screens.out_of_order import OutOfOrderScreen
@@ -35,11 +33,6 @@ from kiosk.ui.window import KioskWindow, Place
 
 if TYPE_CHECKING:
     from kiosk.ui.screens.question import QuestionScreen
-
-
-def _settle() -> None:
-    QApplication.processEvents()
-    QApplication.processEvents()
 
 
 def _unrolled(window: QWidget, scroll: QScrollArea | None) -> QImage:
@@ -83,11 +76,41 @@ def _reveal(session: IntakeSession, condition: Condition | None) -> None:
         session.answer(item.id, (condition.value,) if item.type == "multiple" else condition.value)
 
 
+#: Kinds of question drawn a second time with an answer chosen (the first of each kind).
+CHOSEN_KINDS = ("yesno", "single", "multiple", "scale")
+
+
+def _example_answer(item: Item) -> object:
+    if item.type == "multiple":
+        return item.choices()[:2]
+    if item.type == "scale":
+        return int(item.max if item.max is not None else 10) - 3
+    return item.choices()[0]
+
+
+def _shoot_chosen(question: QuestionScreen, session: IntakeSession, item: Item, name: str,
+                  shoot: Callable[..., None]) -> None:
+    """The question with an example answer chosen; for a yes/no question also with the
+    keyboard's focus on it. The question is left unanswered again."""
+    scroll = question.findChild(QScrollArea, "question_scroll")
+    session.answer(item.id, _example_answer(item))
+    question.open(item.id)
+    shoot(f"{name}-chosen", scroll)
+    chosen = [b for b in question.findChildren(QAbstractButton) if b.isChecked()]
+    if item.type == "yesno" and chosen:
+        chosen[0].setFocus(Qt.FocusReason.TabFocusReason)
+        shoot(f"{name}-focus", scroll)
+        chosen[0].clearFocus()
+    session.answer(item.id, None)
+    question.open(item.id)
+
+
 def _shoot_questionnaire(window: KioskWindow, questionnaire: Questionnaire,
                          shoot: Callable[..., None]) -> None:
     """Every question (branches opened as needed), then each of the review list, confirm,
     urgent and thanks screens that the window has."""
     screens = set(window.questionnaire_screens())
+    kinds = list(CHOSEN_KINDS)
     window.start_questionnaire()
     question = cast("QuestionScreen", window.page("question"))
     session = window.visit
@@ -99,6 +122,10 @@ def _shoot_questionnaire(window: KioskWindow, questionnaire: Questionnaire,
         if session.is_visible(item.id):
             question.open(item.id)
             shoot(f"question-{number:02d}-{item.id}", scroll)
+            if item.type in kinds and item.id not in session.answers:
+                kinds.remove(item.type)
+                _shoot_chosen(question, session, item, f"question-{number:02d}-{item.id}",
+                              shoot)
     if "review" in screens:
         review = window.page("review")
         refresh = getattr(review, "refresh", None)
@@ -110,108 +137,27 @@ def _shoot_questionnaire(window: KioskWindow, questionnaire: Questionnaire,
         if name in screens:
             window.go(Place(name))
             shoot(name)
-    _shoot_staff_urgent(window, session, shoot)
+    shoot_staff_urgent(window, session, shoot)
     if "thanks" in screens:
         window.go(Place("thanks"))
         shoot("thanks")
 
 
-def _shoot_staff_urgent(window: KioskWindow, session: IntakeSession,
-                        shoot: Callable[..., None]) -> None:
-    """The urgent visit in staff's hands, and the keep-or-clear question (staff screens are
-    always at the clinic's own text size)."""
-    from kiosk.ui.screens.staff_urgent import StaffUrgentScreen
-
-    patient_size = window.text_size
-    window.set_text_size("normal")
-    session.answer("saddle-numbness", "yes")
-    session.fire_flags()
-    staff = cast("StaffUrgentScreen", window.page("staff_urgent"))
-    staff.show_visit(session.snapshot(window.language, "open"))
-    window.go(Place("staff_urgent"))
-    shoot("staff-urgent", staff.findChild(QScrollArea, "staff_urgent_scroll"))
-    window.go(Place("staff_keep"))
-    shoot("staff-keep")
-    window.set_text_size(patient_size)
-
-
-#: Invented visits for the staff screens: example answers, minutes before the preview.
-SAMPLE_VISITS = (("urgent", 12), ("likely-candidate", 40), ("review", 75), ("not-suitable", 130))
-
-
-def with_unknown_pin(staff: StaffSettings) -> StaffSettings:
-    """Staff settings with a PIN nobody knows, so the pad is drawn as the front desk sees it."""
-    from kiosk.records.staff_pin import hash_pin
-
-    return dataclasses.replace(staff, pin_hash=hash_pin(str(secrets.randbelow(9 * 10**7)
-                                                             + 10**7)))
-
-
-def _sample_store(loaded: Loaded) -> tuple[VisitStore, list[str]]:
-    """A store in memory with a few invented visits, the urgent one not yet seen and the
-    oldest ones printed; and their visit ids, newest first."""
-    from kiosk.content.files import RESOURCES
-    from kiosk.content.simulate import visit_from_file
-
-    store = VisitStore(None)
-    now = datetime.datetime.now(datetime.UTC)
-    ids: list[str] = []
-    for example, minutes in SAMPLE_VISITS:
-        visit = visit_from_file(RESOURCES / "examples" / f"{example}.yaml", loaded.content,
-                                loaded.settings.printing.language, io.StringIO(),
-                                now - datetime.timedelta(minutes=minutes))
-        if visit is None:  # a clinic's own questions that the examples no longer fit
-            continue
-        store.save_submitted(visit)
-        ids.append(visit.visit_id)
-    for job in store.jobs():
-        if job.visit_id in ids[2:]:
-            store.mark_printed(job)
-    return store, ids
-
-
-def shoot_staff(window: KioskWindow, loaded: Loaded, shoot: Callable[..., None]) -> None:
-    """The PIN pad, today's visits, a delete question, one summary and the tools."""
-    from kiosk.ui.screens.staff_confirm import AskInPlace
-    from kiosk.ui.screens.staff_dashboard import StaffDashboardScreen
-    from kiosk.ui.screens.staff_pin import StaffPinScreen
-    from kiosk.ui.screens.staff_summary import StaffSummaryScreen
-    from kiosk.ui.screens.staff_tools import StaffToolsScreen
-
-    patient_size = window.text_size
-    window.set_text_size("normal")
-    store, ids = _sample_store(loaded)
-    window.store = store
-    cast("StaffPinScreen", window.page("staff_pin")).open(urgent=False)
-    window.go(Place("staff_pin"), remember=False)
-    shoot("staff-pin")
-    dashboard = cast("StaffDashboardScreen", window.page("staff_dashboard"))
-    dashboard.refresh()
-    window.go(Place("staff_dashboard"), remember=False)
-    scroll = dashboard.findChild(QScrollArea, "staff_visits_scroll")
-    shoot("staff-dashboard", scroll)
-    if len(ids) > 1:
-        delete = dashboard.findChild(AskInPlace, f"staff_delete_{ids[1]}_place")
-        if delete is not None:
-            delete.ask()
-            _settle()  # the row makes room for the question, then the list takes the row
-            shoot("staff-delete", scroll)
-            delete.cancel()
-    visit = store.visit(ids[0], loaded.content.questionnaire) if ids else None
-    if visit is not None:
-        summary = cast("StaffSummaryScreen", window.page("staff_summary"))
-        summary.show_visit(visit)
-        window.go(Place("staff_summary"), remember=False)
-        shoot("staff-summary")
-    cast("StaffToolsScreen", window.page("staff_tools")).refresh()
-    window.go(Place("staff_tools"), remember=False)
-    shoot("staff-tools")
-    window.set_text_size(patient_size)
-
-
 def preview(options: Options, out: Path, language: str | None, size: tuple[int, int],
-            text_size: str | None) -> int:
-    """Write one PNG per screen into `out`; returns the exit status."""
+            text_size: str | None, contrast: str = "clinic") -> int:
+    """Write one PNG per screen into `out` in contrast mode `contrast`, or with "all" into a
+    folder of `out` for each mode; returns the exit status."""
+    if contrast != "all":
+        return _preview_mode(options, out, language, size, text_size, contrast)
+    for mode in CONTRAST_MODES:
+        status = _preview_mode(options, out / mode, language, size, text_size, mode)
+        if status:
+            return status
+    return 0
+
+
+def _preview_mode(options: Options, out: Path, language: str | None, size: tuple[int, int],
+                  text_size: str | None, contrast: str) -> int:
     app = QApplication.instance() or QApplication(sys.argv[:1])
     try:
         loaded = load(options)
@@ -232,13 +178,14 @@ def preview(options: Options, out: Path, language: str | None, size: tuple[int, 
     window.prepare_keyboard()
     window.resize(*size)
     window.show()
+    window.set_contrast(contrast)
     if text_size:
         window.set_text_size(text_size)
     window.set_language(language)
     written: list[Path] = []
 
     def shoot(name: str, scroll: QScrollArea | None = None) -> None:
-        _settle()
+        settle()
         written.append(_save(_unrolled(window, scroll), out, name))
 
     attract = window.page("attract")
@@ -266,16 +213,18 @@ def preview(options: Options, out: Path, language: str | None, size: tuple[int, 
     warning.stop()
     window.allow_close()
     window.close()
-    broken = OutOfOrderScreen(kiosk_mode=False)
+    broken = OutOfOrderScreen(kiosk_mode=False, colours=loaded.theme.palette(
+        contrast, loaded.settings.clinic.accent_color))
     broken.resize(*size)
     broken.show()
-    _settle()
+    settle()
     written.append(_save(broken.grab().toImage(), out, "out-of-order"))
     broken.close()
     for path in written:
         print(path)
     print(f"{len(written)} screens written to {out} ({language}, {size[0]}x{size[1]}"
-          f"{', ' + text_size if text_size else ''})")
+          f"{', ' + text_size if text_size else ''}"
+          f"{'' if contrast == 'clinic' else ', ' + contrast})")
     app.processEvents()
     return 0
 

@@ -20,11 +20,12 @@ class CheckFailed(Exception):
 
 def self_test(options: Options, out: TextIO) -> int:
     """Run each check, print one line per check, return 1 if any failed."""
-    failures = 0
+    failures = checks = 0
     loaded: Loaded | None = None
 
     def run(name: str, check: Callable[[], str]) -> None:
-        nonlocal failures
+        nonlocal failures, checks
+        checks += 1
         try:
             detail = check()
             print(f"ok    {name}: {detail}", file=out)
@@ -125,13 +126,37 @@ def self_test(options: Options, out: TextIO) -> int:
         raise CheckFailed(f"{len(waiting)} waiting to print"
                           + (f"; last error: {sorted(errors)[-1]}" if errors else ""))
 
+    def speech() -> str:
+        """Read aloud needs espeak-ng, a voice for each language and a sound device."""
+        from kiosk.speech.voices import INSTALL_HINT, find_engine
+
+        if loaded is not None and not loaded.settings.speech.enabled:
+            return "Read aloud is turned off in the settings (speech: enabled: false)"
+        engine = find_engine()
+        if engine is None:
+            raise CheckFailed("no espeak-ng: Read aloud will be hidden; install it with:"
+                              f" {INSTALL_HINT}")
+        languages = loaded.content.structure.languages if loaded else ("en", "es")
+        voices = {language: engine.voice_for(language) for language in languages}
+        found = f"espeak-ng {engine.version}, voices {', '.join(filter(None, voices.values()))}"
+        missing = [language for language, voice in voices.items() if voice is None]
+        if missing:
+            raise CheckFailed(f"{found}; no voice for {', '.join(missing)}: Read aloud will be"
+                              f" hidden; install the voices with: {INSTALL_HINT}")
+        problem = engine.sound_problem()
+        if problem is not None:
+            raise CheckFailed(f"{found}; no sound device it can use (espeak-ng: {problem}): Read"
+                              " aloud will be hidden")
+        return found
+
     run("settings and content", content)
     run("data folder", data)
     run("home screen", home)
     run("printers", printers)
     run("visit store", visit_store)
     run("print queue", print_queue)
+    run("speech", speech)
     display = os.environ.get("QT_QPA_PLATFORM", "")
-    print(f"{'FAILED' if failures else 'passed'}: {failures} of 6 checks failed"
+    print(f"{'FAILED' if failures else 'passed'}: {failures} of {checks} checks failed"
           f" (platform {display or 'default'})", file=out)
     return 1 if failures else 0

@@ -179,6 +179,26 @@ class UiWords:
     date_century: str
     text_cut: str
     text_count: str
+    read_aloud: str
+    speech_pause: str
+    speech_resume: str
+    speech_repeat: str
+    speech_volume: str
+    speech_louder: str
+    speech_quieter: str
+    speech_speed: str
+    speech_faster: str
+    speech_slower: str
+    speech_level: str
+    contrast: str
+    contrast_clinic: str
+    contrast_black_on_white: str
+    contrast_white_on_black: str
+    contrast_yellow_on_black: str
+    spoken_chosen: str
+    spoken_unchosen: str
+    spoken_choices: str
+    spoken_button: str
 
     PLACEHOLDERS: ClassVar[dict[str, frozenset[str]]] = {
         "section_position": frozenset({"number", "total"}),
@@ -191,6 +211,10 @@ class UiWords:
         "date_pattern": frozenset({"day", "month", "year"}),
         "text_cut": frozenset({"limit", "cut"}),
         "text_count": frozenset({"count", "limit"}),
+        "speech_level": frozenset({"level", "levels"}),
+        "spoken_chosen": frozenset({"answer"}),
+        "spoken_unchosen": frozenset({"answer"}),
+        "spoken_button": frozenset({"label"}),
         "urgent_no_one": frozenset({"emergency"}),
         "urgent_severe": frozenset({"emergency"}),
     }
@@ -232,6 +256,7 @@ class SummaryWords:
     status_unfinished: str
     kiosk_location: str
     urgent_slip_note: str
+    assisted: str
 
     PLACEHOLDERS: ClassVar[dict[str, frozenset[str]]] = {
         "flag_answered": frozenset({"answer", "time"}),
@@ -316,6 +341,14 @@ class StaffWords:
     keep_body: str
     keep_return: str
     keep_clear: str
+    help_patient: str
+    assist_title: str
+    assist_note: str
+    assist_language: str
+    assist_on: str
+    assist_off: str
+    assist_hand_over: str
+    assist_together: str
 
     PLACEHOLDERS: ClassVar[dict[str, frozenset[str]]] = {
         "urgent_title": frozenset({"visit"}),

@@ -43,6 +43,19 @@ class KioskSettings:
 
 
 @dataclass(frozen=True, slots=True)
+class ScreenSettings:
+    """The waiting-room screen as a patient sees it: its size and how far away they read it.
+
+    Text at the normal size is made large enough to read from `viewing_distance_mm`
+    (EN 301 549 5.1.4)."""
+
+    diagonal_inches: float = 21.5  # a common waiting-room touchscreen
+    # A patient who touches the screen, seated or standing, has it within a bent arm's reach:
+    # eyes about 350-450 mm from the glass; the middle of that.
+    viewing_distance_mm: float = 400.0
+
+
+@dataclass(frozen=True, slots=True)
 class PrintingSettings:
     """Where and how the specialist's summary is printed, and what the kiosk keeps."""
 
@@ -51,6 +64,21 @@ class PrintingSettings:
     printer: str | None = None
     urgent_printer: str | None = None  # urgent slips go here when set, else to `printer`
     retention_hours: float = 24.0
+
+
+#: Loudness and speed of the read-aloud voice go in steps from 1 to 5 (the bar shows
+#: "Volume 3 of 5"); the words per minute and loudness of each step are the speech engine's.
+SpeechStep = Literal[1, 2, 3, 4, 5]
+SPEECH_STEPS = 5
+
+
+@dataclass(frozen=True, slots=True)
+class SpeechSettings:
+    """Reading every screen aloud, in the patient's language, when the patient turns it on."""
+
+    enabled: bool = True  # false hides the "Read aloud" control on every kiosk of the clinic
+    volume: SpeechStep = 3  # the loudness each visit starts at
+    rate: SpeechStep = 3  # the speed each visit starts at
 
 
 Corner = Literal["top-right", "top-left", "bottom-right", "bottom-left"]
@@ -142,5 +170,7 @@ class Settings:
 
     clinic: ClinicSettings
     kiosk: KioskSettings = field(default_factory=KioskSettings)
+    screen: ScreenSettings = field(default_factory=ScreenSettings)
     printing: PrintingSettings = field(default_factory=PrintingSettings)
     staff: StaffSettings = field(default_factory=StaffSettings)
+    speech: SpeechSettings = field(default_factory=SpeechSettings)

@@ -11,19 +11,23 @@ import dataclasses
 from collections.abc import Callable
 from pathlib import Path
 
-from kiosk.content.colour import MIN_TEXT_CONTRAST, contrast_ratio, is_hex_colour
-from kiosk.content.limits import settings_problems, theme_problems
+from kiosk.content.colour import is_hex_colour
+from kiosk.content.contrast import measure, with_accent
+from kiosk.content.limits import Limit, settings_problems, theme_problems
 from kiosk.content.settings import Settings, pin_hash_problem
-from kiosk.content.theme import Colours, Theme
+from kiosk.content.theme import CONTRAST_MODES, Colours, Palette, Theme, mode_key
 from kiosk.decoding.deadline import Deadline
 from kiosk.decoding.decode import Decoder, decode_parts, is_valid
 from kiosk.decoding.errors import ContentError, checked, did_you_mean, quoted
 from kiosk.decoding.safe_yaml import is_regular_file
 
 Report = Callable[[str, str], None]
-#: Text and background pairs of the theme that must be readable.
-READABLE_PAIRS = (("text", "background"), ("text", "surface"), ("muted", "background"),
-                  ("muted", "surface"), ("urgent", "surface"))
+#: The screen a kiosk can stand on, and how far away a patient can read it from.
+SCREEN_LIMITS = {
+    "screen.diagonal_inches": Limit(7, 110, "inches"),
+    "screen.viewing_distance_mm": Limit(250, 3000, "mm", "from a touch away to across a"
+                                        " small room"),
+}
 
 
 def _reporter(decoder: Decoder, errors: list[ContentError]) -> Report:
@@ -50,23 +54,30 @@ def collect_theme(path: Path, label: str, errors: list[ContentError],
 
 
 def _check_theme(theme: Theme, report: Report) -> None:
-    colours = theme.colours
-    if is_valid(colours):
-        for field in dataclasses.fields(Colours):
-            value = getattr(colours, field.name)
-            if is_valid(value) and _colour(value) is None:
-                report(f"colours.{field.name}", f"{quoted(value)} is not a colour like"
-                                                " '#1f6f8b'")
-        for fg, bg in READABLE_PAIRS:
-            text, ground = _colour(getattr(colours, fg)), _colour(getattr(colours, bg))
-            if text is None or ground is None:
-                continue  # a colour that is not one is reported above
-            ratio = contrast_ratio(text, ground)
-            if ratio < MIN_TEXT_CONTRAST:
-                report(f"colours.{fg}", f"contrast on {bg} is {ratio:.1f}:1;"
-                                        f" at least {MIN_TEXT_CONTRAST}:1 is needed")
+    """Every colour of the clinic's look and of each contrast mode, and every pair of them
+    the screens draw (the clinic's accent is checked with the settings, which hold it)."""
+    _check_colours(theme.colours, "colours", Colours, report)
+    modes = theme.contrast_modes
+    if is_valid(modes):
+        for mode in CONTRAST_MODES[1:]:
+            _check_colours(getattr(modes, mode_key(mode)), f"contrast_modes.{mode_key(mode)}",
+                           Palette, report)
     for key, problem in theme_problems(theme):
         report(key, problem)
+
+
+def _check_colours(colours: Colours, key: str, kind: type[Colours], report: Report) -> None:
+    if not is_valid(colours):
+        return
+    for field in dataclasses.fields(kind):
+        value = getattr(colours, field.name)
+        if is_valid(value) and _colour(value) is None:
+            report(f"{key}.{field.name}", f"{quoted(value)} is not a colour like '#1f6f8b'")
+    for measured in measure(lambda name: _colour(getattr(colours, name, None))):
+        pair = measured.pair  # a colour that is not one is reported above, not measured
+        if not measured.enough:
+            report(f"{key}.{pair.ink}", f"contrast on {pair.ground} is {measured.ratio:.1f}:1;"
+                                        f" at least {pair.minimum:g}:1 is needed")
 
 
 def collect_settings(path: Path, label: str, errors: list[ContentError],
@@ -100,15 +111,15 @@ def _check_settings(settings: Settings, path: Path, languages: tuple[str, ...] |
     clinic = settings.clinic
     if is_valid(clinic):
         accent = clinic.accent_color
-        on_accent = _colour(getattr(getattr(theme, "colours", None), "on_accent", None))
         if isinstance(accent, str) and not is_hex_colour(accent):
             report("clinic.accent_color", f"{quoted(accent)} is not a colour like '#1f6f8b'")
-        elif isinstance(accent, str) and on_accent is not None:
-            ratio = contrast_ratio(accent, on_accent)
-            if ratio < MIN_TEXT_CONTRAST:
-                report("clinic.accent_color", f"button text on this colour has contrast"
-                       f" {ratio:.1f}:1; at least {MIN_TEXT_CONTRAST}:1 is needed (choose a"
-                       " darker colour)")
+        elif isinstance(accent, str) and theme is not None and is_valid(theme.colours):
+            for measured in with_accent(theme.colours, accent):
+                if not measured.enough:
+                    pair = measured.pair
+                    report("clinic.accent_color", f"{pair.seen_as}: contrast"
+                           f" {measured.ratio:.1f}:1; at least {pair.minimum}:1 is needed"
+                           " (choose a darker colour)")
         logo = clinic.logo
         if isinstance(logo, str) and not is_regular_file(path.parent / logo):
             report("clinic.logo", f"no image file {quoted(logo)} next to the settings file")
@@ -120,6 +131,12 @@ def _check_settings(settings: Settings, path: Path, languages: tuple[str, ...] |
                    + did_you_mean(language, languages))
     for key, problem in settings_problems(settings):
         report(key, problem)
+    for key, limit in SCREEN_LIMITS.items():
+        value = getattr(getattr(settings, "screen", None), key.split(".")[1], None)
+        if isinstance(value, (int, float)) and not isinstance(value, bool):
+            screen_problem = limit.problem(value)
+            if screen_problem is not None:
+                report(key, screen_problem)
     pin_hash = getattr(settings.staff, "pin_hash", None)
     if isinstance(pin_hash, str):
         pin_problem = pin_hash_problem(pin_hash)

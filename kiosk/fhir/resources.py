@@ -13,6 +13,10 @@ Plain dictionaries ready for `json.dumps`; no FHIR library is needed to build th
   `q != v` under `all`.
 - A response holds only the visit's answers: the session already dropped every answer branching
   hid, and nothing is added. The outcome is not a patient answer and is not exported.
+- A visit front-desk staff set up for the patient carries a `meta.tag`: system = the
+  questionnaire's URL, code `completed-with-staff-help`, display = the summary's words for it.
+  A tag names the visit's circumstances without touching its answers, and a FHIR server can
+  search by it (`_tag`), which it cannot do with an extension of the kiosk's own.
 """
 
 from __future__ import annotations
@@ -44,6 +48,8 @@ UCUM = "http://unitsofmeasure.org"
 #: The kiosk's limits that FHIR can state (the date must also not be in the future: it cannot).
 MAX_DURATION_MONTHS = 960
 OLDEST_BIRTH_DATE = "1900-01-01"
+#: The tag code of a visit completed with staff help (system: the questionnaire's URL).
+ASSISTED_TAG = "completed-with-staff-help"
 
 FHIR_TYPES: dict[str, str] = {
     "text": "string", "yesno": "choice", "single": "choice", "multiple": "choice",
@@ -285,9 +291,14 @@ def questionnaire_response(visit: SubmittedVisit, content: Content,
             groups.append({"linkId": page.id, "text": words.questionnaire.pages[page.id].title,
                            "item": answered})
     moment = visit.submitted_at.astimezone(datetime.UTC)
+    tagged: dict[str, Any] = {}
+    if visit.assisted:
+        tagged["meta"] = {"tag": [{"system": questionnaire.url, "code": ASSISTED_TAG,
+                                   "display": words.summary.assisted}]}
     return {
         "resourceType": "QuestionnaireResponse",
         "id": visit.visit_id,
+        **tagged,
         "language": language,
         "questionnaire": canonical(questionnaire),
         # FHIR's words for sent, still being answered, and ended before it was sent.

@@ -62,6 +62,9 @@ class SubmittedVisit:
     submitted_at: datetime.datetime
     status: VisitStatus = "complete"
     fired: tuple[FiredFlag, ...] = ()
+    #: Front-desk staff set the kiosk up for this patient (language, size, speech, colours)
+    #: and handed it over or filled it in with them: the summary says "with staff help".
+    assisted: bool = False
 
 
 class IntakeSession:
@@ -84,6 +87,7 @@ class IntakeSession:
         self._furthest = 0.0  # the share of the questionnaire reached, for progress
         self._fired: dict[str, FiredFlag] = {}
         self._visit_id: str | None = None
+        self._assisted = False
 
     @property
     def visit_id(self) -> str:
@@ -99,6 +103,16 @@ class IntakeSession:
             visit_id = new_visit_id(when)
             if not self._id_taken(visit_id):
                 return visit_id
+
+    @property
+    def assisted(self) -> bool:
+        """Whether staff helped with this visit (see `mark_assisted`)."""
+        return self._assisted
+
+    def mark_assisted(self) -> None:
+        """Staff started this visit for the patient: it is kept, and summarised, as completed
+        with staff help. The mark lasts as long as the visit; a new visit starts without it."""
+        self._assisted = True
 
     # -- answers -------------------------------------------------------------------------
 
@@ -255,6 +269,7 @@ class IntakeSession:
             submitted_at=when,
             status=status,
             fired=self.fired,
+            assisted=self._assisted,
         )
 
     def submit(self, language: str, now: datetime.datetime | None = None) -> SubmittedVisit:

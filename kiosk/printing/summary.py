@@ -5,9 +5,10 @@ option answers are translated through their ids; typed answers are quoted exactl
 marked as the patient's own words. Every string from a patient or from content is escaped, so
 a patient who types `<b>` sees `<b>` printed.
 
-Top to bottom: clinic and visit; the patient; the outcome in a box (URGENT in red with the red
-flags named) with the reasons and the answers behind each; pain, diagnoses and treatments; every
-other answer under its questionnaire page; the disclaimer in small type.
+Top to bottom: clinic and visit; the patient (and "Completed with staff help" when front-desk
+staff set the visit up); the outcome in a box (URGENT in red with the red flags named) with the
+reasons and the answers behind each; pain, diagnoses and treatments; every other answer under
+its questionnaire page; the disclaimer in small type.
 """
 
 from __future__ import annotations
@@ -179,6 +180,8 @@ class _Summary:
         language_name = self.say.language_names.get(used) or self.language_name(used)
         facts.append(f'<span class="label">{_e(self.say.language_used)}</span>&nbsp;'
                      f"<b>{_e(language_name)}</b>")
+        if self.visit.assisted:
+            facts.append(f"<b>{_e(self.say.assisted)}</b>")
         translated = ""
         if used != self.words.code:
             translated = f'<p class="muted">{_e(self.say.translated)}</p>'

@@ -128,7 +128,7 @@ def visit_record(visit: SubmittedVisit) -> dict[str, Any]:
             "outcome": encode_outcome(visit.outcome), "language": visit.language,
             "questionnaire_version": visit.questionnaire_version,
             "submitted_at": visit.submitted_at.isoformat(), "status": visit.status,
-            "fired": encode_fired(visit.fired, plain)}
+            "fired": encode_fired(visit.fired, plain), "assisted": visit.assisted}
 
 
 def visit_from_record(data: dict[str, Any], questionnaire: Questionnaire) -> SubmittedVisit:
@@ -137,4 +137,5 @@ def visit_from_record(data: dict[str, Any], questionnaire: Questionnaire) -> Sub
         outcome=decode_outcome(data["outcome"]), language=data["language"],
         questionnaire_version=data["questionnaire_version"],
         submitted_at=datetime.datetime.fromisoformat(data["submitted_at"]),
-        status=data["status"], fired=decode_fired(data["fired"], typer(questionnaire)))
+        status=data["status"], fired=decode_fired(data["fired"], typer(questionnaire)),
+        assisted=bool(data.get("assisted", False)))  # records from before it: not assisted

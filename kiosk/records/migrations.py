@@ -65,6 +65,12 @@ STEPS: tuple[str, ...] = (
     """
     ALTER TABLE visits ADD COLUMN flag_ids TEXT NOT NULL DEFAULT '[]';
     """,
+    # Front-desk staff set the kiosk up for the patient and handed it over or filled it in
+    # with them: `assisted` is 1 and the summary says so. It names no one, so it is plain.
+    """
+    ALTER TABLE visits ADD COLUMN assisted INTEGER NOT NULL DEFAULT 0
+        CHECK (assisted IN (0, 1));
+    """,
 )
 
 

@@ -4,7 +4,8 @@ The answers (name and date of birth among them), the outcome and the record of u
 are sealed with the kiosk's key (kiosk/records/sealing.py), each bound to its visit id and
 column, so a value copied into another visit's row, or into another column, does not open.
 Plain, because the staff list needs them and they name no one: the visit id, times, language,
-questionnaire version, outcome category, status and the rule ids of the flags that fired.
+questionnaire version, outcome category, status, the rule ids of the flags that fired and
+whether staff helped.
 
 A store written before sealing has its rows sealed when the kiosk opens it. Rows that do not
 open with the kiosk's key (the key file was lost or replaced) cannot be read by anyone and
@@ -43,7 +44,7 @@ from kiosk.records.sealing import (
 log = logging.getLogger(__name__)
 SEALED = ("answers", "outcome", "flags")
 READ = ("SELECT id, submitted_at, language, questionnaire_version, answers, outcome, status,"
-        " flags FROM visits WHERE id = ?")
+        " flags, assisted FROM visits WHERE id = ?")
 
 
 def purpose(visit_id: str, column: str) -> str:
@@ -90,18 +91,20 @@ def keep_row(db: sqlite3.Connection, sealer: Sealer | None, visit: SubmittedVisi
     visit_id = visit.visit_id
     db.execute(
         "INSERT INTO visits (id, submitted_at, language, questionnaire_version, answers,"
-        " outcome, category, status, flags, flag_ids) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+        " outcome, category, status, flags, flag_ids, assisted)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
         " ON CONFLICT (id) DO UPDATE SET submitted_at = excluded.submitted_at,"
         " language = excluded.language, questionnaire_version ="
         " excluded.questionnaire_version, answers = excluded.answers,"
         " outcome = excluded.outcome, category = excluded.category,"
-        " status = excluded.status, flags = excluded.flags, flag_ids = excluded.flag_ids",
+        " status = excluded.status, flags = excluded.flags, flag_ids = excluded.flag_ids,"
+        " assisted = excluded.assisted",
         (visit_id, utc_text(visit.submitted_at), visit.language, visit.questionnaire_version,
          sealer.seal_text(encode_answers(dict(visit.answers)), purpose(visit_id, "answers")),
          sealer.seal_text(encode_outcome(visit.outcome), purpose(visit_id, "outcome")),
          visit.outcome.category, visit.status,
          sealer.seal_text(encode_flags(visit.fired), purpose(visit_id, "flags")),
-         json.dumps([flag.flag_id for flag in visit.fired])))
+         json.dumps([flag.flag_id for flag in visit.fired]), int(visit.assisted)))
 
 
 def read_row(db: sqlite3.Connection, sealer: Sealer | None, visit_id: str,
@@ -117,7 +120,7 @@ def read_row(db: sqlite3.Connection, sealer: Sealer | None, visit_id: str,
         visit_id=row[0], answers=decode_answers(answers, questionnaire),
         outcome=decode_outcome(outcome), language=row[2], questionnaire_version=row[3],
         submitted_at=datetime.datetime.fromisoformat(row[1]), status=row[6],
-        fired=decode_flags(flags, questionnaire))
+        fired=decode_flags(flags, questionnaire), assisted=bool(row[8]))
 
 
 def _opened(sealer: Sealer | None, value: object, visit_id: str, column: str) -> str:

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QWidget
 
 from kiosk.content.model import LanguageWords
 from kiosk.intake.questionnaire import Answer, Item
+from kiosk.ui.key_stops import Stop
 
 
 class AnswerWidget(QWidget):
@@ -51,6 +52,10 @@ class AnswerWidget(QWidget):
         """The controls a patient touches to answer (each already named for its choice)."""
         return []
 
+    def key_stops(self) -> list[Stop]:
+        """What Tab reaches in this answer, in reading order (see `kiosk.ui.key_moves`)."""
+        return []
+
     def can_answer(self, item: Item) -> bool:
         """Whether this widget, as it stands, can answer `item` too (the same kind of
         question with the same choices): the next question then keeps it, and with it the
@@ -75,5 +80,7 @@ class AnswerWidget(QWidget):
             return
         super().keyPressEvent(event)
 
-    def take_focus(self) -> None:
-        """Where typing goes when the question opens (only text fields take it)."""
+    def take_focus(self) -> bool:
+        """Where typing goes when the question opens for a patient who touches: True when
+        this answer took the keys (a text box, a number pad)."""
+        return False

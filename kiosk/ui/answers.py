@@ -20,7 +20,8 @@ from kiosk.content.wording import option_words
 from kiosk.intake.questionnaire import SCALE_MAX, Answer, Item
 from kiosk.intake.typed_date import DateOrder
 from kiosk.ui.answer_base import AnswerWidget
-from kiosk.ui.choice_mark import ChoiceButton, NumberButton
+from kiosk.ui.choice_mark import ChoiceButton, NumberButton, set_chosen
+from kiosk.ui.key_stops import Group, Stop
 from kiosk.ui.number_answers import DateAnswer, DurationAnswer, NumberAnswer
 from kiosk.ui.parts import text
 from kiosk.ui.text_answer import TextAnswer
@@ -74,7 +75,7 @@ class ChoiceAnswer(AnswerWidget):
         for other, widget in self.buttons.items():
             exclusive = not self._many or choice == "none" or other == "none"
             if other != choice and picked and exclusive:
-                widget.setChecked(False)
+                set_chosen(widget, False)
         self._mark()
         self.changed.emit()
         if not self._many:
@@ -87,6 +88,11 @@ class ChoiceAnswer(AnswerWidget):
 
     def controls(self) -> list[QWidget]:
         return list(self.buttons.values())
+
+    def key_stops(self) -> list[Stop]:
+        """The answers are one Tab stop, pick-one and pick-any alike, so the arrows move
+        among the answers of every question and one Tab always reaches Next."""
+        return [Group(list(self.buttons.values()))]
 
     def can_answer(self, item: Item) -> bool:
         return item.type == self.item.type and item.choices() == self.item.choices()
@@ -118,7 +124,7 @@ class ChoiceAnswer(AnswerWidget):
     def set_value(self, value: Answer | None) -> None:
         chosen = value if isinstance(value, tuple) else (value,)
         for choice, widget in self.buttons.items():
-            widget.setChecked(choice in chosen)
+            set_chosen(widget, choice in chosen)
         self._mark()
 
     def show_words(self, words: LanguageWords) -> None:
@@ -143,8 +149,9 @@ class ScaleAnswer(AnswerWidget):
             widget = NumberButton()
             widget.setObjectName(f"scale_{item.id}_{number}")
             widget.setProperty("role", "scale")
-            widget.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+            widget.setFocusPolicy(Qt.FocusPolicy.TabFocus)
             widget.setCheckable(True)
+            widget.setAutoExclusive(True)  # read as a radio button: one number of eleven
             widget.clicked.connect(lambda _=False, n=number: self._pick(n))
             self.buttons.append(widget)
         self._arrange(len(self.buttons))
@@ -196,7 +203,7 @@ class ScaleAnswer(AnswerWidget):
 
     def _pick(self, number: int) -> None:
         for index, widget in enumerate(self.buttons):
-            widget.setChecked(index == number)
+            set_chosen(widget, index == number)
         self._mark()
         self.changed.emit()
         self.picked.emit()
@@ -218,11 +225,14 @@ class ScaleAnswer(AnswerWidget):
 
     def set_value(self, value: Answer | None) -> None:
         for number, widget in enumerate(self.buttons):
-            widget.setChecked(number == value)
+            set_chosen(widget, number == value)
         self._mark()
 
     def controls(self) -> list[QWidget]:
         return list(self.buttons)
+
+    def key_stops(self) -> list[Stop]:
+        return [Group(list(self.buttons))]
 
     def can_answer(self, item: Item) -> bool:
         return item.type == "scale"

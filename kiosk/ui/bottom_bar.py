@@ -1,4 +1,5 @@
-"""The bar at the bottom of every patient screen: Back, Home, language and text size."""
+"""The bar at the bottom of every patient screen: Back, Home, read aloud, colours, language
+and text size (and, while the kiosk reads aloud, the speech row)."""
 
 from __future__ import annotations
 
@@ -14,8 +15,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kiosk.content.model import Content, LanguageWords
+from kiosk.content.model import Content, LanguageWords, UiWords
 from kiosk.content.settings import TEXT_SIZES, TextSize
+from kiosk.ui.access_bar import SpeechRow, access_buttons, contrast_name
 from kiosk.ui.parts import button, set_button_text, text
 
 #: Room kept between the groups of the bar, in pixels.
@@ -37,15 +39,18 @@ def _group(name: str, widgets: list[QWidget]) -> QWidget:
 class BottomBar(QFrame):
     """Emits what the patient asked for; the window decides what it means.
 
-    Back and Home sit on the left, the languages and the text size on the right. Where one
-    line is too narrow (a portrait screen, longer Spanish words) the text size, with its
-    label, goes to a second line rather than lose its label.
+    Back and Home sit on the left, then Read aloud and Colours, the languages and the text
+    size on the right. Where one line is too narrow (a portrait screen, longer Spanish words)
+    the text size, with its label, goes to a second line rather than lose its label, and then
+    Read aloud and Colours too. The speech row, while on, is a line of its own.
     """
 
     back_requested = Signal()
     home_requested = Signal()
     language_chosen = Signal(str)
     text_size_chosen = Signal(str)
+    read_aloud_switched = Signal(bool)
+    contrast_requested = Signal()
 
     def __init__(self, content: Content) -> None:
         super().__init__()
@@ -85,28 +90,44 @@ class BottomBar(QFrame):
             size_group.addButton(choice)
             self.sizes[size] = choice
 
+        self.read_aloud, self.contrast = access_buttons()
+        self.read_aloud.clicked.connect(self.read_aloud_switched)
+        self.contrast.clicked.connect(self.contrast_requested)
+        self.speech = SpeechRow()
+        self.speech.hide()
+
         self.places = _group("bar_places", [self.back, self.home])
+        self.access = _group("bar_access", [self.read_aloud, self.contrast])
         self.language_choices = _group("bar_languages", list(self.languages.values()))
         self.size_choices = _group("bar_text_sizes", [self.size_label, *self.sizes.values()])
         self._first = QHBoxLayout()
         self._first.setSpacing(GROUP_GAP)
         self._first.addWidget(self.places)
+        self._first.addWidget(self.access)
         self._first.addStretch(1)
         self._first.addWidget(self.language_choices)
         self._first.addWidget(self.size_choices)
         self._second = QHBoxLayout()
+        self._second.setSpacing(GROUP_GAP)
         self._second.addStretch(1)
-        self._two_lines = False
+        self._moved: list[QWidget] = []  # groups on the second line, in their order there
         outer = QVBoxLayout(self)
         outer.setContentsMargins(24, 12, 24, 12)
         outer.setSpacing(12)
+        outer.addWidget(self.speech)
         outer.addLayout(self._first)
         outer.addLayout(self._second)
 
     @property
     def two_lines(self) -> bool:
         """Whether the text size has gone to a line of its own."""
-        return self._two_lines
+        return bool(self._moved)
+
+    def setVisible(self, visible: bool) -> None:  # noqa: N802 - Qt override
+        holder = self.parentWidget()
+        if visible and self.isHidden() and holder is not None:
+            self._fit(holder.width())  # before its width counts in the window's
+        super().setVisible(visible)
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt override
         self._fit(event.size().width())
@@ -123,29 +144,46 @@ class BottomBar(QFrame):
         return width - margins.left() - margins.right()
 
     def _fit(self, width: int) -> None:
-        """One line while everything fits on it, else the text size on a second line; only
-        where even that line is too narrow does the 'Text size' label give way."""
+        """One line while everything fits on it; else the text size goes to a second line,
+        then Read aloud and Colours too; only where even that line is too narrow does the
+        'Text size' label give way."""
         room = self._room(width)
+        self.speech.fit(room)
         label = self.size_label.sizeHint().width() + 12
         sizes = self.size_choices.sizeHint().width()
         if self.size_label.isHidden():
             sizes += label
-        one_line = (self.places.sizeHint().width() + self.language_choices.sizeHint().width()
-                    + sizes + 3 * GROUP_GAP)
-        two_lines = one_line > room
-        if two_lines != self._two_lines:
-            self._two_lines = two_lines
-            (self._first if two_lines else self._second).removeWidget(self.size_choices)
-            if two_lines:
-                self._second.addWidget(self.size_choices)
-            else:
-                self._first.addWidget(self.size_choices)
-            outer = self.layout()
-            if outer is not None:  # in place now, not at the next turn of the event loop
-                outer.activate()
-        keep_label = sizes <= room
+        places = self.places.sizeHint().width()
+        access = self.access.sizeHint().width()
+        languages = self.language_choices.sizeHint().width()
+        if places + access + languages + sizes + 3 * GROUP_GAP <= room:
+            moved: list[QWidget] = []
+        elif places + access + languages + 2 * GROUP_GAP <= room:
+            moved = [self.size_choices]
+        else:
+            moved = [self.access, self.size_choices]
+        if moved != self._moved:
+            self._place_groups(moved)
+        second = sum(w.sizeHint().width() for w in moved if w is not self.size_choices)
+        keep_label = sizes + second + (GROUP_GAP if second else 0) <= room
         if keep_label == self.size_label.isHidden():
             self.size_label.setVisible(keep_label)
+
+    def _place_groups(self, moved: list[QWidget]) -> None:
+        for group in self._moved:
+            self._second.removeWidget(group)
+        self._first.removeWidget(self.access)
+        self._first.removeWidget(self.size_choices)
+        if self.access not in moved:
+            self._first.insertWidget(1, self.access)
+        if self.size_choices not in moved:
+            self._first.addWidget(self.size_choices)
+        for index, group in enumerate(moved):
+            self._second.insertWidget(index, group)
+        self._moved = moved
+        outer = self.layout()
+        if outer is not None:  # in place now, not at the next turn of the event loop
+            outer.activate()
 
     def show_state(self, words: LanguageWords, text_size: TextSize, can_go_back: bool,
                    at_home: bool) -> None:
@@ -168,6 +206,20 @@ class BottomBar(QFrame):
         for code, choice in self.languages.items():
             choice.setChecked(code == words.code)
             choice.setText(_mark(choice.accessibleName(), choice.isChecked()))
+
+    def show_access(self, ui: UiWords, read_aloud: bool, can_read: bool, contrast: str) -> None:
+        """Read aloud (on or off; left out where the kiosk has no voice) and the colours on
+        screen, named in the language on screen."""
+        self.read_aloud.setVisible(can_read)
+        self.read_aloud.setChecked(read_aloud)
+        set_button_text(self.read_aloud, ui.read_aloud)
+        self.read_aloud.setText(_mark(ui.read_aloud, read_aloud))
+        self.speech.setVisible(read_aloud and can_read)
+        set_button_text(self.contrast, ui.contrast)
+        self.contrast.setText(f"\u25d0 {ui.contrast}")
+        current = contrast_name(ui, contrast)
+        self.contrast.setAccessibleName(f"{ui.contrast}: {current}")
+        self.contrast.setToolTip(current)
 
 
 def _mark(label: str, selected: bool) -> str:

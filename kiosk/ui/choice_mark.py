@@ -3,6 +3,10 @@
 A chosen answer is shown three ways at once, never by colour alone: the button is filled, its
 words turn bold, and its mark is filled in (a dot in the circle, a tick in the box). The mark
 sits outside the words, in a column of its own, so a tick never reads as part of them.
+
+Assistive technology hears the same: every answer is checkable and says whether it is chosen,
+a "pick one" answer as a radio button (one chosen of its list) and a "pick any" one as a check
+box.
 """
 
 from __future__ import annotations
@@ -11,11 +15,23 @@ from typing import Literal
 
 from PySide6.QtCore import QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import QPainter, QPainterPath, QPaintEvent, QPen
-from PySide6.QtWidgets import QHBoxLayout, QPushButton, QSizePolicy, QWidget
+from PySide6.QtWidgets import QAbstractButton, QHBoxLayout, QPushButton, QSizePolicy, QWidget
 
 from kiosk.ui.parts import LaidOutButton, text
 
 Shape = Literal["radio", "box"]
+
+
+def set_chosen(button: QAbstractButton, chosen: bool) -> None:
+    """Check or uncheck `button`; a radio answer too, which Qt would otherwise keep checked
+    once it is (a question reused for the next one starts with nothing chosen)."""
+    if button.isChecked() == chosen:
+        return
+    exclusive = button.autoExclusive()
+    if exclusive and not chosen:
+        button.setAutoExclusive(False)
+    button.setChecked(chosen)
+    button.setAutoExclusive(exclusive)
 
 
 class ChoiceMark(QWidget):
@@ -101,7 +117,8 @@ class ChoiceButton(LaidOutButton):
         self.setObjectName(name)
         self.setProperty("role", "choice")
         self.setCheckable(True)
-        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.setAutoExclusive(shape == "radio")  # read as a radio button, one of its list
+        self.setFocusPolicy(Qt.FocusPolicy.TabFocus)
         self.words = text("", "choice-text")
         self.words.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
         self.mark = ChoiceMark(shape, self.words)

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 
 from kiosk.content.model import LanguageWords
 from kiosk.intake.typed_date import EMPTY, LENGTH, DateOrder, TypedDate
+from kiosk.ui.key_stops import Group, Stop, return_goes_on
 from kiosk.ui.parts import LaidOutButton, button, set_button_text, text
 from kiosk.ui.style import touch_px
 
@@ -54,7 +55,7 @@ class NumberPad(QWidget):
         self.delete = LaidOutButton()
         self.delete.setObjectName(f"{name}_delete")
         self.delete.setProperty("role", "keypad")
-        self.delete.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.delete.setFocusPolicy(Qt.FocusPolicy.TabFocus)
         self.delete.setAccessibleName("\u232b")
         self._delete_sign = text("\u232b", "", f"{name}_delete_sign")
         self._delete_word = text("", "small", f"{name}_delete_word")
@@ -68,6 +69,10 @@ class NumberPad(QWidget):
             inside.addWidget(label)
         self.delete.clicked.connect(self.erase)
         self._grid.addWidget(self.delete, 3, 2)
+
+    def key_group(self) -> Group:
+        """The keys as one Tab stop; the arrows move over them as they stand."""
+        return Group([*self.keys.values(), self.delete], grid=True)
 
     def press_key(self, event: QKeyEvent) -> bool:
         """A digit or Backspace from a keyboard (a USB keyboard at the desk, a switch)
@@ -116,6 +121,7 @@ class DateKeypad(QWidget):
             label.setAlignment(Qt.AlignmentFlag.AlignCenter)
             box = self.fields[field] = button(f"date_{field}", "scale")
             box.setCheckable(True)
+            return_goes_on(box)  # typed into from a keyboard, as a text box is
             box.clicked.connect(lambda _=False, f=field: self._retype(f))
             column = QVBoxLayout()
             column.setSpacing(0)
@@ -184,9 +190,12 @@ class DateKeypad(QWidget):
 
     def _fill_century(self) -> None:
         year = self.typed.century()
+        pressed_by_key = self.century.hasFocus()
         if year is not None:
             self.typed.fill_year(year)
         self._show()
+        if pressed_by_key:  # the button is gone: the keys go to the year it filled in
+            self.fields["year"].setFocus(Qt.FocusReason.OtherFocusReason)
         self.changed.emit()
 
     def value(self) -> datetime.date | None:
@@ -204,12 +213,16 @@ class DateKeypad(QWidget):
         return typed + EMPTY * (LENGTH[field] - len(typed))
 
     def _show(self) -> None:
+        typing_here = any(box.hasFocus() for box in self.fields.values())
         for field, box in self.fields.items():
             box.setText(self.shown(field))
             box.setChecked(field == self.typed.current)
             typed = " ".join(self.typed.digits[field])
             label = self.labels[field].text() or field
             box.setAccessibleName(f"{label}, {typed}" if typed else label)
+        current = self.typed.current
+        if typing_here and current is not None:  # the keys follow the field being typed
+            self.fields[current].setFocus(Qt.FocusReason.OtherFocusReason)
         words = self._words
         if words is None:
             return
@@ -243,6 +256,12 @@ class DateKeypad(QWidget):
         self._column.setSpacing(max(6, body_px // 3))
         self._box.setSpacing(body_px)
         self.pad.apply_metrics(body_px)
+
+    def key_stops(self) -> list[Stop]:
+        """The fields (one Tab stop, entered at the one being typed), "Did you mean…?" while
+        it shows, and the pad."""
+        return [Group([self.fields[field] for field in self.typed.order]), self.century,
+                self.pad.key_group()]
 
     def field_order(self) -> Sequence[str]:
         return self.typed.order

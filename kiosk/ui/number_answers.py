@@ -9,93 +9,22 @@ from __future__ import annotations
 
 import datetime
 
-from PySide6.QtCore import QObject, Qt, Signal
-from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QHBoxLayout, QPushButton, QVBoxLayout
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
 from kiosk.content.model import LanguageWords
 from kiosk.intake.answers import MAX_DURATION_MONTHS
 from kiosk.intake.questionnaire import Answer, Item
-from kiosk.intake.typed_date import EMPTY, DateOrder
-from kiosk.ui.answer_base import AnswerWidget
-from kiosk.ui.choice_mark import ChoiceButton
+from kiosk.intake.typed_date import DateOrder
+from kiosk.ui.choice_mark import ChoiceButton, set_chosen
 from kiosk.ui.date_keypad import DateKeypad, NumberPad
-from kiosk.ui.parts import FlowRow, button, text
+from kiosk.ui.key_stops import Group, Stop
+from kiosk.ui.pad_answer import PadAnswer, TypedNumber, centred_pad
+from kiosk.ui.parts import FlowRow, text
 
 MAX_YEARS = MAX_DURATION_MONTHS // 12
 #: The most months a patient types before answering in years instead.
 MAX_MONTHS = 99
-
-
-class TypedNumber(QObject):
-    """A box showing the digits typed (a dash while empty; a tap empties it), the pad that
-    types them and the line that spells the answer out; `edited` on every change."""
-
-    edited = Signal()
-
-    def __init__(self, name: str, digits: int) -> None:
-        super().__init__()
-        self.digits = digits
-        self.typed = ""
-        self.box = button(f"{name}_typed", "scale")
-        self.pad = NumberPad(f"{name}_key")
-        self.answer_line = text("", "subtitle", f"{name}_answer")
-        self.answer_line.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.box.clicked.connect(self.clear)
-        self.pad.erase.connect(self._rub_out)
-
-    def number(self) -> int | None:
-        return int(self.typed) if self.typed else None
-
-    def take(self, digit: str) -> None:
-        """`digit` after the others, or in place of a lone 0."""
-        self.typed = (self.typed if self.typed != "0" else "") + digit
-        self.show_typed()
-        self.edited.emit()
-
-    def clear(self) -> None:
-        self.typed = ""
-        self.show_typed()
-        self.edited.emit()
-
-    def _rub_out(self) -> None:
-        self.typed = self.typed[:-1]
-        self.show_typed()
-        self.edited.emit()
-
-    def show_typed(self) -> None:
-        shown = self.typed or EMPTY * self.digits
-        self.box.setText(shown)
-        self.box.setAccessibleName(self.typed or EMPTY)
-
-    def apply_metrics(self, body_px: int) -> None:
-        self.box.setMinimumWidth(round(body_px * (2 + self.digits)))
-        self.answer_line.setMinimumHeight(round(body_px * 1.2 * 1.6))
-        self.pad.apply_metrics(body_px)
-
-
-def centred_pad(pad: NumberPad) -> QHBoxLayout:
-    row = QHBoxLayout()
-    row.addStretch(1)
-    row.addWidget(pad)
-    row.addStretch(1)
-    return row
-
-
-class PadAnswer(AnswerWidget):
-    """An answer typed on a number pad; a keyboard's digits and Backspace work too, once
-    the question opens (it takes the keyboard's focus)."""
-
-    def pad(self) -> NumberPad:
-        raise NotImplementedError
-
-    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt override
-        if not self.pad().press_key(event):
-            super().keyPressEvent(event)
-
-    def take_focus(self) -> None:
-        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-        self.setFocus()
 
 
 class NumberAnswer(PadAnswer):
@@ -133,6 +62,12 @@ class NumberAnswer(PadAnswer):
 
     def pad(self) -> NumberPad:
         return self.typed.pad
+
+    def typed_into(self) -> list[QWidget]:
+        return [self.typed.box]
+
+    def key_stops(self) -> list[Stop]:
+        return [self.typed.box, self.typed.pad.key_group()]
 
     def value(self) -> Answer | None:
         number = self.typed.number()
@@ -198,8 +133,8 @@ class DurationAnswer(PadAnswer):
             self.typed.take(digit)
 
     def _unit(self, unit: QPushButton) -> None:
-        self.months.setChecked(unit is self.months)
-        self.years.setChecked(unit is self.years)
+        set_chosen(self.months, unit is self.months)
+        set_chosen(self.years, unit is self.years)
         number = self.typed.number()
         if number is not None and number > self._most():
             self.typed.typed = ""  # 90 months is not 90 years: the number is typed again
@@ -215,6 +150,15 @@ class DurationAnswer(PadAnswer):
     def pad(self) -> NumberPad:
         return self.typed.pad
 
+    def typed_into(self) -> list[QWidget]:
+        return [self.typed.box]
+
+    def controls(self) -> list[QWidget]:
+        return [self.months, self.years]
+
+    def key_stops(self) -> list[Stop]:
+        return [self.typed.box, Group([self.months, self.years]), self.typed.pad.key_group()]
+
     def value(self) -> Answer | None:
         number = self.typed.number()
         if number is None or not (self.months.isChecked() or self.years.isChecked()):
@@ -224,8 +168,8 @@ class DurationAnswer(PadAnswer):
     def set_value(self, value: Answer | None) -> None:
         given = isinstance(value, int) and not isinstance(value, bool)
         in_years = given and value >= 12 and value % 12 == 0  # type: ignore[operator]
-        self.years.setChecked(in_years)
-        self.months.setChecked(given and not in_years)
+        set_chosen(self.years, in_years)
+        set_chosen(self.months, given and not in_years)
         number = (value // 12 if in_years else value) if given else None  # type: ignore[operator]
         self.typed.typed = str(number) if number is not None else ""
         self.typed.show_typed()
@@ -281,6 +225,12 @@ class DateAnswer(PadAnswer):
 
     def pad(self) -> NumberPad:
         return self.keypad.pad
+
+    def typed_into(self) -> list[QWidget]:
+        return list(self.keypad.fields.values())
+
+    def key_stops(self) -> list[Stop]:
+        return self.keypad.key_stops()
 
     def value(self) -> Answer | None:
         return self.keypad.value()

@@ -6,9 +6,8 @@ import re
 from pathlib import Path
 
 import shiboken6
-from PySide6.QtCore import QEvent, QObject, QRectF, QSize, Qt
-from PySide6.QtGui import QColor, QPainter, QPixmap, QResizeEvent
-from PySide6.QtSvg import QSvgRenderer
+from PySide6.QtCore import QEvent, QObject, QSize, Qt
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractScrollArea,
     QBoxLayout,
@@ -25,6 +24,8 @@ from PySide6.QtWidgets import (
 )
 
 from kiosk.content.model import LanguageWords
+from kiosk.ui.key_stops import Stop, found_stops
+from kiosk.ui.picture import Picture
 
 
 def text(content: str = "", role: str = "", name: str = "") -> QLabel:
@@ -51,10 +52,11 @@ def breakable(words: str) -> str:
 
 
 def button(name: str, role: str = "") -> QPushButton:
-    """A touch button: named for tests and screen readers, never takes keyboard focus."""
+    """A touch button, named for tests and screen readers. A keyboard reaches it; a touch
+    leaves the keys where they were (so no focus ring follows a finger)."""
     widget = QPushButton()
     widget.setObjectName(name)
-    widget.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+    widget.setFocusPolicy(Qt.FocusPolicy.TabFocus)
     widget.setCursor(Qt.CursorShape.PointingHandCursor)
     if role:
         widget.setProperty("role", role)
@@ -137,72 +139,6 @@ def kinetic(area: QAbstractScrollArea) -> None:
     scroller.setScrollerProperties(properties)
 
 
-class Picture(QWidget):
-    """An SVG illustration that keeps its proportions at any width."""
-
-    def __init__(self, path: Path, max_height: int = 0) -> None:
-        super().__init__()
-        self._renderer = QSvgRenderer(self)
-        self._max_height = max_height
-        self._least = 1
-        self._ratio = 0.5
-        self._pixmap: QPixmap | None = None
-        self.load(path)
-        policy = QSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
-        policy.setHeightForWidth(True)
-        self.setSizePolicy(policy)
-
-    def load(self, path: Path) -> None:
-        """Show another picture in the same place."""
-        self._renderer.load(str(path))
-        self._pixmap = None
-        size = self._renderer.defaultSize()
-        self._ratio = size.height() / size.width() if size.width() else 0.5
-        self.updateGeometry()
-        self.update()
-
-    def set_max_height(self, pixels: int) -> None:
-        self._max_height = pixels
-        self.updateGeometry()
-
-    def set_least(self, pixels: int) -> None:
-        """Left out, rather than drawn as a speck, when it gets less room than this."""
-        self._least = max(1, pixels)
-        self.update()
-
-    def hasHeightForWidth(self) -> bool:  # noqa: N802 - Qt override
-        """True unless a screen gave it a size policy of its own (a picture that gives way)."""
-        return self.sizePolicy().hasHeightForWidth()
-
-    def heightForWidth(self, width: int) -> int:  # noqa: N802 - Qt override
-        height = round(width * self._ratio)
-        return min(height, self._max_height) if self._max_height else height
-
-    def sizeHint(self) -> QSize:  # noqa: N802 - Qt override
-        width = 600
-        return QSize(width, self.heightForWidth(width))
-
-    def paintEvent(self, event: object) -> None:  # noqa: N802 - Qt override
-        """Draw the picture from a pixmap rendered once per size (SVG is slow to draw)."""
-        height = self.height()
-        width = min(self.width(), round(height / self._ratio)) if self._ratio else self.width()
-        if min(width, height) < self._least:  # it gave its room up to the words
-            return
-        ratio = self.devicePixelRatioF()
-        if self._pixmap is None or self._pixmap.size() != QSize(round(width * ratio),
-                                                                 round(height * ratio)):
-            self._pixmap = QPixmap(round(width * ratio), round(height * ratio))
-            self._pixmap.fill(QColor(0, 0, 0, 0))
-            self._pixmap.setDevicePixelRatio(ratio)
-            drawing = QPainter(self._pixmap)
-            drawing.setRenderHint(QPainter.RenderHint.Antialiasing)
-            self._renderer.render(drawing, QRectF(0, 0, width, height))
-            drawing.end()
-        painter = QPainter(self)
-        painter.drawPixmap((self.width() - width) // 2, 0, self._pixmap)
-        painter.end()
-
-
 class LaidOutButton(QPushButton):
     """A button whose contents are widgets in a layout (wrapped words, an icon): it is as big
     as that layout asks, not as its own text would be, and as tall as its words need at the
@@ -231,7 +167,7 @@ class CardButton(LaidOutButton):
         super().__init__()
         self.setObjectName(name)
         self.setProperty("role", role)
-        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.setFocusPolicy(Qt.FocusPolicy.TabFocus)
         self.title = text("", "card-title")
         self.line = text("", "card-line")
         self.icon_picture = Picture(icon) if icon is not None else None
@@ -355,6 +291,20 @@ class Screen(QWidget):
     def handle_back(self) -> bool:
         """Back in the bar: True when the screen stepped back itself (a previous question)."""
         return False
+
+    def key_stops(self) -> list[Stop]:
+        """What Tab reaches on this screen, in reading order (see `kiosk.ui.key_moves`); by
+        default every visible control, top to bottom and left to right."""
+        return found_stops(self)
+
+    def any_key(self) -> bool:
+        """A key was pressed on this screen: True when the screen took it for itself."""
+        return False
+
+    def rest_focus(self) -> None:
+        """Where the keys go when the screen opens for a patient who touches: the screen
+        itself, so that no control looks picked before it is touched."""
+        self.setFocus(Qt.FocusReason.OtherFocusReason)
 
 
 class StaffScreen(Screen):

@@ -52,6 +52,7 @@ class QuestionnaireFlow:
         def go(self, place: Place, remember: bool = True) -> None: ...
         def wipe(self) -> None: ...
         def prepare_keyboard(self) -> None: ...
+        def screen_changed(self) -> None: ...
 
     def questionnaire_screens(self) -> dict[str, Any]:
         """The factories of the questionnaire's screens, by name."""
@@ -77,6 +78,7 @@ class QuestionnaireFlow:
         question.left.connect(lambda: self.go(Place("home"), remember=False))
         question.urgent.connect(self._urgent_flag_raised)
         question.moved_on.connect(self._keep_progress)
+        question.moved_on.connect(self.screen_changed)
         return question
 
     def _make_review(self) -> Screen:

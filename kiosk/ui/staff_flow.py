@@ -4,6 +4,10 @@ A mix-in of the window. Staff mode needs the visit store (built just after the f
 it closes itself after the staff idle time, or with Close, and leaves nothing on screen. It
 never ends a patient's visit without staff choosing to: a patient's answers are kept (or
 cleared) on staff's word, and an urgent visit is continued or ended by staff.
+
+"Help a patient" starts a visit staff set up (language, text size, reading aloud, colours):
+staff mode closes on the home screen or the first question, and the visit is marked as
+completed with staff help until it ends.
 """
 
 from __future__ import annotations
@@ -19,6 +23,7 @@ from kiosk.content.model import Loaded
 from kiosk.content.settings import TextSize
 from kiosk.ui.parts import Screen
 from kiosk.ui.place import Place
+from kiosk.ui.staff_assist_flow import StaffAssistFlow
 from kiosk.ui.staff_gesture import CornerTaps
 from kiosk.ui.staff_tools_flow import StaffToolsFlow
 
@@ -38,11 +43,12 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 STAFF_SCREENS = frozenset({"staff_pin", "staff_dashboard", "staff_tools", "staff_summary",
-                           "staff_keep", "staff_urgent"})
+                           "staff_keep", "staff_urgent", "staff_assist"})
 
 
-class StaffFlow(StaffToolsFlow):
-    """The staff part of the kiosk window (see KioskWindow); the tools are in StaffToolsFlow."""
+class StaffFlow(StaffToolsFlow, StaffAssistFlow):
+    """The staff part of the kiosk window (see KioskWindow); the tools are in StaffToolsFlow,
+    helping a patient in StaffAssistFlow."""
 
     store: VisitStore | None
     print_queue: PrintQueue | None
@@ -75,7 +81,8 @@ class StaffFlow(StaffToolsFlow):
     def staff_screens(self) -> dict[str, Any]:
         return {"staff_pin": self._make_staff_pin, "staff_dashboard": self._make_dashboard,
                 "staff_tools": self._make_tools, "staff_summary": self._make_summary,
-                "staff_keep": self._make_staff_keep, "staff_urgent": self._make_staff_urgent}
+                "staff_keep": self._make_staff_keep, "staff_urgent": self._make_staff_urgent,
+                "staff_assist": self._make_assist}
 
     def watch_for_staff(self) -> None:
         self._taps = CornerTaps(self._loaded.settings.staff)
@@ -211,6 +218,7 @@ class StaffFlow(StaffToolsFlow):
         log.info("staff mode opened")
         dashboard = cast("StaffDashboardScreen", self.page("staff_dashboard"))
         dashboard.refresh()
+        dashboard.offer_help(not self.out_of_order)
         self._show_problems(dashboard)
         self.go(Place("staff_dashboard"), remember=False)
 
@@ -225,6 +233,7 @@ class StaffFlow(StaffToolsFlow):
         dashboard.tools_requested.connect(self._open_tools)
         dashboard.store_again_requested.connect(self._store_again)
         dashboard.view_requested.connect(self._view_summary)
+        dashboard.assist_requested.connect(self._open_assist)
         return dashboard
 
     def _show_problems(self, dashboard: StaffDashboardScreen) -> None:

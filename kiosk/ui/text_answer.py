@@ -8,13 +8,15 @@ near the limit of short ones.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QLineEdit, QVBoxLayout
 
 from kiosk.content.model import LanguageWords
 from kiosk.intake.questionnaire import Answer, Item
 from kiosk.ui.answer_base import AnswerWidget
 from kiosk.ui.input_method import keep_in_view
+from kiosk.ui.key_stops import Stop
 from kiosk.ui.parts import text
 
 #: Answers allowed this many letters or more always show their count.
@@ -49,14 +51,26 @@ class TextAnswer(AnswerWidget):
         typed = " ".join(self.field.text().split())
         return typed or None
 
-    def take_focus(self) -> None:
+    def take_focus(self) -> bool:
         self.field.setFocus()
+        return True
+
+    def key_stops(self) -> list[Stop]:
+        return [self.field]
 
     def set_value(self, value: Answer | None) -> None:
         self.field.blockSignals(True)
         self.field.setText(value[:self.limit] if isinstance(value, str) else "")
         self.field.blockSignals(False)
         self._show_count()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt override
+        """Return in the box has gone on already (the box lets the key through to here):
+        once is enough, or an optional last question would go on twice."""
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            event.accept()
+            return
+        super().keyPressEvent(event)
 
     def describe(self, question: str, note: str) -> None:
         """The text box is named by its question (it has no words of its own)."""

@@ -24,7 +24,8 @@ from PySide6.QtWidgets import (
 from kiosk.content.model import Loaded
 from kiosk.content.settings import TextSize
 from kiosk.intake.session import IntakeSession
-from kiosk.ui import style
+from kiosk.ui import key_moves, style
+from kiosk.ui.access_flow import AccessFlow
 from kiosk.ui.bottom_bar import BottomBar
 from kiosk.ui.clipboard import forget_clipboard
 from kiosk.ui.education_flow import EducationFlow
@@ -50,7 +51,8 @@ log = logging.getLogger(__name__)
 __all__ = ["KioskWindow", "Place"]
 
 
-class KioskWindow(EducationFlow, QuestionnaireFlow, StaffFlow, IdleFlow, OutOfOrderFlow, QWidget):
+class KioskWindow(EducationFlow, QuestionnaireFlow, StaffFlow, IdleFlow, OutOfOrderFlow,
+                  AccessFlow, QWidget):
     """The whole patient-facing kiosk; `out_of_order`: the clinic's files are broken, so
     patients see only the out-of-order message while staff mode works on `loaded`."""
 
@@ -89,6 +91,7 @@ class KioskWindow(EducationFlow, QuestionnaireFlow, StaffFlow, IdleFlow, OutOfOr
         self.bar.home_requested.connect(lambda: self.go(Place("home")))
         self.bar.language_chosen.connect(self.set_language)
         self.bar.text_size_chosen.connect(self.set_text_size)
+        self.setup_access()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
@@ -172,6 +175,8 @@ class KioskWindow(EducationFlow, QuestionnaireFlow, StaffFlow, IdleFlow, OutOfOr
         self._stack.setCurrentWidget(target)
         self._fade_in(target)
         self._show_bar()
+        key_moves.arrive(self, target)
+        self.screen_changed()
         if place.screen in UNTIMED_SCREENS or place.screen == OUT_OF_ORDER:
             self.idle.stop()
         else:
@@ -180,8 +185,8 @@ class KioskWindow(EducationFlow, QuestionnaireFlow, StaffFlow, IdleFlow, OutOfOr
 
     def go_back(self) -> None:
         if self._screens[self._place.screen].handle_back():
-            return
-        if self._history:
+            self.screen_changed()  # a question stepped back to the one before
+        elif self._history:
             self.go(self._history.pop(), remember=False)
 
     def _show_bar(self) -> None:
@@ -189,6 +194,7 @@ class KioskWindow(EducationFlow, QuestionnaireFlow, StaffFlow, IdleFlow, OutOfOr
         self.bar.setVisible(current.has_bar)
         self.bar.show_state(self._loaded.content.words(self.language), self.text_size,
                             bool(self._history), self._place.screen == "home")
+        self.show_access()
 
     def _fade_in(self, target: QWidget) -> None:
         """Fade `target` in (when the clinic has animations on and the window is shown)."""
@@ -212,6 +218,7 @@ class KioskWindow(EducationFlow, QuestionnaireFlow, StaffFlow, IdleFlow, OutOfOr
         for built in self._screens.values():
             built.show_words(words)
         self._show_bar()
+        self.screen_changed()
 
     def set_text_size(self, size: str) -> None:
         self.text_size = size  # type: ignore[assignment]
@@ -219,12 +226,12 @@ class KioskWindow(EducationFlow, QuestionnaireFlow, StaffFlow, IdleFlow, OutOfOr
         self._show_bar()
 
     def _apply_style(self) -> None:
-        theme = self._loaded.theme
+        theme, screen = self._loaded.theme, self._loaded.settings.screen
         width, height = self.width() or 1280, self.height() or 800
-        self._metrics = style.metrics(theme, self.text_size, width, height)
-        bar = style.metrics(theme, "normal", width, height)
+        self._metrics = style.metrics(theme, self.text_size, width, height, screen)
+        bar = style.metrics(theme, "normal", width, height, screen)
         sheet = style.style_sheet(theme, self._loaded.settings.clinic.accent_color,
-                                  self._metrics, bar)
+                                  self._metrics, bar, self.contrast)
         if sheet != self.styleSheet():  # restyling every widget is dear: only for a change
             self.setFont(style.app_font(theme, self._metrics))
             self.setStyleSheet(sheet)
@@ -237,8 +244,8 @@ class KioskWindow(EducationFlow, QuestionnaireFlow, StaffFlow, IdleFlow, OutOfOr
 
     def resizeEvent(self, event: object) -> None:  # noqa: N802 - Qt override
         self._fit_keyboard()
-        theme = self._loaded.theme
-        if style.metrics(theme, self.text_size, self.width(), self.height()) != self._metrics:
+        if style.metrics(self._loaded.theme, self.text_size, self.width(), self.height(),
+                         self._loaded.settings.screen) != self._metrics:
             self._apply_style()
 
     # -- idle and wipe -------------------------------------------------------------------
@@ -268,6 +275,7 @@ class KioskWindow(EducationFlow, QuestionnaireFlow, StaffFlow, IdleFlow, OutOfOr
         forget_clipboard()
         self.language = self._loaded.settings.kiosk.language
         self.text_size = self._loaded.settings.kiosk.text_size
+        self.forget_access()
         self._apply_style()
         self.set_language(self.language)
         self.wiped.emit()

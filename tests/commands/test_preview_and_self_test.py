@@ -11,6 +11,8 @@ from PySide6.QtWidgets import QApplication
 
 from kiosk.cli import main
 from kiosk.content.loader import Loaded
+from kiosk.preview import CHOSEN_KINDS
+from kiosk.speech.voices import find_engine
 from kiosk.ui.window import KioskWindow
 
 pytestmark = pytest.mark.slow
@@ -53,8 +55,11 @@ def test_preview_writes_one_png_per_screen(
     window.deleteLater()
     expected = {"home", "sections", "idle-warning", "out-of-order", *patient_screens,
                 *STAFF_SHOTS}
-    expected |= {f"question-{n:02d}-{item.id}"
-                 for n, item in enumerate(shipped.content.questionnaire.items(), start=1)}
+    items = list(enumerate(shipped.content.questionnaire.items(), start=1))
+    expected |= {f"question-{n:02d}-{item.id}" for n, item in items}
+    firsts = {kind: next(f"question-{n:02d}-{item.id}" for n, item in items if item.type == kind)
+              for kind in CHOSEN_KINDS}
+    expected |= {f"{name}-chosen" for name in firsts.values()} | {f"{firsts['yesno']}-focus"}
     expected |= {f"attract-{s.number:02d}-{s.id}" for s in sections}
     expected |= {f"section-{s.number:02d}-{s.id}" for s in sections}
     assert set(names) == expected
@@ -77,12 +82,15 @@ def test_self_test_checks_everything_and_says_there_is_no_printer(
         qapp: QApplication, data_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["self-test", "--data", str(data_dir)]) == 1, "no printer: the install is not ready"
     lines = capsys.readouterr().out.splitlines()
+    engine = find_engine()
+    heard = engine is not None and engine.sound_problem() is None  # a sound card, or none
     assert [line.split(":")[0] for line in lines] == [
         "ok    settings and content", "ok    data folder", "ok    home screen", "FAIL  printers",
-        "ok    visit store", "ok    print queue", "FAILED"]
+        "ok    visit store", "ok    print queue", "ok    speech" if heard else "FAIL  speech",
+        "FAILED"]
     assert lines[3] == ("FAIL  printers: no printer is set and there is no default printer;"
                         " printers Qt sees: none")
-    assert lines[-1].startswith("FAILED: 1 of 6 checks failed")
+    assert lines[-1].startswith(f"FAILED: {1 if heard else 2} of 7 checks failed")
     assert data_dir.is_dir() and (data_dir.stat().st_mode & 0o777) == 0o700
 
 

@@ -114,8 +114,8 @@ def test_settings_errors(content_copy: Path, settings_copy: Path) -> None:
     assert (f"{s}:{line_of(s, 'warning_seconds')}: kiosk.warning_seconds: must be from 20 to"
             " 600 seconds, so a patient has time to answer 'Are you still there?' (it is 5)"
             ) in errors
-    assert any(e.startswith(f"{s}:{line_of(s, 'accent_color')}: clinic.accent_color: button"
-                            " text on this colour has contrast") for e in errors)
+    assert any(e.startswith(f"{s}:{line_of(s, 'accent_color')}: clinic.accent_color: the words"
+                            " of a screen's main button: contrast") for e in errors)
     assert (f"{s}:{line_of(s, 'language: de')}: kiosk.language: 'de' is not one of the"
             " content's languages") in errors
     assert (f"{s}:{line_of(s, 'idle_secnds')}: kiosk.idle_secnds: unknown key"

@@ -132,6 +132,7 @@ def test_unreadable_settings_never_hide_any_theme_mistake(
         f"{t}:{muted}: colours.muted: contrast on background is 1.5:1; at least 4.5:1 is"
         " needed",
         f"{t}:{muted}: colours.muted: contrast on surface is 1.6:1; at least 4.5:1 is needed",
+        f"{t}:{muted}: colours.muted: contrast on pressed is 1.2:1; at least 4.5:1 is needed",
         f"{t}:{line_of(t, 'body_px:')}: body_px: the sizes must grow: normal <= large <="
         " largest",
     ]

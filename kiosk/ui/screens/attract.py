@@ -1,7 +1,8 @@
 """The attract loop: highlights of the education content rotate until someone touches the screen.
 
 Frames alternate languages (each highlight in English, then in Spanish, …), so every passer-by
-sees that the kiosk speaks their language; a touch starts in the language on screen.
+sees that the kiosk speaks their language; a touch, or any key, starts in the language on
+screen.
 """
 
 from __future__ import annotations
@@ -11,7 +12,9 @@ from PySide6.QtGui import QMouseEvent
 from PySide6.QtWidgets import QSizePolicy, QVBoxLayout
 
 from kiosk.content.model import Content, LanguageWords
-from kiosk.ui.parts import Picture, Screen, text
+from kiosk.ui.key_stops import Stop
+from kiosk.ui.parts import Screen, text
+from kiosk.ui.picture import Picture
 
 
 class AttractScreen(Screen):
@@ -94,3 +97,11 @@ class AttractScreen(Screen):
     def mousePressEvent(self, event: QMouseEvent) -> None:  # noqa: N802 - Qt override
         event.accept()
         self.touched.emit(self.frame_language())
+
+    def key_stops(self) -> list[Stop]:
+        return []  # nothing to reach: any key starts
+
+    def any_key(self) -> bool:
+        """Any key starts, as a touch does (a keyboard or a switch at the screen)."""
+        self.touched.emit(self.frame_language())
+        return True

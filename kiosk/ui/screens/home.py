@@ -15,7 +15,9 @@ from PySide6.QtGui import QPixmap, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import QBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from kiosk.content.model import LanguageWords
-from kiosk.ui.parts import CardButton, Picture, Screen, text, touch_scroll
+from kiosk.ui.key_stops import Stop
+from kiosk.ui.parts import CardButton, Screen, text, touch_scroll
+from kiosk.ui.picture import Picture
 
 #: Widest the column of the home screen may be, in body text heights.
 COLUMN_IN_BODY = 50
@@ -100,6 +102,9 @@ class HomeScreen(Screen):
         self._body_px = body_px
         self._portrait = None
         self._arrange()
+
+    def key_stops(self) -> list[Stop]:
+        return [self._learn, self._ask]
 
     def show_words(self, words: LanguageWords) -> None:
         ui = words.ui

@@ -8,6 +8,7 @@ from PySide6.QtCore import QElapsedTimer, Qt, QTimer, Signal
 from PySide6.QtWidgets import QVBoxLayout
 
 from kiosk.content.model import LanguageWords
+from kiosk.ui.key_stops import Stop
 from kiosk.ui.parts import Screen, button, centred, set_button_text, text
 
 
@@ -85,6 +86,9 @@ class IdleWarningScreen(Screen):
 
     def apply_metrics(self, body_px: int) -> None:
         self._body.setMaximumWidth(body_px * 34)
+
+    def key_stops(self) -> list[Stop]:
+        return [self._continue]
 
     def show_words(self, words: LanguageWords) -> None:
         self._words = words

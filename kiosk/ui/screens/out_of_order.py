@@ -15,6 +15,7 @@ from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QSizePolicy, QSpacerItem, QVBoxLayout
 
 from kiosk.content.model import LanguageWords
+from kiosk.content.theme import Colours
 from kiosk.ui.parts import Screen, text
 
 MESSAGES = (
@@ -26,6 +27,11 @@ STAFF_MODE_NOTE = ("Staff: in staff mode, Tools can check the content and load i
                    " The kiosk log has the details.")
 #: Body size the standalone window is laid out for.
 STANDALONE_BODY_PX = 32
+#: The shipped theme's own colours, for when not even the theme file can be read.
+SHIPPED_COLOURS = Colours(background="#f4f7f8", surface="#ffffff", text="#1c2a33",
+                          muted="#4a5963", border="#7d8d96", pressed="#dde5e9",
+                          chosen="#1c2a33", on_chosen="#ffffff", focus="#d35f00",
+                          on_accent="#ffffff", urgent="#b3261e")
 
 
 class OutOfOrderPage(Screen):
@@ -69,17 +75,17 @@ class OutOfOrderPage(Screen):
 
 
 class OutOfOrderScreen(OutOfOrderPage):
-    """The message as a window of its own, for a kiosk with no good content to run on: it
-    brings its own look, since there is no theme to take one from."""
+    """The message as a window of its own, for a kiosk with no good content to run on: in
+    the theme's `colours` when the theme could be read, else in the shipped theme's."""
 
-    def __init__(self, kiosk_mode: bool = True) -> None:
+    def __init__(self, kiosk_mode: bool = True, colours: Colours = SHIPPED_COLOURS) -> None:
         super().__init__(STAFF_NOTE)
         self._kiosk_mode = kiosk_mode
         self.setStyleSheet(
-            "QWidget#out_of_order { background: #f4f7f8; }"
-            "QLabel { color: #1c2a33; font-size: 28px; }"
+            f"QWidget#out_of_order {{ background: {colours.background}; }}"
+            f"QLabel {{ color: {colours.text}; font-size: 28px; }}"
             "QLabel[role='attract-title'] { font-size: 44px; font-weight: 700; }"
-            "QLabel[role='small'] { color: #4a5963; font-size: 20px; }"
+            f"QLabel[role='small'] {{ color: {colours.muted}; font-size: 20px; }}"
         )
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override

@@ -17,8 +17,10 @@ from kiosk.intake.answers import AnswerInvalid
 from kiosk.intake.questionnaire import Item
 from kiosk.intake.session import AnswerRequired, IntakeSession
 from kiosk.intake.typed_date import DateOrder
+from kiosk.ui import key_moves
 from kiosk.ui.answer_base import AnswerWidget
 from kiosk.ui.answers import answer_widget
+from kiosk.ui.key_stops import Stop
 from kiosk.ui.parts import Screen, button, set_button_text, text, touch_scroll
 from kiosk.ui.progress_line import ProgressLine
 from kiosk.ui.question_words import QuestionWords
@@ -139,6 +141,7 @@ class QuestionScreen(Screen):
         if self._words is not None:
             answer.show_words(self._words)
             self._show_texts()
+        key_moves.settle(self)  # the keys start at the new question's answers
 
     def _new_answer(self, item: Item) -> AnswerWidget:
         if self._answer is not None:
@@ -208,6 +211,17 @@ class QuestionScreen(Screen):
             self.finished.emit()
         else:
             self._show_item()
+
+    def key_stops(self) -> list[Stop]:
+        """The words, when they are too long for their room and scroll; the answers; Next."""
+        words = [self._words_scroll] if self._words_scroll.verticalScrollBar().maximum() else []
+        answers = self._answer.key_stops() if self._answer is not None else []
+        return [*words, *answers, self._next]
+
+    def rest_focus(self) -> None:
+        """A text box or a number pad takes the keys; otherwise no answer looks picked."""
+        if self._answer is None or not self._answer.take_focus():
+            super().rest_focus()
 
     def handle_back(self) -> bool:
         self._advance.stop()

@@ -7,7 +7,9 @@ from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
 
 from kiosk.content.model import Block, Content, LanguageWords, Section
-from kiosk.ui.parts import FlowRow, Picture, Screen, button, set_button_text, text, touch_scroll
+from kiosk.ui.key_stops import Stop
+from kiosk.ui.parts import FlowRow, Screen, button, set_button_text, text, touch_scroll
+from kiosk.ui.picture import Picture
 
 
 class SectionReaderScreen(Screen):
@@ -75,6 +77,11 @@ class SectionReaderScreen(Screen):
     @property
     def section_id(self) -> str:
         return self._section_id
+
+    def key_stops(self) -> list[Stop]:
+        """All topics at the top, the reading area (the arrows scroll it, Space and Enter
+        turn its page), then the way on at the bottom."""
+        return [self._all, self._scroll, self._previous, self._questions, self._next]
 
     def show_section(self, section_id: str) -> None:
         """Open a section at its top."""

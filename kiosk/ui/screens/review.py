@@ -19,6 +19,7 @@ from kiosk.content.model import LanguageWords
 from kiosk.content.wording import answer_words
 from kiosk.intake.questionnaire import Answer, Item
 from kiosk.intake.session import IntakeSession
+from kiosk.ui.key_stops import Stop
 from kiosk.ui.parts import (
     LaidOutButton,
     Screen,
@@ -42,7 +43,7 @@ class AnswerRow(LaidOutButton):
         super().__init__()
         self.item_id = item_id
         self.setObjectName(f"review_{item_id}")
-        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.setFocusPolicy(Qt.FocusPolicy.TabFocus)
         self.setCursor(Qt.CursorShape.PointingHandCursor)
         self.question = text("", "small")
         self.answer = text("", "answer")
@@ -222,6 +223,10 @@ class ReviewScreen(Screen):
 
     def rows(self) -> list[AnswerRow]:
         return [row for part in self._list.parts for row in part.rows]
+
+    def key_stops(self) -> list[Stop]:
+        """Each answer, down one column and on to the next as they are read, then Send."""
+        return [*self.rows(), self._send]
 
     def refresh(self) -> None:
         """List the answers as they are now (branching may have changed what is asked)."""

@@ -11,6 +11,7 @@ from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QVBoxLayout, QWidget
 
 from kiosk.content.model import Content, LanguageWords, Section
+from kiosk.ui.key_stops import Stop
 from kiosk.ui.parts import CardButton, Screen, text, touch_scroll
 
 #: Least width of a tile, in body text heights.
@@ -66,6 +67,9 @@ class SectionListScreen(Screen):
         self._arrange()
 
     def tiles(self) -> list[SectionTile]:
+        return list(self._tiles)
+
+    def key_stops(self) -> list[Stop]:
         return list(self._tiles)
 
     def rows(self) -> list[list[SectionTile]]:

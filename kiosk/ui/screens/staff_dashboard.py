@@ -7,6 +7,9 @@ is written to the audit table by the store. Problems the kiosk found with its st
 What cannot be undone asks first, in the place of its own button: a visit's Delete in that
 visit's row, naming the patient; Delete all visits at the top, by the list it empties; Exit
 kiosk at the bottom left, away from both.
+
+"Help a patient", beside the title, sets the kiosk up for a patient (staff_assist.py); it is
+not offered while the kiosk is out of order.
 """
 
 from __future__ import annotations
@@ -59,6 +62,7 @@ class StaffDashboardScreen(StaffScreen):
     tools_requested = Signal()
     store_again_requested = Signal()
     view_requested = Signal(str)
+    assist_requested = Signal()  # "Help a patient": set the kiosk up for one patient
 
     def __init__(self, store: VisitStore, loaded: Loaded,
                  printer_line: Callable[[], tuple[str, int]]) -> None:
@@ -85,6 +89,8 @@ class StaffDashboardScreen(StaffScreen):
         self._retry = button("staff_retry")
         self._tools = button("staff_tools")
         self._tools.clicked.connect(self.tools_requested)
+        self._assist = button("staff_help_patient")
+        self._assist.clicked.connect(self.assist_requested)
         self._purge = self._asker(AskInPlace("staff_purge"))
         self._purge.confirmed.connect(self._purge_all)
         self._message = text("", "muted", "staff_message")
@@ -94,7 +100,11 @@ class StaffDashboardScreen(StaffScreen):
         heading = QHBoxLayout()
         heading.setSpacing(24)
         heading.addWidget(self._title, 1)
-        heading.addWidget(self._purge, 0, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
+        for widget in (self._assist, self._purge):
+            heading.addWidget(widget, 0, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
+        self._help_offered = True
+        self._purge.opened.connect(self._show_help)  # its question takes the room
+        self._purge.closed.connect(self._show_help)
         self._exit.opened.connect(lambda: show_all([self._retry, self._tools], False))
         self._exit.closed.connect(lambda: show_all([self._retry, self._tools], True))
         bottom = FlowRow("staff_dashboard_actions", 12)
@@ -111,6 +121,14 @@ class StaffDashboardScreen(StaffScreen):
         layout.addWidget(scroll, 1)
         layout.addWidget(self._message)
         layout.addWidget(bottom)
+
+    def offer_help(self, offered: bool) -> None:
+        """Offer "Help a patient" only while patients can use the kiosk (not out of order)."""
+        self._help_offered = offered
+        self._show_help()
+
+    def _show_help(self) -> None:
+        self._assist.setVisible(self._help_offered and not self._purge.asking)
 
     def _asker(self, ask: AskInPlace) -> AskInPlace:
         """One question at a time: a question opening closes any other."""
@@ -271,6 +289,7 @@ class StaffDashboardScreen(StaffScreen):
         set_button_text(self._retry, words.staff.retry_now)
         set_button_text(self._store_again, words.staff.store_again)
         set_button_text(self._tools, words.staff.tools)
+        set_button_text(self._assist, words.staff.help_patient)
         self._purge.set_words(words.staff.purge_all, words.staff.purge_confirm,
                               words.staff.delete_yes, words.staff.confirm_no)
         self.refresh()

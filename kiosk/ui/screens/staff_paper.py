@@ -40,7 +40,8 @@ SMALLEST_STEP = -3
 LARGEST_STEP = 5
 #: Room around and between the sheets, in pixels.
 SHEET_GAP = 12
-EDGE_COLOUR = "#8a969e"
+#: The sheets' edge: 3:1 or more on the background of every contrast mode, white or black.
+EDGE_COLOUR = "#7d8d96"
 
 
 class PaperSheets(QWidget):

@@ -23,6 +23,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QSizePolicy, QVBoxLayout, QWidget
 
 from kiosk.content.model import LanguageWords
+from kiosk.ui.key_stops import Stop
 from kiosk.ui.parts import Screen, button, centred, set_button_text, text
 
 #: Size of the warning sign, as a multiple of the band's text size.
@@ -170,6 +171,9 @@ class UrgentScreen(Screen):
         self._content.setContentsMargins(gap * 2, gap, gap * 2, gap)
         corner = round(gap * 0.6)
         self._staff_row.setContentsMargins(corner, 0, corner, corner)
+
+    def key_stops(self) -> list[Stop]:
+        return [self._staff]
 
     def show_words(self, words: LanguageWords) -> None:
         ui = words.ui

@@ -11,6 +11,7 @@ from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import QVBoxLayout
 
 from kiosk.content.model import LanguageWords
+from kiosk.ui.key_stops import Stop
 from kiosk.ui.parts import Screen, button, centred, set_button_text, text
 
 
@@ -52,6 +53,9 @@ class ThanksScreen(Screen):
 
     def apply_metrics(self, body_px: int) -> None:
         self._body.setMaximumWidth(body_px * 34)
+
+    def key_stops(self) -> list[Stop]:
+        return [self._done]
 
     def set_kept(self, kept: bool) -> None:
         """Thank the patient only for answers that were kept; otherwise send them, calmly, to

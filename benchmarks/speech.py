@@ -1,0 +1,277 @@
+"""Read-aloud benchmark: espeak-ng run per part against Qt TextToSpeech over speech-dispatcher.
+
+For one question of the shipped questionnaire, with its help, in English and in Spanish:
+- espeak-ng run directly (what the kiosk does): the time to its first audio byte on standard
+  output, to a finished WAV file, and the kiosk's Speaker from say() to its WAV written;
+  the voices it has for each language;
+- Qt TextToSpeech (the PySide6 wheel's plugins): which engines the wheel holds, and over
+  speech-dispatcher, in a child process with a private speech-dispatcher (started by the
+  library itself, ended here): the time until the engine is ready, the voices for English,
+  Spanish (Spain) and Spanish (Latin America), the time from say() to Speaking, and whether it
+  comes back to Ready (a machine without a sound card may never).
+Prints figures; decides nothing.
+Usage: .venv/bin/python benchmarks/speech.py [runs]
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+ROOT = Path(__file__).resolve().parent.parent
+QUESTION = "bladder-problems"
+READY_WAIT_SECONDS = 5.0
+
+
+def _question(language: str) -> str:
+    from kiosk.content.loader import load_all
+
+    words = load_all().content.words(language).questionnaire.items[QUESTION]
+    return f"{words.text} {words.help or ''}".strip()
+
+
+def _ms(seconds: list[float]) -> str:
+    return f"median {1000 * statistics.median(seconds):.1f} ms (min {1000 * min(seconds):.1f})"
+
+
+def espeak(runs: int) -> None:
+    from kiosk.speech.voices import PREFERRED, find_engine, words_per_minute
+
+    engine = find_engine()
+    if engine is None:
+        print("espeak-ng: not installed")
+        return
+    print(f"espeak-ng {engine.version} at {engine.program}: {len(engine.voices)} voices")
+    for language in ("en", "es"):
+        own = [v for v in engine.voices if v == language or v.startswith(f"{language}-")]
+        print(f"  {language} voices: {', '.join(own)}; chosen {engine.voice_for(language)}"
+              f" (preferred order {', '.join(PREFERRED[language])})")
+    with tempfile.TemporaryDirectory() as folder:
+        wav = Path(folder) / "part.wav"
+        for language in ("en", "es"):
+            text = _question(language)
+            voice = engine.voice_for(language) or language
+            first, whole = [], []
+            for _ in range(runs):
+                argv = engine.command(voice, 3, 3)
+                start = time.perf_counter()
+                child = subprocess.Popen([*argv, "--stdout"], stdin=subprocess.PIPE,
+                                         stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
+                assert child.stdin is not None and child.stdout is not None
+                child.stdin.write(text.encode("utf-8"))
+                child.stdin.close()
+                child.stdout.read(1)
+                first.append(time.perf_counter() - start)
+                child.stdout.read()
+                child.wait()
+                start = time.perf_counter()
+                subprocess.run(engine.command(voice, 3, 3, wav), input=text.encode("utf-8"),
+                               check=True, stderr=subprocess.DEVNULL)
+                whole.append(time.perf_counter() - start)
+            seconds = _wav_seconds(wav)
+            print(f"  {language} ({len(text.split())} words, {seconds:.1f} s of speech at"
+                  f" {words_per_minute(3)} words a minute): first audio byte {_ms(first)};"
+                  f" WAV written {_ms(whole)}")
+    speaker(runs)
+
+
+def _wav_seconds(wav: Path) -> float:
+    result = subprocess.run(["soxi", "-D", str(wav)], capture_output=True, text=True)
+    return float(result.stdout) if result.returncode == 0 else float("nan")
+
+
+def speaker(runs: int) -> None:
+    """The kiosk's own path: Speaker.say() to the WAV written, through QProcess."""
+    from PySide6.QtCore import QCoreApplication, QEventLoop
+
+    from kiosk.content.settings import SpeechSettings
+    from kiosk.speech.speaker import Speaker
+
+    app = QCoreApplication.instance() or QCoreApplication(sys.argv[:1])
+    with tempfile.TemporaryDirectory() as folder:
+        voice = Speaker(SpeechSettings(), Path(folder))
+        loop = QEventLoop()
+        voice.state_changed.connect(lambda state: loop.quit() if state == "quiet" else None)
+        for language in ("en", "es"):
+            text = _question(language)
+            times = []
+            for _ in range(runs):
+                start = time.perf_counter()
+                voice.say([text], language)
+                loop.exec()
+                times.append(time.perf_counter() - start)
+            print(f"  kiosk Speaker, {language}: say() to WAV written {_ms(times)}")
+        voice.close()
+    del app
+
+
+def qt_engines() -> None:
+    from PySide6 import QtCore
+
+    plugins = Path(QtCore.QLibraryInfo.path(QtCore.QLibraryInfo.LibraryPath.PluginsPath))
+    found = sorted(p.name for p in (plugins / "texttospeech").glob("*.so"))
+    print(f"Qt TextToSpeech (PySide6 {QtCore.qVersion()}): plugins in the wheel:"
+          f" {', '.join(found) or 'none'}")
+    missing = []
+    for plugin in found:
+        ldd = subprocess.run(["ldd", str(plugins / "texttospeech" / plugin)],
+                             capture_output=True, text=True).stdout
+        missing += [f"{plugin}: {line.split()[0]}" for line in ldd.splitlines()
+                    if "not found" in line]
+    print(f"  libraries the plugins miss: {', '.join(missing) or 'none'}")
+    _adopt_orphans()
+    with tempfile.TemporaryDirectory() as home:
+        env = {**os.environ, "HOME": home, "XDG_RUNTIME_DIR": home, "XDG_CACHE_HOME": home}
+        start = time.perf_counter()
+        try:
+            child = subprocess.run([sys.executable, __file__, "--speechd-child"], env=env,
+                                   capture_output=True, text=True, timeout=60)
+            lines = child.stdout.splitlines()
+        except subprocess.TimeoutExpired as hung:
+            out = hung.stdout or b""
+            lines = (out.decode() if isinstance(out, bytes) else out).splitlines()
+        finally:
+            ended = _end_daemons(home)
+        took = time.perf_counter() - start
+        for line in lines:
+            key, value = json.loads(line)
+            if key != "child":
+                print(f"  speechd {key}: {value}")
+        if not lines or json.loads(lines[-1]) != ["child", "done"]:
+            print(f"  speechd: the child hung, stopped after {took:.0f} s")
+        else:
+            print(f"  speechd: the child's whole run took {took:.0f} s")
+        print(f"  speech-dispatcher processes still running after the child ended: {ended}"
+              " (ended here)")
+
+
+def _adopt_orphans() -> None:
+    """Become the parent of processes our children leave behind (speech-dispatcher detaches
+    itself), so that once ended they can be reaped here."""
+    import ctypes
+
+    pr_set_child_subreaper = 36
+    ctypes.CDLL(None, use_errno=True).prctl(pr_set_child_subreaper, 1, 0, 0, 0)
+
+
+def _end_daemons(home: str) -> int:
+    """End the speech-dispatcher the child's library started, and its output module: the
+    processes that name `home` in their command line or environment. How many there were."""
+    ours = []
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit() or int(entry.name) == os.getpid():
+            continue
+        try:
+            command = (entry / "cmdline").read_bytes()
+            environment = (entry / "environ").read_bytes()
+        except OSError:
+            continue
+        if b"speech" in command and home.encode() in command + environment:
+            ours.append(int(entry.name))
+    for pid in ours:
+        try:
+            os.kill(pid, signal.SIGKILL)  # a daemon without a sound device ignores TERM
+            os.waitpid(pid, 0)
+        except (ProcessLookupError, ChildProcessError):
+            pass
+    while True:  # modules that had ended before the daemon did (no command line to match)
+        try:
+            if os.waitpid(-1, os.WNOHANG)[0] == 0:
+                break
+        except ChildProcessError:
+            break
+    return len(ours)
+
+
+class _Figures(dict[str, object]):
+    """Figures printed as they come, one JSON line each (a hang later loses none)."""
+
+    def __setitem__(self, key: str, value: object) -> None:
+        print(json.dumps([key, value]), flush=True)
+
+
+def speechd_child() -> None:
+    """In the child: Qt TextToSpeech over speech-dispatcher, one JSON line of figures."""
+    from PySide6.QtCore import QCoreApplication, QElapsedTimer, QEventLoop, QLocale, QTimer
+    from PySide6.QtTextToSpeech import QTextToSpeech
+
+    app = QCoreApplication(sys.argv[:1])
+    figures = _Figures()
+    figures["engines"] = QTextToSpeech.availableEngines()
+    clock = QElapsedTimer()
+    clock.start()
+    tts = QTextToSpeech("speechd")
+    loop = QEventLoop()
+    timer = QTimer(singleShot=True)
+    timer.timeout.connect(loop.quit)
+
+    def wait_for(state: QTextToSpeech.State, seconds: float) -> float | None:
+        if tts.state() == state:
+            return 0.0
+        start = clock.elapsed()
+        tts.stateChanged.connect(loop.quit)
+        timer.start(int(seconds * 1000))
+        while tts.state() != state and timer.isActive():
+            loop.exec()
+        tts.stateChanged.disconnect(loop.quit)
+        return (clock.elapsed() - start) / 1000 if tts.state() == state else None
+
+    ready = wait_for(QTextToSpeech.State.Ready, READY_WAIT_SECONDS)
+    figures["engine made and ready (speech-dispatcher started)"] = (
+        f"{clock.elapsed()} ms" if ready is not None else "never")
+    figures["state"] = f"{tts.state().name} {tts.errorString()!r}".strip()
+    caps = tts.engineCapabilities()
+    figures["can synthesise to memory (needed for a WAV)"] = bool(
+        caps & QTextToSpeech.Capability.Synthesize)
+    figures["locales"] = len(tts.availableLocales())
+    for name, locale in (("en_US", QLocale("en_US")), ("es_ES", QLocale("es_ES")),
+                         ("es_419", QLocale("es_419"))):
+        tts.setLocale(locale)
+        voices = [v.name() for v in tts.availableVoices()]
+        figures[f"voices {name}"] = (f"{len(voices)} ({', '.join(voices[:2])}, …); locale now"
+                                     f" {tts.locale().name()}, {tts.errorString() or 'no error'}")
+    for language, locale_name in (("en", "en_US"), ("es", "es_419")):
+        tts.setLocale(QLocale(locale_name))
+        if wait_for(QTextToSpeech.State.Ready, 2.0) is None:
+            figures[f"{language}: say()"] = f"not tried: the engine is still {tts.state().name}"
+            break
+        start = clock.elapsed()
+        tts.say(_question(language))
+        speaking = wait_for(QTextToSpeech.State.Speaking, READY_WAIT_SECONDS)
+        figures[f"{language}: say() to Speaking"] = (
+            f"{clock.elapsed() - start} ms" if speaking is not None else "never")
+        done = wait_for(QTextToSpeech.State.Ready, READY_WAIT_SECONDS)
+        figures[f"{language}: Speaking back to Ready"] = (
+            f"{done * 1000:.0f} ms" if done is not None
+            else f"not within {READY_WAIT_SECONDS:.0f} s")
+        start = clock.elapsed()
+        tts.stop()
+        stopped = wait_for(QTextToSpeech.State.Ready, READY_WAIT_SECONDS)
+        figures[f"{language}: stop() to Ready"] = (
+            f"{clock.elapsed() - start} ms" if stopped is not None else "never")
+    figures["child"] = "done"
+    del app
+    os._exit(0)  # the library's connection may hang on a daemon that lost its module
+
+
+def main() -> None:
+    if sys.argv[1:] == ["--speechd-child"]:
+        speechd_child()
+        return
+    runs = int(sys.argv[1]) if len(sys.argv) > 1 else 10
+    espeak(runs)
+    qt_engines()
+
+
+if __name__ == "__main__":
+    sys.path.insert(0, str(ROOT))
+    main()
