@@ -104,6 +104,9 @@ def start(options: Options, data: Path | None = None) -> tuple[QApplication, QWi
         # window again, and on X the window is then not active, so the first visit's first
         # text field would not get focus and the keyboard would not open by itself.
         window.prepare_keyboard()
+        from kiosk.ui.after_paint import after_first_paint
+
+        after_first_paint(window, window.look_for_voice)
     if data is not None and back_office is not None:
         # The store, the retention pass and the printer are needed minutes later, not for
         # the first frame: they start right after it. Behind the out-of-order screen they

@@ -84,29 +84,33 @@ class SpeechRow(QWidget):
         self.fit(10_000)
 
     def fit(self, room: int) -> None:
-        """One line where it fits; else Pause and Repeat above the volume and the speed; on
-        the narrowest screens the speed on a line of its own. Never wider than `room`."""
+        """Pause and Repeat, the volume, the speed: side by side while they fit in `room`,
+        each that does not fit starting a line of its own (never wider than `room`)."""
         groups = (self.pause_repeat, self.volume, self.speed)
-        widths = [group.sizeHint().width() for group in groups]
         gap = self._lines[0].spacing()
-        if sum(widths) + 2 * gap <= room:
-            shape: tuple[int, ...] = (0, 0, 0)
-        elif widths[1] + widths[2] + gap <= room:
-            shape = (0, 1, 1)
-        else:
-            shape = (0, 1, 2)
-        if shape == self._shape:
+        shape: list[int] = []
+        used = 0
+        for group in groups:
+            width = group.sizeHint().width()
+            if shape and used + gap + width > room:
+                shape.append(shape[-1] + 1)
+                used = width
+            else:
+                shape.append(shape[-1] if shape else 0)
+                used += (gap if used else 0) + width
+        if tuple(shape) == self._shape:
             return
-        self._shape = shape
+        self._shape = tuple(shape)
         for row in self._lines:
             while row.count():
                 row.takeAt(0)
-        for group, number in zip((self.pause_repeat, self.volume, self.speed), shape,
-                                 strict=True):
+        for group, number in zip(groups, shape, strict=True):
             if self._lines[number].count():
                 self._lines[number].addStretch(1)
             self._lines[number].addWidget(group)
-        self._lines[0].addStretch(0)
+        for row in self._lines:  # a group alone on its line keeps its own width
+            if row.count() == 1:
+                row.addStretch(1)
 
     @staticmethod
     def _label(name: str) -> QLabel:

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer
-from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QWidget
+from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QLineEdit, QWidget
 
 from kiosk.content.theme import CONTRAST_MODES
 from kiosk.speech.parts import spoken_parts
@@ -28,6 +28,7 @@ if TYPE_CHECKING:
     from kiosk.content.model import Loaded, UiWords
     from kiosk.speech.speaker import Speaker
     from kiosk.ui.bottom_bar import BottomBar
+    from kiosk.ui.keyboard import OnScreenKeyboard
     from kiosk.ui.parts import Screen
     from kiosk.ui.place import Place
 
@@ -50,6 +51,7 @@ class AccessFlow:
         bar: BottomBar
         language: str
         _screens: dict[str, Screen]
+        keyboard: OnScreenKeyboard | None
 
         @property
         def place(self) -> Place: ...
@@ -58,8 +60,8 @@ class AccessFlow:
 
     contrast: str = "clinic"
     read_aloud: bool = False
-    #: Where speech goes instead of the sound device (WAV files; tests and previews).
-    speech_folder: Path | None = None
+    _speech_folder: Path | None = None
+    _voice = False  # unknown, so left off the bar, until looked for after the first frame
 
     def setup_access(self) -> None:
         self.speaker: Speaker | None = None
@@ -68,6 +70,9 @@ class AccessFlow:
         self._speak_soon.setInterval(0)
         self._speak_soon.timeout.connect(self.read_screen)
         self._touch_watch = _TouchWatch(self)
+        app = QApplication.instance()
+        if isinstance(app, QApplication):  # the keyboard opens and closes with the text box
+            app.focusChanged.connect(self._focus_moved)
         self.bar.read_aloud_switched.connect(self.set_read_aloud)
         self.bar.contrast_requested.connect(self.next_contrast)
         speech = self.bar.speech
@@ -80,9 +85,25 @@ class AccessFlow:
     @property
     def can_read_aloud(self) -> bool:
         """Whether this kiosk has a working voice (else Read aloud is left off the bar)."""
+        return self._loaded.settings.speech.enabled and self._voice
+
+    def look_for_voice(self) -> None:
+        """Find espeak-ng, its voices and a sound device it can use (a few runs of it: after
+        the first frame, not before)."""
         from kiosk.speech.speaker import can_read_aloud
 
-        return self._loaded.settings.speech.enabled and can_read_aloud(self.speech_folder)
+        self._voice = can_read_aloud(self._speech_folder)
+        self.show_access()
+
+    @property
+    def speech_folder(self) -> Path | None:
+        """Where speech goes instead of the sound device (WAV files; tests and previews)."""
+        return self._speech_folder
+
+    @speech_folder.setter
+    def speech_folder(self, folder: Path | None) -> None:
+        self._speech_folder = folder
+        self.look_for_voice()
 
     # -- contrast --------------------------------------------------------------------------
 
@@ -152,10 +173,17 @@ class AccessFlow:
     def show_access(self) -> None:
         ui = self._ui
         speaker = self.speaker
-        self.bar.show_access(ui, self.read_aloud, self.can_read_aloud, self.contrast)
+        focus = QApplication.focusWidget()
+        typing = (isinstance(focus, QLineEdit) and self.keyboard is not None
+                  and focus.window() is cast(QWidget, self))
+        self.bar.show_access(ui, self.read_aloud, self.can_read_aloud, self.contrast, typing)
         if speaker is not None:
             self.bar.speech.show_state(ui, speaker.paused, speaker.volume_level,
                                        speaker.rate_level)
+
+    def _focus_moved(self, _old: QWidget | None, new: QWidget | None) -> None:
+        if isinstance(new, QLineEdit) or isinstance(_old, QLineEdit):
+            self.show_access()
 
     def _say(self, parts: list[str], after: bool = False) -> None:
         if self.speaker is not None and self.read_aloud and parts:

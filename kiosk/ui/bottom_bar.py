@@ -111,6 +111,7 @@ class BottomBar(QFrame):
         self._second.setSpacing(GROUP_GAP)
         self._second.addStretch(1)
         self._moved: list[QWidget] = []  # groups on the second line, in their order there
+        self._typing = False
         outer = QVBoxLayout(self)
         outer.setContentsMargins(24, 12, 24, 12)
         outer.setSpacing(12)
@@ -164,6 +165,8 @@ class BottomBar(QFrame):
             moved = [self.access, self.size_choices]
         if moved != self._moved:
             self._place_groups(moved)
+            for group in (self.access, self.size_choices):
+                group.setVisible(not (self._typing and group in moved))
         second = sum(w.sizeHint().width() for w in moved if w is not self.size_choices)
         keep_label = sizes + second + (GROUP_GAP if second else 0) <= room
         if keep_label == self.size_label.isHidden():
@@ -207,14 +210,20 @@ class BottomBar(QFrame):
             choice.setChecked(code == words.code)
             choice.setText(_mark(choice.accessibleName(), choice.isChecked()))
 
-    def show_access(self, ui: UiWords, read_aloud: bool, can_read: bool, contrast: str) -> None:
+    def show_access(self, ui: UiWords, read_aloud: bool, can_read: bool, contrast: str,
+                    typing: bool = False) -> None:
         """Read aloud (on or off; left out where the kiosk has no voice) and the colours on
-        screen, named in the language on screen."""
+        screen, named in the language on screen. The speech row gives its line up to the
+        on-screen keyboard while the patient types, and so do Read aloud, Colours and the
+        text size where they stand on a line of their own."""
+        self._typing = typing
         self.read_aloud.setVisible(can_read)
         self.read_aloud.setChecked(read_aloud)
         set_button_text(self.read_aloud, ui.read_aloud)
         self.read_aloud.setText(_mark(ui.read_aloud, read_aloud))
-        self.speech.setVisible(read_aloud and can_read)
+        self.speech.setVisible(read_aloud and can_read and not typing)
+        for group in (self.access, self.size_choices):
+            group.setVisible(not (typing and group in self._moved))
         set_button_text(self.contrast, ui.contrast)
         self.contrast.setText(f"\u25d0 {ui.contrast}")
         current = contrast_name(ui, contrast)

@@ -27,6 +27,7 @@ def make_window(qtbot: QtBot) -> Iterator[WindowFactory]:
         window = KioskWindow(loaded, kiosk_mode=kiosk_mode)
         qtbot.addWidget(window)
         window.prepare_keyboard()
+        window.look_for_voice()  # as the kiosk does after its first frame
         window.resize(*size)
         window.show()
         qtbot.waitExposed(window)

@@ -18,6 +18,7 @@ from kiosk.ui.place import Place
 from kiosk.ui.window import KioskWindow
 from tests.speech.conftest import engine, espeak_children, listen
 from tests.ui.conftest import WindowFactory, find_button, tap
+from tests.ui.key_driver import Key, at_the_kiosk, focused_name, move_to, press
 from tests.ui.test_questionnaire import begin, question_screen
 from tests.ui.test_touch_first import choices
 
@@ -28,7 +29,6 @@ pytestmark = pytest.mark.usefixtures("engine")
 def read_aloud(qtbot: QtBot, window: KioskWindow, folder: Path) -> Speaker:
     """The patient turns Read aloud on from the bar (the voice goes to WAV files here)."""
     window.speech_folder = folder
-    window.show_access()
     tap(qtbot, find_button(window, "bar_read_aloud"))
     assert window.read_aloud and window.speaker is not None
     return window.speaker
@@ -195,3 +195,37 @@ def test_colours_step_through_the_contrast_modes_and_the_wipe_brings_the_clinic_
     window.wipe()
     assert window.contrast == "clinic"
     assert window.grab().toImage().pixelColor(5, 5).name() == loaded.theme.colours.background
+
+
+@pytest.mark.parametrize(("language", "heard"), [
+    ("en", {"yes": "Yes", "chose": "You chose: No.", "next": "Next, button.",
+            "following": "Do you have new trouble passing urine"}),
+    ("es", {"yes": "Sí", "chose": "Eligió: No.", "next": "Botón: Siguiente.",
+            "following": "¿Tiene problemas nuevos para orinar"})])
+def test_with_eyes_closed_a_keyboard_user_hears_where_focus_is_and_what_was_chosen(
+        qtbot: QtBot, window: KioskWindow, tmp_path: Path, language: str,
+        heard: dict[str, str]) -> None:
+    tap(qtbot, window.page("attract"))
+    tap(qtbot, find_button(window, f"bar_language_{language}"))
+    tap(qtbot, find_button(window, "home_questionnaire"))
+    question_screen(window).open("saddle-numbness")
+    window.speech_folder = tmp_path
+    at_the_kiosk(qtbot, window)
+    move_to(qtbot, "bar_read_aloud")
+    press(qtbot, Key.Key_Return)
+    speaker = window.speaker
+    assert window.read_aloud and speaker is not None
+    part = said_through(qtbot, speaker, question_screen(window)._progress_text.text())
+    assert any(p.startswith("¿Tiene" if language == "es" else "Do you have") for p in part)
+    move_to(qtbot, "choice_saddle-numbness_yes")
+    assert said_through(qtbot, speaker, heard["yes"]) == [heard["yes"]]
+    press(qtbot, Key.Key_Tab)  # until an arrow is used, Tab visits each answer
+    assert focused_name() == "choice_saddle-numbness_no"
+    press(qtbot, Key.Key_Space)
+    assert said_through(qtbot, speaker, heard["chose"]) == [heard["chose"]]
+    move_to(qtbot, "question_next")
+    assert said_through(qtbot, speaker, heard["next"]) == [heard["next"]]
+    press(qtbot, Key.Key_Return)
+    following = said_through(qtbot, speaker,
+                             question_screen(window)._progress_text.text())
+    assert following[1].startswith(heard["following"]), following

@@ -79,17 +79,25 @@ CASES += [pytest.param(size, "largest", "es", id=f"{size[0]}x{size[1]}-largest-e
 @pytest.mark.parametrize(("size", "text_size", "language"), CASES)
 def test_nothing_on_any_patient_screen_is_cut_off_or_hidden(
         qtbot: QtBot, make_window: WindowFactory, loaded: Loaded, size: tuple[int, int],
-        text_size: str, language: str) -> None:
+        text_size: str, language: str, tmp_path: Path) -> None:
     """Every screen of a visit, every question included, in both languages, at every text
-    size, on the three screens the kiosk ships for."""
+    size, on the three screens the kiosk ships for; the bar as wide as it gets (Read aloud
+    on it) and, at the largest size on those three, with the speech row open as well."""
     # The clinic's own text size, so the welcome loop is shown at it too.
     window = make_window(with_kiosk(loaded, text_size=text_size, language=language), size=size)
+    window.speech_folder = tmp_path  # a voice, as on a kiosk with a sound device
     attract = window.page("attract")
     assert isinstance(attract, AttractScreen)
     for frame in range(attract.frame_count):
         attract.show_frame(frame)
         fits(qtbot, window, size, f"attract frame {frame}")
     tap(qtbot, window.page("attract"))
+    if window.language != language:  # the welcome loop speaks both languages in turn
+        tap(qtbot, find_button(window, f"bar_language_{language}"))
+    assert find_button(window, "bar_read_aloud").isVisible()
+    if text_size == "largest" and size in SIZES_CHECKED:
+        tap(qtbot, find_button(window, "bar_read_aloud"))
+        assert window.bar.speech.isVisible()
     fits(qtbot, window, size, "home")
     tap(qtbot, find_button(window, "home_learn"))
     fits(qtbot, window, size, "sections")
