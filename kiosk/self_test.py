@@ -18,6 +18,10 @@ class CheckFailed(Exception):
     """A check that did not pass, with what to do about it."""
 
 
+class CheckNote(Exception):
+    """A check that passed with something the installer should know (the kiosk still works)."""
+
+
 def self_test(options: Options, out: TextIO) -> int:
     """Run each check, print one line per check, return 1 if any failed."""
     failures = checks = 0
@@ -29,6 +33,8 @@ def self_test(options: Options, out: TextIO) -> int:
         try:
             detail = check()
             print(f"ok    {name}: {detail}", file=out)
+        except CheckNote as note:
+            print(f"note  {name}: {note}", file=out)
         except (CheckFailed, ContentInvalid, OSError, sqlite3.Error) as exc:
             failures += 1
             print(f"FAIL  {name}: {str(exc).splitlines()[0] if str(exc) else type(exc).__name__}",
@@ -145,8 +151,8 @@ def self_test(options: Options, out: TextIO) -> int:
                               f" hidden; install the voices with: {INSTALL_HINT}")
         problem = engine.sound_problem()
         if problem is not None:
-            raise CheckFailed(f"{found}; no sound device it can use (espeak-ng: {problem}): Read"
-                              " aloud will be hidden")
+            raise CheckNote(f"{found}; no sound device it can use (espeak-ng: {problem}): Read"
+                            " aloud is hidden until speakers or headphones work")
         return found
 
     run("settings and content", content)

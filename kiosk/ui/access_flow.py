@@ -217,14 +217,14 @@ class AccessFlow:
                 choice.toggled.connect(lambda on, c=choice: self._chosen(c, on))
 
     def _chosen(self, choice: QAbstractButton, on: bool) -> None:
-        if not self.read_aloud or not choice.isVisible():
+        """Said back only when the patient pressed it (not a field the keypad moved on to)."""
+        if not self.read_aloud or not choice.isVisible() or not self._touch_watch.pressed(choice):
             return
         name = plain(choice.accessibleName() or choice.text())
         group = choice.group()
         if on:
             self._say([self._ui.spoken_chosen.format(answer=name)])
-        elif (group is None or not group.exclusive()) and (choice.hasFocus()
-                                                            or choice.underMouse()):
+        elif group is None or not group.exclusive():
             self._say([self._ui.spoken_unchosen.format(answer=name)])
 
     def _ours(self, widget: QWidget) -> bool:
@@ -249,9 +249,21 @@ class _TouchWatch(QObject):
         super().__init__(cast(QWidget, flow))  # ends with the window, and with it its watch
         self._flow = flow
         self._keyed = False
+        self._pressed: QWidget | None = None  # what the last touch or key went to
+
+    def pressed(self, control: QWidget) -> bool:
+        """Whether the last touch or key went to `control` (or to something inside it)."""
+        widget = self._pressed
+        while widget is not None:
+            if widget is control:
+                return True
+            widget = widget.parentWidget()
+        return False
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
         kind = event.type()
+        if kind in (QEvent.Type.MouseButtonPress, QEvent.Type.TouchBegin, QEvent.Type.KeyPress):
+            self._pressed = watched if isinstance(watched, QWidget) else None
         if kind in (QEvent.Type.MouseButtonPress, QEvent.Type.TouchBegin):
             if isinstance(watched, QWidget) and not _is_speech_control(watched):
                 speaker = self._flow.speaker

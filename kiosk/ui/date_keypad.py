@@ -227,7 +227,10 @@ class DateKeypad(QWidget):
         if words is None:
             return
         problem = "date_not_real" if self._refused else self.typed.problem()
-        self.note.setText(getattr(words.ui, problem) if problem else "")
+        said = getattr(words.ui, problem) if problem else ""
+        if said != self.note.text():
+            self.note.hide()  # a new message appears afresh (and is read aloud afresh)
+        self.note.setText(said)
         self.note.setVisible(problem is not None)
         year = self.typed.century()
         if year is not None:

@@ -36,25 +36,33 @@ def control_name(widget: QWidget) -> str:
     return plain(name)
 
 
+#: Kinds of question whose controls are the answers themselves, read as a list of them.
+CHOOSING = ("yesno", "single", "multiple", "scale")
+
+
 def answer_words(answer: AnswerWidget, ui: UiWords) -> list[str]:
-    """The answers of a question after "The answers are:", in the order they are laid out,
-    the chosen ones said as chosen; the words beside them (a scale's ends, a unit, a hint)
-    where they stand. A keypad's keys are not read one by one."""
+    """The answers of a question in the order they are laid out: for a choice, after "The
+    answers are:", the chosen ones said as chosen; the words beside them (a scale's ends, a
+    unit, a hint) where they stand. A keypad's keys are not read one by one, and a label that
+    only names the box beside it is read once."""
     controls = [c for c in answer.controls() if c.isVisibleTo(answer)]
-    controls += [b for b in answer.findChildren(QAbstractButton)
-                 if b.isCheckable() and b not in controls and b.isVisibleTo(answer)]
+    choosing = answer.item.type in CHOOSING
+    if choosing:
+        controls += [b for b in answer.findChildren(QAbstractButton)
+                     if b.isCheckable() and b not in controls and b.isVisibleTo(answer)]
+    names = {control_name(c) for c in controls}
     said: list[str] = []
     for widget in _in_reading_order(answer, answer):
         if widget in controls:
             name = control_name(widget)
-            chosen = isinstance(widget, QAbstractButton) and widget.isChecked()
+            chosen = choosing and isinstance(widget, QAbstractButton) and widget.isChecked()
             said.append(ui.spoken_chosen.format(answer=name) if chosen else f"{name}.")
-        elif isinstance(widget, QLabel):
+        elif isinstance(widget, QLabel) and plain(widget.text()) not in names:
             said.append(plain(widget.text()))
         elif isinstance(widget, QLineEdit) and widget.text():
             said.append(widget.text())
-    said = [part for part in said if part.strip(". ")]
-    return [ui.spoken_choices, *said] if controls else said
+    said = [_one_stop(part) for part in said if part.strip(". ")]
+    return [ui.spoken_choices, *said] if choosing and controls else said
 
 
 def _in_reading_order(widget: QWidget, screen: QWidget) -> list[QWidget]:

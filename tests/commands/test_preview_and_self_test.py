@@ -86,11 +86,11 @@ def test_self_test_checks_everything_and_says_there_is_no_printer(
     heard = engine is not None and engine.sound_problem() is None  # a sound card, or none
     assert [line.split(":")[0] for line in lines] == [
         "ok    settings and content", "ok    data folder", "ok    home screen", "FAIL  printers",
-        "ok    visit store", "ok    print queue", "ok    speech" if heard else "FAIL  speech",
+        "ok    visit store", "ok    print queue", "ok    speech" if heard else "note  speech",
         "FAILED"]
     assert lines[3] == ("FAIL  printers: no printer is set and there is no default printer;"
                         " printers Qt sees: none")
-    assert lines[-1].startswith(f"FAILED: {1 if heard else 2} of 7 checks failed")
+    assert lines[-1].startswith("FAILED: 1 of 7 checks failed")
     assert data_dir.is_dir() and (data_dir.stat().st_mode & 0o777) == 0o700
 
 
