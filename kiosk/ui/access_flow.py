@@ -65,6 +65,7 @@ class AccessFlow:
 
     def setup_access(self) -> None:
         self.speaker: Speaker | None = None
+        self._said_once: set[str] = set()
         self._speak_soon = QTimer(self)  # type: ignore[arg-type]
         self._speak_soon.setSingleShot(True)
         self._speak_soon.setInterval(0)
@@ -142,8 +143,10 @@ class AccessFlow:
             app.installEventFilter(self._touch_watch)
         elif app is not None:
             app.removeEventFilter(self._touch_watch)
-        if self.speaker is not None and not self.read_aloud:
-            self.speaker.stop()
+        if not self.read_aloud:
+            self._speak_soon.stop()
+            if self.speaker is not None:
+                self.speaker.stop()
         self.show_access()
         if self.read_aloud:
             self.read_screen()
@@ -155,15 +158,23 @@ class AccessFlow:
 
     def read_screen(self) -> None:
         """Read the screen on show from its start (also the bar's Repeat)."""
+        self._speak_soon.stop()  # read now: not again when the event loop comes round
         screen = self._screens.get(self.place.screen)
         if not self.read_aloud or screen is None or isinstance(screen, StaffScreen):
             return
         self._listen_to_answers(screen)
-        self._say(screen_words(screen, self._ui))
+        words = screen_words(screen, self._ui)
+        # How one-tap answers move on is said on the first such question, not on every one.
+        note = plain(self._ui.question_moves_on)
+        if note in words and note in self._said_once:
+            words.remove(note)
+        self._said_once.update(words)
+        self._say(words)
 
     def forget_access(self) -> None:
         """The wipe: the clinic's colours, silence, and the clinic's volume and speed."""
         self.contrast = "clinic"
+        self._said_once.clear()
         if self.read_aloud:
             self.set_read_aloud(False)
         if self.speaker is not None:

@@ -16,6 +16,7 @@ from kiosk.content.model import Loaded
 from kiosk.speech.speaker import Speaker
 from kiosk.ui.place import Place
 from kiosk.ui.window import KioskWindow
+from tests.conftest import with_kiosk
 from tests.speech.conftest import engine, espeak_children, listen
 from tests.ui.conftest import WindowFactory, find_button, tap
 from tests.ui.key_driver import Key, at_the_kiosk, focused_name, move_to, press
@@ -242,3 +243,27 @@ def test_a_date_that_does_not_exist_is_said_as_it_is_typed(
     message = "That date does not exist."
     assert said_through(qtbot, speaker, message) == [
         message, "Please check the day and the month."]
+
+
+def test_how_one_tap_answers_move_on_is_said_once_a_visit(
+        qtbot: QtBot, make_window: WindowFactory, loaded: Loaded, tmp_path: Path) -> None:
+    window = make_window(with_kiosk(loaded, auto_advance_seconds=60.0))
+    begin(qtbot, window)
+    screen = question_screen(window)
+    screen.open("saddle-numbness")
+    speaker = read_aloud(qtbot, window, tmp_path)
+    note = "When you touch an answer, the next question opens by itself."
+    assert note in said_through(qtbot, speaker, "Part 3 of 8: Important signs to check")
+    screen.open("bladder-problems")
+    window.screen_changed()
+    qtbot.waitUntil(lambda: speaker.parts[1:2] == (
+        "Do you have new trouble passing urine (pee), or leaking urine?",)
+        and speaker.state == "quiet")
+    assert note not in speaker.parts
+    window.wipe()
+    tap(qtbot, window.page("attract"))
+    tap(qtbot, find_button(window, "home_questionnaire"))
+    question_screen(window).open("saddle-numbness")
+    tap(qtbot, find_button(window, "bar_read_aloud"))
+    assert note in said_through(qtbot, speaker, "Part 3 of 8: Important signs to check"), \
+        "the next patient hears it again"
