@@ -68,10 +68,10 @@ class SpeechRow(QWidget):
             control.setText("\u2212")
         for control in (self.louder_button, self.faster_button):
             control.setText("+")
-        self.pause_repeat = _side_by_side("bar_speech_actions", [self.pause, self.repeat])
-        self.volume = _side_by_side("bar_speech_volume_group", [
+        self.pause_repeat = side_by_side("bar_speech_actions", [self.pause, self.repeat])
+        self.volume = side_by_side("bar_speech_volume_group", [
             self.volume_label, self.quieter_button, self.volume_level, self.louder_button])
-        self.speed = _side_by_side("bar_speech_speed_group", [
+        self.speed = side_by_side("bar_speech_speed_group", [
             self.speed_label, self.slower_button, self.speed_level, self.faster_button])
         self._lines = [QHBoxLayout() for _ in range(3)]
         outer = QVBoxLayout(self)
@@ -140,7 +140,8 @@ class SpeechRow(QWidget):
             control.setEnabled(level < levels if top else level > 1)
 
 
-def _side_by_side(name: str, widgets: list[QWidget]) -> QWidget:
+def side_by_side(name: str, widgets: list[QWidget]) -> QWidget:
+    """Controls side by side, kept together (a group of the bar)."""
     group = QWidget()
     group.setObjectName(name)
     row = QHBoxLayout(group)

@@ -17,23 +17,11 @@ from PySide6.QtWidgets import (
 
 from kiosk.content.model import Content, LanguageWords, UiWords
 from kiosk.content.settings import TEXT_SIZES, TextSize
-from kiosk.ui.access_bar import SpeechRow, access_buttons, contrast_name
+from kiosk.ui.access_bar import SpeechRow, access_buttons, contrast_name, side_by_side
 from kiosk.ui.parts import button, set_button_text, text
 
 #: Room kept between the groups of the bar, in pixels.
 GROUP_GAP = 24
-
-
-def _group(name: str, widgets: list[QWidget]) -> QWidget:
-    """Controls side by side, kept together."""
-    group = QWidget()
-    group.setObjectName(name)
-    row = QHBoxLayout(group)
-    row.setContentsMargins(0, 0, 0, 0)
-    row.setSpacing(12)
-    for widget in widgets:
-        row.addWidget(widget)
-    return group
 
 
 class BottomBar(QFrame):
@@ -96,10 +84,10 @@ class BottomBar(QFrame):
         self.speech = SpeechRow()
         self.speech.hide()
 
-        self.places = _group("bar_places", [self.back, self.home])
-        self.access = _group("bar_access", [self.read_aloud, self.contrast])
-        self.language_choices = _group("bar_languages", list(self.languages.values()))
-        self.size_choices = _group("bar_text_sizes", [self.size_label, *self.sizes.values()])
+        self.places = side_by_side("bar_places", [self.back, self.home])
+        self.access = side_by_side("bar_access", [self.read_aloud, self.contrast])
+        self.language_choices = side_by_side("bar_languages", list(self.languages.values()))
+        self.size_choices = side_by_side("bar_text_sizes", [self.size_label, *self.sizes.values()])
         self._first = QHBoxLayout()
         self._first.setSpacing(GROUP_GAP)
         self._first.addWidget(self.places)
