@@ -14,18 +14,19 @@ fi
 if [ "$#" -gt 0 ]; then
   echo "== pytest $*" && exec .venv/bin/python -m pytest "$@"
 fi
-# The whole suite: the soak (hundreds of whole visits, tests/soak) runs beside the rest, one
-# process each, so the two cores share the wall time; its report follows the suite's.
+# The whole suite, in two processes so the two cores share the wall time: the soak (hundreds
+# of whole visits, tests/soak) and the slow walks (every screen at every size, previews, the
+# memory run) beside the rest; their report follows the suite's.
 soak_log="$(mktemp)"
 trap 'rm -f "$soak_log"' EXIT
-.venv/bin/python -m pytest -m soak -q >"$soak_log" 2>&1 &
+.venv/bin/python -m pytest -m "soak or slow" -q >"$soak_log" 2>&1 &
 soak_pid=$!
-echo "== pytest (the soak runs beside it)"
+echo "== pytest (the soak and the slow walks run beside it)"
 suite=0
-.venv/bin/python -m pytest -m "not soak" || suite=$?
+.venv/bin/python -m pytest -m "not soak and not slow" || suite=$?
 soak=0
 wait "$soak_pid" || soak=$?
-echo "== pytest -m soak"
+echo "== pytest -m 'soak or slow'"
 cat "$soak_log"
 if [ "$suite" -ne 0 ] || [ "$soak" -ne 0 ]; then
   echo "== FAILED: suite exit $suite, soak exit $soak"
