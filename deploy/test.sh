@@ -15,8 +15,8 @@ if [ "$#" -gt 0 ]; then
   echo "== pytest $*" && exec .venv/bin/python -m pytest "$@"
 fi
 # The whole suite, in two processes so the two cores share the wall time: the soak (hundreds
-# of whole visits, tests/soak) and the slow walks (every screen at every size, previews, the
-# memory run) beside the rest; their report follows the suite's.
+# of whole visits, tests/soak) and the slow walks (every screen at every size, the previews)
+# beside the rest; their report follows the suite's.
 soak_log="$(mktemp)"
 trap 'rm -f "$soak_log"' EXIT
 .venv/bin/python -m pytest -m "soak or slow" -q >"$soak_log" 2>&1 &

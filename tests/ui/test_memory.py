@@ -32,8 +32,6 @@ from tests.conftest import with_kiosk
 from tests.ui.conftest import WindowFactory, find_button, tap
 from tests.ui.test_questionnaire import CANDIDATE
 
-pytestmark = pytest.mark.slow  # thirty whole visits: run beside the rest
-
 #: The candidate's answers as values (what their touches on the answer widgets give).
 VALUES: dict[str, Any] = {
     **{key: tuple(value) if isinstance(value, list) else value
