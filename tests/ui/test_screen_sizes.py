@@ -28,7 +28,7 @@ from tests.ui.layout_checks import problems
 from tests.ui.test_questionnaire import CANDIDATE
 from tests.ui.test_staff_mode import PIN, corner_taps, type_pin, with_pin
 
-pytestmark = pytest.mark.slow  # it walks every screen: run beside the rest
+pytestmark = pytest.mark.walk
 
 SIZES = [(800, 1280), (768, 1024), (1080, 1920), (1280, 800), (1920, 1080)]
 TEXT_SIZES = ["normal", "large", "largest"]
