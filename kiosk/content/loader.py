@@ -17,6 +17,7 @@ from kiosk.content.files import DEFAULT_CONTENT, DEFAULT_SETTINGS, DEFAULT_THEME
 from kiosk.content.folder_check import LANGUAGE_CODE, Plan, check_structure, load_language
 from kiosk.content.model import Content, LanguageWords, Loaded, Structure
 from kiosk.content.questionnaire_check import check_questionnaire, check_rules
+from kiosk.content.record_number import with_record_number
 from kiosk.content.settings_check import collect_settings, collect_theme
 from kiosk.decoding.deadline import LOAD_SECONDS, Deadline
 from kiosk.decoding.decode import decode_parts, entries, is_whole
@@ -126,7 +127,7 @@ def load_all(content_root: Path = DEFAULT_CONTENT, settings_path: Path = DEFAULT
         errors.append(late.error)
     if errors or content is None or settings is None or theme is None:
         raise ContentInvalid(errors)
-    return Loaded(content, settings, theme)
+    return Loaded(with_record_number(content, settings.kiosk), settings, theme)
 
 
 __all__ = ["DEFAULT_CONTENT", "DEFAULT_SETTINGS", "DEFAULT_THEME", "LOAD_SECONDS", "RESOURCES",

@@ -199,6 +199,12 @@ class UiWords:
     spoken_unchosen: str
     spoken_choices: str
     spoken_button: str
+    pain_map_front: str
+    pain_map_back: str
+    pain_map_left: str
+    pain_map_right: str
+    pain_map_figure: str
+    pain_map_list: str
 
     PLACEHOLDERS: ClassVar[dict[str, frozenset[str]]] = {
         "section_position": frozenset({"number", "total"}),

@@ -22,6 +22,7 @@ from kiosk.intake.questionnaire import (
     Item,
     Questionnaire,
 )
+from kiosk.intake.record_number import pattern_problem
 from kiosk.intake.rules import Rules
 
 ID = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
@@ -138,6 +139,12 @@ def _check_item_shape(item: Item, path: str, report: Report) -> None:
         report(f"{path}.decimals", f"only for number questions, not {kind}")
     if is_valid(item.max_length) and item.max_length != 200 and kind != "text":
         report(f"{path}.max_length", f"only for text questions, not {kind}")
+    if isinstance(item.pattern, str):
+        if kind != "text":
+            report(f"{path}.pattern", f"only for text questions, not {kind}")
+        problem = pattern_problem(item.pattern)
+        if problem is not None:
+            report(f"{path}.pattern", problem)
     if kind == "display" and item.required is True:
         report(f"{path}.required", "a note takes no answer, so it cannot be required")
     if (isinstance(item.min, (int, float)) and isinstance(item.max, (int, float))
@@ -147,6 +154,8 @@ def _check_item_shape(item: Item, path: str, report: Report) -> None:
 
 def _choices(item: Item) -> Ids:
     """The option ids a patient may pick, and whether all of them could be read."""
+    if item.type == "bodymap":
+        return Ids(item.choices(), True)
     if item.type != "yesno" and not is_valid(item.options):
         return Ids((), False)
     base = ("yes", "no") if item.type == "yesno" else item.options

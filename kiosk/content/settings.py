@@ -40,6 +40,11 @@ class KioskSettings:
     # 0 keeps Next on every question.
     auto_advance_seconds: float = 0.8
     date_order: DateOrder = "mdy"  # the order a date of birth is typed in
+    # The format of the clinic's record numbers or appointment codes, as a regular expression
+    # the whole answer must match; none: the record-number question is not asked.
+    record_number_pattern: str | None = None
+    # That format in plain words for the patient, in each language (shown under the question).
+    record_number_format: dict[str, str] = field(default_factory=dict)
 
 
 @dataclass(frozen=True, slots=True)

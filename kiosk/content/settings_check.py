@@ -14,6 +14,7 @@ from pathlib import Path
 from kiosk.content.colour import is_hex_colour
 from kiosk.content.contrast import measure, with_accent
 from kiosk.content.limits import Limit, settings_problems, theme_problems
+from kiosk.content.record_number import check_record_number
 from kiosk.content.settings import Settings, pin_hash_problem
 from kiosk.content.theme import CONTRAST_MODES, Colours, Palette, Theme, mode_key
 from kiosk.decoding.deadline import Deadline
@@ -131,6 +132,8 @@ def _check_settings(settings: Settings, path: Path, languages: tuple[str, ...] |
                    + did_you_mean(language, languages))
     for key, problem in settings_problems(settings):
         report(key, problem)
+    if is_valid(settings.kiosk):
+        check_record_number(settings.kiosk, languages, report)
     for key, limit in SCREEN_LIMITS.items():
         value = getattr(getattr(settings, "screen", None), key.split(".")[1], None)
         if isinstance(value, (int, float)) and not isinstance(value, bool):

@@ -94,6 +94,8 @@ def simulate(path: Path, content: Content, language: str, out: TextIO,
     print(f"Answers shown to the patient ({language}):", file=out)
     for item, answer in session.review():
         shown = answer_words(item, answer, words) if answer is not None else "-"
+        if item.type == "bodymap" and isinstance(answer, tuple):  # the regions' ids too
+            shown += f" [{', '.join(answer)}]"
         print(f"  {item.id}: {shown}", file=out)
     if dropped:
         print("Dropped (hidden by branching, so never stored or used):", file=out)

@@ -20,7 +20,7 @@ from kiosk.content.questionnaire_check import (
 )
 from kiosk.decoding.decode import Decoder, entries, is_valid, is_whole
 from kiosk.decoding.errors import ContentError, did_you_mean
-from kiosk.intake.questionnaire import Questionnaire, QuestionnaireWords
+from kiosk.intake.questionnaire import BUILT_IN_OPTIONS, Questionnaire, QuestionnaireWords
 from kiosk.intake.rules import CATEGORIES, Rules, RulesWords
 
 
@@ -30,6 +30,7 @@ def check_questionnaire_words(words: QuestionnaireWords, questionnaire: Question
     _same_ids("pages", words.pages, ids_of(questionnaire.pages), report)
     known = known_items(questionnaire)
     _same_ids("items", words.items, Ids(tuple(known.items), known.complete), report)
+    _same_ids("clinical_answers", words.clinical_answers, Ids(BUILT_IN_OPTIONS, True), report)
     if not is_valid(words.items):
         return
     for item_id, item_words in words.items.items():
@@ -37,14 +38,20 @@ def check_questionnaire_words(words: QuestionnaireWords, questionnaire: Question
         if item is None or not is_valid(item_words) or not is_valid(item.type):
             continue
         path = f"items.{item_id}"
-        if item.type in ("single", "multiple"):
-            options = Ids(tuple(o for _, o in entries(item.options)), is_whole(item.options))
-            if item_words.options is None:
-                report(path, f"needs 'options': words for {', '.join(options.ids)}")
-            else:
-                _same_ids(f"{path}.options", item_words.options, options, report)
-        elif item_words.options is not None:
-            report(f"{path}.options", f"a {item.type} question has no options to name")
+        if item_words.clinical is None:
+            report(path, "needs 'clinical': the short label the specialist reads")
+        for key in ("options", "clinical_options"):
+            named = getattr(item_words, key)
+            if item.type in ("single", "multiple", "bodymap"):
+                options = Ids(tuple(o for _, o in entries(item.options)), is_whole(item.options))
+                if item.type == "bodymap":  # the words name every region of the pain map
+                    options = Ids(item.choices(), True)
+                if named is None:
+                    report(path, f"needs {key!r}: words for {', '.join(options.ids)}")
+                else:
+                    _same_ids(f"{path}.{key}", named, options, report)
+            elif named is not None:
+                report(f"{path}.{key}", f"a {item.type} question has no options to name")
         needs = {"scale": ("low", "high"), "number": ("unit",)}.get(item.type, ())
         for key in ("low", "high", "unit"):
             present = getattr(item_words, key) is not None

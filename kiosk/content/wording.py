@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from kiosk.intake.flag_record import FiredFlag
-from kiosk.intake.questionnaire import Answer, Item
+from kiosk.intake.questionnaire import SET_TYPES, Answer, Item
 from kiosk.intake.rules import Outcome, Reason
 
 if TYPE_CHECKING:
@@ -49,7 +49,7 @@ def answer_words(item: Item, answer: Answer, words: LanguageWords) -> str:
     """The answer as the patient chose it, in `words`' language (free text as typed)."""
     if item.type in ("yesno", "single"):
         return option_words(item, str(answer), words)
-    if item.type == "multiple":
+    if item.type in SET_TYPES:
         assert isinstance(answer, tuple)
         # Options may hold commas of their own ("Shots in the back, such as …").
         return "; ".join(option_words(item, option, words) for option in answer)

@@ -29,7 +29,15 @@ from typing import TYPE_CHECKING, Any
 
 from kiosk.content.wording import option_words
 from kiosk.intake.conditions import holds
-from kiosk.intake.questionnaire import SCALE_MAX, Answer, Condition, Item, Questionnaire
+from kiosk.intake.questionnaire import (
+    CHOICE_TYPES,
+    SCALE_MAX,
+    SET_TYPES,
+    Answer,
+    Condition,
+    Item,
+    Questionnaire,
+)
 
 if TYPE_CHECKING:
     from kiosk.content.model import Content, LanguageWords
@@ -40,6 +48,7 @@ UNIT_EXT = EXT + "questionnaire-unit"
 MIN_EXT = EXT + "minValue"
 MAX_EXT = EXT + "maxValue"
 DECIMALS_EXT = EXT + "maxDecimalPlaces"
+REGEX_EXT = EXT + "regex"
 EXCLUSIVE_EXT = EXT + "questionnaire-optionExclusive"
 ITEM_CONTROL_EXT = EXT + "questionnaire-itemControl"
 LANGUAGE_EXT = EXT + "language"
@@ -54,8 +63,10 @@ ASSISTED_TAG = "completed-with-staff-help"
 FHIR_TYPES: dict[str, str] = {
     "text": "string", "yesno": "choice", "single": "choice", "multiple": "choice",
     "number": "decimal", "scale": "integer", "duration": "integer", "date": "date",
-    "display": "display",
+    "bodymap": "choice", "display": "display",
 }
+#: Where a pain map's body-region codes live, after the questionnaire's URL.
+BODY_REGION_PATH = "/body-region"
 
 
 def fhir_type(item: Item) -> str:
@@ -119,11 +130,13 @@ def _question(item: Item, questionnaire: Questionnaire, words: LanguageWords) ->
         node.update(enable_when(item, questionnaire))
     if item.required:
         node["required"] = True
-    if item.type == "multiple":
+    if item.type in SET_TYPES:
         node["repeats"] = True
     if item.type == "text":
         node["maxLength"] = item.max_length
-    if item.type in ("yesno", "single", "multiple"):
+    if item.pattern is not None:  # e.g. the clinic's record-number format
+        node.setdefault("extension", []).append({"url": REGEX_EXT, "valueString": item.pattern})
+    if item.type in CHOICE_TYPES:
         node["answerOption"] = [_option(item, choice, questionnaire, words)
                                 for choice in item.choices()]
     if item_words.help and item.type == "display":
@@ -175,7 +188,8 @@ def _extensions(item: Item, words: LanguageWords) -> list[dict[str, Any]]:
 
 def _coding(item: Item, code: str, questionnaire: Questionnaire,
             words: LanguageWords | None) -> dict[str, Any]:
-    coding = {"system": questionnaire.url, "code": code}
+    system = questionnaire.url + (BODY_REGION_PATH if item.type == "bodymap" else "")
+    coding = {"system": system, "code": code}
     if words is not None:
         coding["display"] = option_words(item, code, words)
     return coding
@@ -331,7 +345,7 @@ def answer_values(item: Item, answer: Answer, questionnaire: Questionnaire,
     """The FHIR `answer` list of one item: one entry, or one per pick of a multiple choice."""
     if item.type in ("yesno", "single"):
         return [{"valueCoding": _coding(item, str(answer), questionnaire, words)}]
-    if item.type == "multiple":
+    if item.type in SET_TYPES:
         assert isinstance(answer, tuple)
         return [{"valueCoding": _coding(item, pick, questionnaire, words)} for pick in answer]
     if item.type == "date":

@@ -9,8 +9,10 @@ from __future__ import annotations
 
 import datetime
 import math
+import re
 from typing import Any
 
+from kiosk.intake.body_regions import in_order, unknown_regions
 from kiosk.intake.free_text import cleaned
 from kiosk.intake.questionnaire import SCALE_MAX, Answer, Item
 
@@ -41,6 +43,8 @@ def checked(item: Item, value: Any, today: datetime.date | None = None) -> Answe
             raise AnswerInvalid(item, "empty", "expected some text")
         if len(text) > item.max_length:
             raise AnswerInvalid(item, "too-long", f"at most {item.max_length} characters")
+        if item.pattern is not None and re.fullmatch(item.pattern, text) is None:
+            raise AnswerInvalid(item, "wrong-format", "does not have the expected format")
         return text
     if kind in ("yesno", "single"):
         if isinstance(value, bool):
@@ -51,6 +55,8 @@ def checked(item: Item, value: Any, today: datetime.date | None = None) -> Answe
         return str(value)
     if kind == "multiple":
         return _multiple(item, value)
+    if kind == "bodymap":
+        return _regions(item, value)
     if kind == "date":
         return _date(item, value, today)
     return _number(item, value)
@@ -67,6 +73,19 @@ def _multiple(item: Item, value: Any) -> Answer:
     if "none" in picked and len(set(picked)) > 1:
         raise AnswerInvalid(item, "none-with-others", "'none' cannot be picked with other options")
     return tuple(choice for choice in item.choices() if choice in picked)
+
+
+def _regions(item: Item, value: Any) -> Answer:
+    """The marked regions, once each in the map's order; none marked only when optional."""
+    marked = (value,) if isinstance(value, str) else value
+    if not isinstance(marked, (list, tuple)) or not all(isinstance(v, str) for v in marked):
+        raise AnswerInvalid(item, "wrong-type", f"{value!r} is not a list of body regions")
+    unknown = unknown_regions(marked)
+    if unknown:
+        raise AnswerInvalid(item, "not-a-region", f"{unknown[0]!r} is not a body region")
+    if not marked and item.required:
+        raise AnswerInvalid(item, "empty", "expected one or more body regions")
+    return in_order(marked)
 
 
 def _date(item: Item, value: Any, today: datetime.date) -> Answer:

@@ -6,7 +6,7 @@ import datetime
 from collections.abc import Mapping
 from typing import Any
 
-from kiosk.intake.questionnaire import Answer, Condition, Item
+from kiosk.intake.questionnaire import SET_TYPES, Answer, Condition, Item
 
 
 def holds(condition: Condition, answers: Mapping[str, Answer],
@@ -24,7 +24,7 @@ def holds(condition: Condition, answers: Mapping[str, Answer],
     if condition.op == "exists":
         return True
     item = items[condition.question]
-    if item.type == "multiple":
+    if item.type in SET_TYPES:
         assert isinstance(answer, tuple)
         included = condition.value in answer
         if condition.op == "=":

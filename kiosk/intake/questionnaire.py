@@ -7,8 +7,10 @@ Item ids are the FHIR linkIds; item types map onto FHIR item types. Conditions a
 from __future__ import annotations
 
 import datetime
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Literal
+
+from kiosk.intake.body_regions import REGION_IDS
 
 if TYPE_CHECKING:
     import yaml
@@ -16,12 +18,17 @@ if TYPE_CHECKING:
     from kiosk.decoding.decode import Decoder
 
 ItemType = Literal["text", "yesno", "single", "multiple", "number", "scale", "duration", "date",
-                   "display"]
+                   "bodymap", "display"]
 Op = Literal["=", "!=", ">", "<", ">=", "<=", "exists"]
 OPS: tuple[str, ...] = ("=", "!=", ">", "<", ">=", "<=", "exists")
 Answer = str | int | float | datetime.date | tuple[str, ...]
 
-CHOICE_TYPES = frozenset({"yesno", "single", "multiple"})
+CHOICE_TYPES = frozenset({"yesno", "single", "multiple", "bodymap"})
+#: Types answered with several ids at once (a condition's `=` asks whether one is among them).
+SET_TYPES = frozenset({"multiple", "bodymap"})
+#: The options the kiosk offers itself (yes/no questions, unsure/prefer_not/none: true); their
+#: clinical labels are written once per language, in `clinical_answers`.
+BUILT_IN_OPTIONS: tuple[str, ...] = ("yes", "no", "unsure", "prefer-not", "none")
 ORDERED_TYPES = frozenset({"number", "scale", "duration", "date"})
 SCALE_MAX = 10
 
@@ -113,9 +120,14 @@ class Item:
     decimals: int = 0
     max_length: int = 200
     show_if: Condition | None = None
+    #: A regular expression a text answer must match whole (e.g. a record number's format).
+    pattern: str | None = None
 
     def choices(self) -> tuple[str, ...]:
-        """Every option id a patient may pick, in the order they are shown."""
+        """Every option id a patient may pick, in the order they are shown (a pain map's are
+        the body regions)."""
+        if self.type == "bodymap":
+            return REGION_IDS
         base = ("yes", "no") if self.type == "yesno" else self.options
         extra = (("unsure",) if self.unsure else ()) + (
             ("prefer-not",) if self.prefer_not else ()) + (("none",) if self.none else ())
@@ -161,7 +173,8 @@ class Questionnaire:
 
 @dataclass(frozen=True, slots=True)
 class ItemWords:
-    """One language's words for one item."""
+    """One language's words for one item: the patient's words, and a short clinical label
+    (for the question and for each of its own options) that only the specialist reads."""
 
     text: str
     help: str | None = None
@@ -169,6 +182,8 @@ class ItemWords:
     low: str | None = None
     high: str | None = None
     unit: str | None = None
+    clinical: str | None = None  # required in content; checked with the other words
+    clinical_options: dict[str, str] | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -178,7 +193,35 @@ class PageWords:
 
 @dataclass(frozen=True, slots=True)
 class QuestionnaireWords:
-    """One language's words for the questionnaire."""
+    """One language's words for the questionnaire.
+
+    `clinical_answers` labels the options the kiosk adds itself (yes, no, unsure, prefer-not,
+    none) for the specialist; an item's own options have theirs in its `clinical_options`."""
 
     pages: dict[str, PageWords]
     items: dict[str, ItemWords]
+    clinical_answers: dict[str, str] = field(default_factory=dict)
+
+    def clinical(self, item_id: str) -> str:
+        """The specialist's short label for a question, e.g. "Saddle anaesthesia (new)"."""
+        words = self.items[item_id]
+        return words.clinical or words.text
+
+    def clinical_option(self, item_id: str, option_id: str) -> str:
+        """The specialist's label for one answer option of a question: the item's own
+        `clinical_options`, else the label of an option the kiosk adds (yes, no, unsure...)."""
+        own = self.items[item_id].clinical_options or {}
+        if option_id in own:
+            return own[option_id]
+        return self.clinical_answers.get(option_id, option_id)
+
+    def clinical_answer(self, item: Item, answer: Answer) -> str:
+        """An answer to `item` in the specialist's labels: a choice by its clinical option
+        label (several joined by "; "), a date as ISO, anything else (the patient's own text,
+        a number) as it is."""
+        if item.type in CHOICE_TYPES:
+            chosen = answer if isinstance(answer, tuple) else (str(answer),)
+            return "; ".join(self.clinical_option(item.id, option) for option in chosen)
+        if isinstance(answer, datetime.date):
+            return answer.isoformat()
+        return str(answer)

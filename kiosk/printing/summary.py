@@ -30,7 +30,7 @@ from kiosk.content.wording import (
     option_words,
     reason_words,
 )
-from kiosk.intake.questionnaire import Answer, Item, Questionnaire
+from kiosk.intake.questionnaire import CHOICE_TYPES, Answer, Item, Questionnaire
 from kiosk.intake.rules import Category
 from kiosk.intake.session import SubmittedVisit
 from kiosk.printing.columns import Entry, Measure, column_table, table, two_columns
@@ -119,7 +119,13 @@ class _Summary:
         if item.type == "text":
             return (f'<span class="label">{_e(self.say.patients_words)}:</span> '
                     f'<span class="words">\u201c{_e(str(answer))}\u201d</span>')
-        return f"<b>{_e(answer_words(item, answer, self.words))}</b>"
+        return f"<b>{_e(self.said(item, answer))}</b>"
+
+    def said(self, item: Item, answer: Answer) -> str:
+        """A choice by its clinical label; a duration, number or date in words."""
+        if item.type in CHOICE_TYPES:
+            return self.words.questionnaire.clinical_answer(item, answer)
+        return answer_words(item, answer, self.words)
 
     def language_name(self, code: str) -> str:
         """A language as it names itself, for one the summary words do not name."""
@@ -127,7 +133,8 @@ class _Summary:
         return languages[code].ui.language_name if code in languages else code
 
     def question(self, item_id: str) -> str:
-        return _e(self.words.questionnaire.items[item_id].text)
+        """A question by its clinical label (the specialist's words, never the patient's)."""
+        return _e(self.words.questionnaire.clinical(item_id))
 
     def text_answer(self, item_id: str) -> str:
         self.shown.add(item_id)
@@ -304,21 +311,21 @@ class _Summary:
     def entry(self, page_id: str, item: Item) -> Entry:
         """A question with its yes or no beside it, or any longer answer on a line below."""
         title = _e(self.words.questionnaire.pages[page_id].title)
-        words = self.words.questionnaire.items[item.id].text
+        words = self.words.questionnaire.clinical(item.id)
         question, answer = _e(words), self.answer(item.id)
         if item.type == "yesno" and self.answers[item.id] in ("yes", "no"):
             return Entry(title, f'<tr><td width="85%" class="label">{question}</td>'
                                 f'<td style="padding-left: 4px;">{answer}</td></tr>', words)
-        typed = answer_words(item, self.answers[item.id], self.words)
+        typed = self.said(item, self.answers[item.id])
         return Entry(title, f'<tr><td colspan="2" class="label">{question}</td></tr>'
                             f'<tr><td colspan="2" style="padding-left: 8px;">{answer}</td></tr>',
                      f"{words} {typed}")
 
     def footer(self) -> str:
+        """The questionnaire's version; no patient-education disclaimer on a clinical page."""
         return (f'<hr style="color: {RULE};" />'
-                f'<p class="small">{_e(self.words.education.disclaimer)} &nbsp; '
-                f"{_e(self.say.questionnaire_version)} {_e(self.visit.questionnaire_version)}"
-                "</p>")
+                f'<p class="small">{_e(self.say.questionnaire_version)}'
+                f" {_e(self.visit.questionnaire_version)}</p>")
 
 
 def summary_html(visit: SubmittedVisit, content: Content, language: str, clinic_name: str,

@@ -8,7 +8,7 @@ from collections.abc import Callable, Iterable
 from typing import Any
 
 from kiosk.intake.flag_record import FiredFlag, decode_fired, encode_fired
-from kiosk.intake.questionnaire import Answer, Questionnaire
+from kiosk.intake.questionnaire import SET_TYPES, Answer, Questionnaire
 from kiosk.intake.rules import Outcome, Reason
 
 
@@ -39,7 +39,7 @@ def typer(questionnaire: Questionnaire) -> Callable[[str, Any], Answer]:
         kind = types.get(item_id)
         if kind == "date":
             return datetime.date.fromisoformat(value)
-        if kind == "multiple":
+        if kind in SET_TYPES:
             return tuple(value)
         return value  # type: ignore[no-any-return]
     return typed

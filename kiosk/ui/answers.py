@@ -23,6 +23,7 @@ from kiosk.ui.answer_base import AnswerWidget
 from kiosk.ui.choice_mark import ChoiceButton, NumberButton, set_chosen
 from kiosk.ui.key_stops import Group, Stop
 from kiosk.ui.number_answers import DateAnswer, DurationAnswer, NumberAnswer
+from kiosk.ui.pain_map import PainMapAnswer
 from kiosk.ui.parts import text
 from kiosk.ui.text_answer import TextAnswer
 
@@ -275,4 +276,6 @@ def answer_widget(item: Item, today: datetime.date | None = None,
         return DateAnswer(item, today, date_order)
     if item.type == "text":
         return TextAnswer(item)
+    if item.type == "bodymap":
+        return PainMapAnswer(item)
     return NoteAnswer(item)

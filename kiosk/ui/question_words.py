@@ -62,6 +62,8 @@ class QuestionWords(QWidget):
         height beside the kind's tallest answers) allows; two lines of the question at least
         (one while typing, when the keyboard takes half the screen); all of its own words
         where they fit beside its own answers (`spare` more than `left`)."""
+        if item.type == "bodymap":  # its map and list scroll below: its words come whole
+            return self.height_of(item, words, width)
         tallest = self.tallest(kind, item.type, words, width)
         least = min(tallest, self.lines(1 if item.type == "text" else 2, width))
         room = max(least, min(tallest, left))

@@ -186,6 +186,7 @@ QPushButton[role="urgent-staff"] {{ font-size: {m.small}px; font-weight: 600; co
     background: transparent; border: 2px solid {c.border}; min-width: 0;
     min-height: {MIN_TOUCH_PX}px; padding: 0 {round(m.gap * 0.8)}px; }}
 QPushButton[role="urgent-staff"]:pressed {{ background: {c.pressed}; color: {c.text}; }}
+QWidget#pain_map_figure {{ color: {c.text}; }}
 QWidget#KioskWindow QPushButton:focus, QWidget#KioskWindow QLineEdit:focus {{
     border: {ring}px solid {c.focus}; outline: none; }}
 {_picture_plate(c.background, c.text)}"""

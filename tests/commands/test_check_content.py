@@ -21,7 +21,7 @@ from tests.domain.test_content_errors_one_pass import make_mistakes_everywhere
 def test_shipped_content_is_clean(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["check-content"]) == 0
     assert capsys.readouterr().out.strip() == (
-        "content OK: 13 sections, 33 questions, 2 languages (en, es)")
+        "content OK: 13 sections, 43 questions, 2 languages (en, es)")
 
 
 def test_broken_copy_lists_every_error_and_exits_1(

@@ -67,7 +67,7 @@ def test_a_name_longer_than_the_box_allows_is_refused(shipped: Loaded) -> None:
 
 @pytest.mark.parametrize(("item_id", "value"), [
     ("saddle-numbness", "maybe"),
-    ("saddle-numbness", "prefer-not"),  # only immune-or-drugs offers "I'd rather tell the doctor"
+    ("saddle-numbness", "prefer-not"),  # only injected-drugs offers "I'd rather tell the doctor"
     ("saddle-numbness", "none"),
     ("physio-helped", "yes"),           # a single question offers its own options only
     ("smoking", "unsure"),
@@ -88,7 +88,7 @@ def test_not_sure_is_refused_where_the_question_does_not_offer_it() -> None:
 @pytest.mark.parametrize(("item_id", "value", "stored"), [
     ("saddle-numbness", "unsure", "unsure"),
     ("saddle-numbness", True, "yes"),
-    ("immune-or-drugs", "prefer-not", "prefer-not"),
+    ("injected-drugs", "prefer-not", "prefer-not"),
     ("physio-helped", "no", "no"),
 ])
 def test_each_offered_choice_is_taken(shipped: Loaded, item_id: str, value: Any,
@@ -272,6 +272,6 @@ def test_a_sent_visit_holds_exactly_the_answers_of_the_questions_shown(shipped: 
     assert visit.answers["treatments-tried"] == ("medicines", "injections")
     assert visit.answers["birth-date"] == datetime.date(1968, 4, 12)
     assert visit.outcome == session.outcome()
-    assert (visit.language, visit.questionnaire_version, visit.submitted_at) == ("es", "1", now)
+    assert (visit.language, visit.questionnaire_version, visit.submitted_at) == ("es", "2", now)
     session.answer("pain-now", 2)
     assert visit.answers["pain-now"] == 6, "a sent visit must not change afterwards"

@@ -12,7 +12,7 @@ from kiosk.content.loader import DEFAULT_THEME, load_all
 from kiosk.decoding.errors import ContentInvalid
 from tests.domain.editing import edit, line_of
 
-TYPES = "text, yesno, single, multiple, number, scale, duration, date, display"
+TYPES = "text, yesno, single, multiple, number, scale, duration, date, bodymap, display"
 
 
 def errors_of(content: Path, settings: Path, theme: Path = DEFAULT_THEME) -> list[str]:

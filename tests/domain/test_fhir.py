@@ -45,7 +45,8 @@ URL = "https://example.org/fhir/Questionnaire/spine-intake"
 VALUE_KEYS = {"string": "valueString", "choice": "valueCoding", "integer": "valueInteger",
               "decimal": "valueDecimal", "date": "valueDate"}
 FHIR_TYPES = {"text": "string", "yesno": "choice", "single": "choice", "multiple": "choice",
-              "scale": "integer", "duration": "integer", "date": "date", "display": "display"}
+              "scale": "integer", "duration": "integer", "date": "date", "display": "display",
+              "bodymap": "choice"}
 
 
 def session_of(example: Path, content: Content) -> IntakeSession:
@@ -129,7 +130,7 @@ def exported(shipped: Loaded) -> dict[str, Any]:
 
 def test_the_questionnaire_is_a_valid_r4_questionnaire(exported: dict[str, Any]) -> None:
     model = FhirQuestionnaire.model_validate(exported)
-    assert (model.url, model.version, model.status) == (URL, "1", "active")
+    assert (model.url, model.version, model.status) == (URL, "2", "active")
     assert model.name == "SpineIntake" and model.title == "Spine intake"
     json.dumps(exported)  # plain JSON, nothing to convert
 
@@ -160,7 +161,7 @@ def test_every_item_has_the_fhir_type_of_its_kind_and_is_required_as_in_the_kios
         node = by_id[item.id]
         assert node["type"] == FHIR_TYPES[item.type], item.id
         assert node.get("required", False) == item.required, item.id
-        assert node.get("repeats", False) == (item.type == "multiple"), item.id
+        assert node.get("repeats", False) == (item.type in ("multiple", "bodymap")), item.id
     assert by_id["first-name"]["maxLength"] == 40
     assert by_id["goals-other"]["maxLength"] == 200
 
@@ -171,16 +172,17 @@ def test_every_choice_is_a_coding_in_the_questionnaires_system_with_its_words(
     by_id = {item["linkId"]: item for item in questions(exported)}
     for item in content.questionnaire.items():
         options = by_id[item.id].get("answerOption", [])
-        if item.type not in ("yesno", "single", "multiple"):
+        if item.type not in ("yesno", "single", "multiple", "bodymap"):
             assert not options
             continue
+        system = URL + "/body-region" if item.type == "bodymap" else URL
         assert [o["valueCoding"] for o in options] == [
-            {"system": URL, "code": choice,
+            {"system": system, "code": choice,
              "display": option_words(item, choice, content.words("en"))}
             for choice in item.choices()]
     ui = content.words("en").ui
-    immune = [o["valueCoding"] for o in by_id["immune-or-drugs"]["answerOption"]]
-    assert [(c["code"], c["display"]) for c in immune] == [
+    drugs = [o["valueCoding"] for o in by_id["injected-drugs"]["answerOption"]]
+    assert [(c["code"], c["display"]) for c in drugs] == [
         ("yes", ui.answer_yes), ("no", ui.answer_no), ("unsure", ui.answer_unsure),
         ("prefer-not", ui.answer_prefer_not)]
 
@@ -249,7 +251,7 @@ def test_show_if_is_enable_when_on_an_earlier_question_with_one_of_its_codes(
         earlier[item["linkId"]] = item
     # The shipped show-ifs are all single `question = option` conditions, exported as such.
     shown_if = [item for item in shipped.content.questionnaire.items() if item.show_if]
-    assert conditional == len(shown_if) == 5
+    assert conditional == len(shown_if) == 8
     assert all(item.show_if is not None and item.show_if.question for item in shown_if)
     physio = next(item for item in questions(exported) if item["linkId"] == "physio-helped")
     assert physio["enableWhen"] == [{"question": "treatments-tried", "operator": "=",
@@ -345,7 +347,7 @@ def test_every_example_visit_is_a_valid_response_that_fits_the_questionnaire(
     visit = session.submit("en", NOW)
     response = questionnaire_response(visit, shipped.content, "en")
     FhirQuestionnaireResponse.model_validate(response)
-    assert response["questionnaire"] == f"{URL}|1"
+    assert response["questionnaire"] == f"{URL}|2"
     given = answered(response)
     groups = {item["linkId"]: group["linkId"] for group in exported["item"]
               for item in group["item"]}
@@ -367,8 +369,10 @@ def test_every_example_visit_is_a_valid_response_that_fits_the_questionnaire(
         for answer in answers:
             assert [k for k in answer if k.startswith("value")] == [key], link_id
             if key == "valueCoding":
-                codes = [o["valueCoding"]["code"] for o in item["answerOption"]]
-                assert answer[key]["system"] == URL and answer[key]["code"] in codes
+                options = {(o["valueCoding"]["system"], o["valueCoding"]["code"])
+                           for o in item["answerOption"]}
+                assert (answer[key]["system"], answer[key]["code"]) in options, link_id
+                assert answer[key]["system"] in (URL, URL + "/body-region")
         seen[link_id] = answers
     assert set(given) == set(visit.answers)  # nothing invented, nothing lost
     visible = {item.id for item in session.visible_items()}
@@ -402,7 +406,7 @@ def test_the_response_names_the_visit_the_questionnaire_and_when(shipped: Loaded
     assert {key: response[key] for key in ("resourceType", "id", "questionnaire", "status",
                                            "authored")} == {
         "resourceType": "QuestionnaireResponse", "id": visit.visit_id,
-        "questionnaire": f"{URL}|1", "status": "completed",
+        "questionnaire": f"{URL}|2", "status": "completed",
         "authored": "2025-03-14T09:30:00+00:00"}
     # The outcome is for the specialist, not a patient answer: it is not exported.
     assert set(response) == {"resourceType", "id", "language", "questionnaire", "status",

@@ -196,10 +196,29 @@ def test_no_conservative_care_tried_means_that_signal_is_missing_with_no_answer_
     assert reason(outcome, "missing-inclusion", "conservative-care-not-lasting").item_ids == ()
 
 
-def test_rather_tell_the_doctor_about_immune_medicines_is_not_a_red_flag(
+def test_rather_tell_the_doctor_about_injected_drugs_is_not_a_red_flag(
         shipped: Loaded, baseline: dict[str, Any]) -> None:
-    outcome, _ = outcome_with(shipped, baseline, {"immune-or-drugs": "prefer-not"})
+    outcome, answers = outcome_with(shipped, baseline, {"injected-drugs": "prefer-not"})
     assert outcome.category == "likely-candidate"
+    assert answers["injected-drugs"] == "prefer-not"  # kept for the specialist to ask about
+
+
+@pytest.mark.parametrize(("asked", "also_asked"), [
+    ("thin-bones", "long-term-steroids"),
+    ("immune-weakening-medicine", "injected-drugs"),
+    ("new-or-changed-pain", "night-pain"),
+])
+def test_each_half_of_a_once_combined_question_flags_only_itself(
+        shipped: Loaded, baseline: dict[str, Any], asked: str, also_asked: str) -> None:
+    """The specialist can tell osteoporosis from steroid use, immune-suppressing medicines
+    from injected drugs, and new pain from night pain: each "yes" names only its own sign."""
+    for yes, no in ((asked, also_asked), (also_asked, asked)):
+        outcome, _ = outcome_with(shipped, baseline, {yes: "yes", no: "no"})
+        assert outcome.category == "review"
+        flags = [(r.rule_id, r.item_ids) for r in outcome.reasons if r.kind == "review"]
+        assert flags == [(yes, (yes,))]
+        labels = shipped.content.words("en").rules.rules
+        assert labels[yes] != labels[no]
 
 
 def test_three_not_sure_answers_ask_for_review_and_count_them(

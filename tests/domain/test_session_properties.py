@@ -17,7 +17,7 @@ import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from kiosk.content.loader import DEFAULT_CONTENT, Loaded, load_content
+from kiosk.content.loader import DEFAULT_CONTENT, DEFAULT_SETTINGS, DEFAULT_THEME, Loaded, load_all
 from kiosk.intake.answers import AnswerInvalid
 from kiosk.intake.conditions import holds
 from kiosk.intake.questionnaire import Condition, Item, Questionnaire
@@ -260,9 +260,11 @@ class Checker:
         assert 1 <= position <= total
 
 
-#: Steps on the shipped questionnaire (built on first use, from the same files as `shipped`).
-STEPS = st.deferred(lambda: st.lists(steps(load_content(DEFAULT_CONTENT).questionnaire),
-                                     min_size=10, max_size=60))
+#: Steps on the shipped questionnaire as the kiosk asks it (built on first use, from the same
+#: files and settings as `shipped`).
+STEPS = st.deferred(lambda: st.lists(
+    steps(load_all(DEFAULT_CONTENT, DEFAULT_SETTINGS, DEFAULT_THEME).content.questionnaire),
+    min_size=10, max_size=60))
 #: On a branch question, the patient's earlier answer that opened it is changed: Next and Back
 #: must move on from where the question was (random runs reach this only now and then).
 JUST_HIDDEN = [Step("answer", "treatments-tried", ["physio", "medicines"]),

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 import pytest
 
@@ -75,3 +76,19 @@ def test_theme_and_accent_colours_meet_contrast(shipped: Loaded) -> None:
 def test_idle_warning_gives_at_least_twenty_seconds(shipped: Loaded) -> None:
     assert shipped.settings.kiosk.warning_seconds >= 20
     assert shipped.settings.kiosk.idle_seconds == 90
+
+
+@pytest.mark.parametrize(("language", "easy_enough"), [
+    ("en", lambda text: english_grade(text) <= 8.0),
+    ("es", lambda text: spanish_ease(text) >= 65)])
+def test_each_part_of_the_questionnaire_reads_as_easily_as_the_sections(
+        shipped: Loaded, language: str, easy_enough: Callable[[str], bool]) -> None:
+    """The patient's words only: the specialist's clinical labels are not read by patients."""
+    words = shipped.content.words(language).questionnaire
+    hard = []
+    for page in shipped.content.questionnaire.pages:
+        said = [words.items[item.id] for item in page.items]
+        text = ". ".join(f"{item.text} {item.help or ''}" for item in said)
+        if not easy_enough(text):
+            hard.append(page.id)
+    assert not hard, f"hard to read: {hard}"

@@ -14,6 +14,7 @@ from pytestqt.qtbot import QtBot
 from kiosk.intake.typed_date import digits_for
 from kiosk.ui.answers import ChoiceAnswer, ScaleAnswer
 from kiosk.ui.number_answers import DateAnswer, DurationAnswer, NumberAnswer
+from kiosk.ui.pain_map import PainMapAnswer
 from kiosk.ui.screens.question import QuestionScreen
 from kiosk.ui.text_answer import TextAnswer
 from kiosk.ui.window import KioskWindow
@@ -86,7 +87,7 @@ def choice_names(window: KioskWindow, plan: Any) -> list[str]:
     assert item is not None
     if isinstance(answer, ScaleAnswer):
         return [f"scale_{item.id}_{plan}"]
-    if isinstance(answer, ChoiceAnswer):
+    if isinstance(answer, (ChoiceAnswer, PainMapAnswer)):
         return [f"choice_{item.id}_{c}" for c in (plan if isinstance(plan, list) else [plan])]
     raise AssertionError(f"{item.id} is not answered by choosing")
 

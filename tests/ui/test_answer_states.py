@@ -43,9 +43,10 @@ def test_answers_say_their_kind_whether_chosen_and_their_words_in_spanish(
     assert heard(no)[2] and not heard(yes)[2], "the chosen answer says so, the others not"
     assert heard(yes)[3] == "Sí"
 
-    screen.open("pain-location")
-    box = find_button(window, "choice_pain-location_lower-back")
+    screen.open("treatments-tried")
+    box = find_button(window, "choice_treatments-tried_physio")
     assert heard(box)[:3] == (Role.CheckBox, True, False), "pick any: a check box"
+    move_to(qtbot, "choice_treatments-tried_physio", Key.Key_Down)
     press(qtbot, Key.Key_Return)
     assert heard(box)[2]
 

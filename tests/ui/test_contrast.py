@@ -56,10 +56,10 @@ def test_a_chosen_answer_is_filled_with_its_words_and_mark_plain_to_see(
     begin(qtbot, waiting)
     waiting.set_contrast(mode)
     screen = question_screen(waiting)
-    screen.open("pain-location")
+    screen.open("treatments-tried")
     many = screen._answer
     assert isinstance(many, ChoiceAnswer)
-    picked, left = many.buttons["lower-back"], many.buttons["neck"]
+    picked, left = many.buttons["surgery"], many.buttons["medicines"]
     tap(qtbot, picked)
     inside = QPoint(picked.width() - 8, picked.height() // 2)
     assert colour_at(picked.grab().toImage(), inside) == colours.chosen

@@ -16,6 +16,7 @@ from kiosk.intake.session import SubmittedVisit
 from kiosk.intake.typed_date import digits_for
 from kiosk.ui.answers import ChoiceAnswer, ScaleAnswer
 from kiosk.ui.number_answers import DateAnswer, DurationAnswer
+from kiosk.ui.pain_map import PainMapAnswer
 from kiosk.ui.screens.question import QuestionScreen
 from kiosk.ui.text_answer import TextAnswer
 from kiosk.ui.window import KioskWindow
@@ -23,19 +24,24 @@ from tests.conftest import with_kiosk
 from tests.ui.conftest import WindowFactory, find_button, tap
 from tests.ui.screen_text import visible_text
 from tests.ui.test_date_keypad import wait_laid_out
+from tests.ui.test_pain_map import tap_region
 
 #: An invented patient who looks like a likely candidate; what they touch, question by question.
 CANDIDATE: dict[str, Any] = {
     "first-name": "Ana", "last-name": "Example", "birth-date": "year-2",
-    "pain-duration": "2-years", "pain-location": ["lower-back"], "pain-now": 6, "pain-worst": 8,
+    "pain-duration": "2-years", "pain-location": ["lower-back-centre"], "pain-now": 6,
+    "pain-worst": 8,
     "saddle-numbness": "no", "bladder-problems": "no", "bowel-control": "no",
     "leg-weakness-worse": "no", "both-legs-symptoms": "no", "fever-or-infection": "no",
-    "weight-loss": "no", "fall-or-accident": "no", "thin-bones-steroids": "no",
-    "immune-or-drugs": "no", "new-or-night-pain": "no", "diagnoses": ["ddd"],
+    "weight-loss": "no", "fall-or-accident": "no", "thin-bones": "no",
+    "long-term-steroids": "no", "immune-weakening-medicine": "no", "injected-drugs": "no",
+    "new-or-changed-pain": "no", "night-pain": "no", "diagnoses": ["ddd"], "had-mri": "no",
     "treatments-tried": ["physio", "injections"], "physio-helped": "short",
-    "injections-helped": "short", "surgery-recommended": "yes", "cancer-history": "no",
+    "injections-helped": "short", "surgery-recommended": "yes",
+    "pain-medicines-now": ["paracetamol"], "cancer-history": "no",
     "active-infection": "no", "serious-illness": "no", "spinal-deformity": "no",
-    "smoking": "never", "goals": ["avoid-surgery"],
+    "blood-thinners": "no", "medicine-allergies": "no", "smoking": "never",
+    "goals": ["avoid-surgery"],
 }
 
 
@@ -53,6 +59,10 @@ def touch_answer(qtbot: QtBot, window: KioskWindow, plan: Any) -> None:
             tap(qtbot, widget.buttons[choice])
     elif isinstance(widget, ScaleAnswer):
         tap(qtbot, widget.buttons[plan])
+    elif isinstance(widget, PainMapAnswer):
+        wait_laid_out(qtbot, widget)
+        for region in plan:
+            tap_region(qtbot, widget, region)
     elif isinstance(widget, TextAnswer):
         field = widget.field
         field.setFocus()

@@ -119,12 +119,12 @@ def test_choices_of_many_and_typed_answers_keep_next(
     window = make_window(with_kiosk(loaded, auto_advance_seconds=PAUSE))
     begin(qtbot, window)
     screen = question_screen(window)
-    screen.open("pain-location")
-    tap(qtbot, choices(window).buttons["lower-back"])
+    screen.open("treatments-tried")
+    tap(qtbot, choices(window).buttons["physio"])
     assert not screen.advancing, "several may be picked: the patient says when with Next"
-    assert screen.item is not None and screen.item.id == "pain-location"
+    assert screen.item is not None and screen.item.id == "treatments-tried"
     tap(qtbot, find_button(window, "question_next"))
-    assert screen.item is not None and screen.item.id == "pain-now"
+    assert screen.item is not None and screen.item.id == "physio-helped"
 
 
 def test_each_one_tap_question_says_that_answers_move_on_before_a_touch(
@@ -157,12 +157,12 @@ def test_pick_one_looks_like_a_radio_choice_and_pick_any_like_check_boxes(
         qtbot: QtBot, window: KioskWindow) -> None:
     begin(qtbot, window)
     screen = question_screen(window)
-    screen.open("pain-location")
+    screen.open("treatments-tried")
     many = choices(window)
     assert {b.mark.shape for b in many.buttons.values()} == {"box"}
-    picked, left = many.buttons["lower-back"], many.buttons["neck"]
+    picked, left = many.buttons["surgery"], many.buttons["medicines"]
     tap(qtbot, picked)
-    assert picked.words.text() == "Lower back", "the mark is not glued to the words"
+    assert picked.words.text() == "Back surgery", "the mark is not glued to the words"
     assert picked.mark.chosen and not left.mark.chosen
     assert picked.words.font().weight() >= QFont.Weight.Bold > left.words.font().weight()
     inside = QPoint(picked.width() - 8, picked.height() // 2)
@@ -195,6 +195,8 @@ def test_progress_names_the_part_and_never_shrinks_when_answers_open_more_questi
     screen.open("diagnoses")
     assert "Part 5 of 8: What doctors have told you" in visible_text(window)
     tap(qtbot, choices(window).buttons["ddd"])
+    tap(qtbot, find_button(window, "question_next"))
+    tap(qtbot, choices(window).buttons["no"])  # no MRI: the scan's date is not asked
     tap(qtbot, find_button(window, "question_next"))
     seen = [bar.value()]
     tap(qtbot, choices(window).buttons["physio"])

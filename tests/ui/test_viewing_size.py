@@ -86,7 +86,7 @@ def test_a_question_its_answers_and_the_bottom_bar_can_be_read_from_the_stated_d
         size: tuple[int, int]) -> None:
     window = window_at(make_window, loaded, size)
     begin(qtbot, window)
-    question_screen(window).open("pain-location")
+    question_screen(window).open("treatments-tried")
     assert isinstance(question_screen(window)._answer, ChoiceAnswer)
     least = smallest_capital_px(loaded.settings.screen, *size)
     answers = shown_labels(window.page("question"), "choice-text")
