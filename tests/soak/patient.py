@@ -23,6 +23,7 @@ from kiosk.intake.questionnaire import Answer, Item
 from kiosk.intake.typed_date import digits_for
 from kiosk.ui.answers import ChoiceAnswer, ScaleAnswer
 from kiosk.ui.number_answers import DateAnswer, DurationAnswer
+from kiosk.ui.pain_map import PainMapAnswer
 from kiosk.ui.text_answer import TextAnswer
 from kiosk.ui.window import KioskWindow
 from tests.soak.touch import Touch
@@ -97,6 +98,13 @@ class Patient:
             self._pick_date(touch, item, widget)
         elif isinstance(widget, TextAnswer):
             self._type(touch, item, widget)
+        elif isinstance(widget, PainMapAnswer):
+            regions = self.rng.sample(sorted(widget.boxes), self.rng.randint(1, 3))
+            for region in regions:
+                touch.tap(widget.boxes[region])
+            marked = widget.value()
+            assert isinstance(marked, tuple) and set(marked) == set(regions), "each tap marks it"
+            self.given[item.id] = marked
 
     def _choose(self, touch: Touch, item: Item, widget: ChoiceAnswer) -> None:
         choices = list(item.choices())

@@ -30,8 +30,8 @@ from tests.ui.test_staff_mode import corner_taps
 #: kiosk keeps has been built before the first count of objects.
 EVENTS = ("read", "staff_first", "language", "urgent", "urgent_end", "leave", "staff_keep",
           "staff_clear", "review_change", "moves_on", "unhurried")
-#: How many questions a patient answers at most (the questionnaire has about thirty).
-LONGEST = 40
+#: How many questions a patient answers at most (the questionnaire has about forty-five).
+LONGEST = 60
 
 #: thanked: sent by the patient; left: wiped by the idle timer; cleared: by staff;
 #: unfinished: a visit a red flag saved, ended (by staff, the idle timer or a clear) unsent.
