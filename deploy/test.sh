@@ -15,18 +15,18 @@ if [ "$#" -gt 0 ]; then
   echo "== pytest $*" && exec .venv/bin/python -m pytest "$@"
 fi
 # The whole suite, in two processes so the two cores share the wall time: the soak (hundreds
-# of whole visits, tests/soak), the walk (every screen at every size and language) and the
-# previews beside the rest; their report follows the suite's.
+# of whole visits, tests/soak) and the walk (every screen at every size and language) beside
+# the rest; their report follows the suite's.
 soak_log="$(mktemp)"
 trap 'rm -f "$soak_log"' EXIT
-.venv/bin/python -m pytest -m "soak or walk or slow" -q >"$soak_log" 2>&1 &
+.venv/bin/python -m pytest -m "soak or walk" -q >"$soak_log" 2>&1 &
 soak_pid=$!
-echo "== pytest (the soak, the walk and the previews run beside it)"
+echo "== pytest (the soak and the walk run beside it)"
 suite=0
-.venv/bin/python -m pytest -m "not soak and not walk and not slow" || suite=$?
+.venv/bin/python -m pytest -m "not soak and not walk" || suite=$?
 soak=0
 wait "$soak_pid" || soak=$?
-echo "== pytest -m 'soak or walk or slow'"
+echo "== pytest -m 'soak or walk'"
 cat "$soak_log"
 if [ "$suite" -ne 0 ] || [ "$soak" -ne 0 ]; then
   echo "== FAILED: suite exit $suite, soak exit $soak"
