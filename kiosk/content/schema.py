@@ -22,14 +22,8 @@ from pathlib import Path
 from typing import Any, Literal, Union
 
 from kiosk.content.loader import RESOURCES
-from kiosk.content.model import (
-    Block,
-    EducationWords,
-    StaffWords,
-    Structure,
-    SummaryWords,
-    UiWords,
-)
+from kiosk.content.model import Block, EducationWords, Structure
+from kiosk.content.screen_words import StaffWords, SummaryWords, UiWords
 from kiosk.content.settings import Settings
 from kiosk.content.theme import Theme
 from kiosk.intake.questionnaire import OPS, Condition, Questionnaire, QuestionnaireWords

@@ -21,7 +21,8 @@ from html import escape
 from PySide6.QtCore import QSizeF
 from PySide6.QtGui import QTextDocument
 
-from kiosk.content.model import Content, LanguageWords, Loaded, SummaryWords
+from kiosk.content.model import Content, LanguageWords, Loaded
+from kiosk.content.screen_words import SummaryWords
 from kiosk.content.theme import Theme
 from kiosk.content.wording import (
     answer_words,

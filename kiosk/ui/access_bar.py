@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kiosk.content.model import UiWords
+from kiosk.content.screen_words import UiWords
 from kiosk.ui.parts import button, set_button_text, text
 
 #: Each contrast mode's name in the words of the screen.

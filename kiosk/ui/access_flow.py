@@ -25,7 +25,8 @@ from kiosk.ui.parts import StaffScreen
 from kiosk.ui.spoken import focus_words, plain, screen_words
 
 if TYPE_CHECKING:
-    from kiosk.content.model import Loaded, UiWords
+    from kiosk.content.model import Loaded
+    from kiosk.content.screen_words import UiWords
     from kiosk.speech.speaker import Speaker
     from kiosk.ui.bottom_bar import BottomBar
     from kiosk.ui.keyboard import OnScreenKeyboard

@@ -15,7 +15,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kiosk.content.model import Content, LanguageWords, UiWords
+from kiosk.content.model import Content, LanguageWords
+from kiosk.content.screen_words import UiWords
 from kiosk.content.settings import TEXT_SIZES, TextSize
 from kiosk.ui.access_bar import SpeechRow, access_buttons, contrast_name, side_by_side
 from kiosk.ui.parts import button, set_button_text, text

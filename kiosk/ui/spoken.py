@@ -14,7 +14,7 @@ import re
 from PySide6.QtGui import Qt, QTextDocumentFragment
 from PySide6.QtWidgets import QAbstractButton, QLabel, QLineEdit, QWidget
 
-from kiosk.content.model import UiWords
+from kiosk.content.screen_words import UiWords
 from kiosk.ui.answer_base import AnswerWidget
 
 #: Marks drawn beside words that mean nothing read aloud.

@@ -13,7 +13,7 @@ import random
 from dataclasses import dataclass, field
 from typing import Literal
 
-from kiosk.content.model import UiWords
+from kiosk.content.screen_words import UiWords
 from kiosk.intake.questionnaire import Answer, Item
 from kiosk.intake.session import SubmittedVisit
 from kiosk.ui.answers import ChoiceAnswer
