@@ -150,19 +150,29 @@ class SummaryWords:
     language_names: dict[str, str]
     translated: str
     outcome: str
-    outcome_note: str
     red_flags: str
-    reasons: str
+    flags_none: str
+    urgent_flag: str
+    review_flag: str
+    denied: str
+    candidacy: str
+    criteria_met: str
+    criteria_not_met: str
+    none_listed: str
+    exclusion_present: str
+    see_above: str
     pain: str
     pain_now: str
     pain_worst: str
     pain_duration: str
-    pain_location: str
-    diagnoses: str
-    treatments: str
-    treatment_effect: str
-    other_answers: str
-    patients_words: str
+    front: str
+    back: str
+    below_knee: str
+    not_below_knee: str
+    history: str
+    own_words: str
+    notes: str
+    screening_aid: str
     questionnaire_version: str
     copy: str
     flag_answered: str
@@ -177,6 +187,8 @@ class SummaryWords:
     PLACEHOLDERS: ClassVar[dict[str, frozenset[str]]] = {
         "flag_answered": frozenset({"answer", "time"}),
         "flag_changed": frozenset({"answer", "time", "now", "changed"}),
+        "exclusion_present": frozenset({"rule"}),
+        "below_knee": frozenset({"regions"}),
     }
 
 

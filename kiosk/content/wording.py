@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from kiosk.intake.flag_record import FiredFlag
-from kiosk.intake.questionnaire import SET_TYPES, Answer, Item
+from kiosk.intake.questionnaire import CHOICE_TYPES, SET_TYPES, Answer, Item
 from kiosk.intake.rules import Outcome, Reason
 
 if TYPE_CHECKING:
@@ -67,6 +67,14 @@ def answer_words(item: Item, answer: Answer, words: LanguageWords) -> str:
     return str(answer)
 
 
+def clinical_words(item: Item, answer: Answer, words: LanguageWords) -> str:
+    """The answer as the specialist reads it: a choice by its clinical label, a duration,
+    number or date in words, typed text as typed."""
+    if item.type in CHOICE_TYPES:
+        return words.questionnaire.clinical_answer(item, answer)
+    return answer_words(item, answer, words)
+
+
 @dataclass(frozen=True, slots=True)
 class ReasonWords:
     """A reason as the specialist reads it: what it is, and the answers behind it."""
@@ -78,6 +86,7 @@ class ReasonWords:
 
 def reason_words(reason: Reason, answers: Mapping[str, Answer], items: Mapping[str, Item],
                  words: LanguageWords) -> ReasonWords:
+    """A reason's label and the answers behind it, in the specialist's words."""
     rules = words.rules
     if reason.kind == "unsure":
         label = rules.too_many_unsure.format(count=reason.count)
@@ -86,8 +95,8 @@ def reason_words(reason: Reason, answers: Mapping[str, Answer], items: Mapping[s
     else:
         label = rules.rules[reason.rule_id or ""]
     behind = tuple(
-        (words.questionnaire.items[item_id].text, answer_words(items[item_id], answers[item_id],
-                                                                words))
+        (words.questionnaire.clinical(item_id),
+         clinical_words(items[item_id], answers[item_id], words))
         for item_id in reason.item_ids if item_id in answers)
     return ReasonWords(reason.kind, label, behind)
 

@@ -61,7 +61,7 @@ def test_the_branching_example_shows_the_dropped_physio_answer_and_why(
     assert out[dropped + 1] == "  physio-helped: shown only if treatments-tried = physio"
     shown = out[:dropped]
     assert not any(line.startswith("  physio-helped:") for line in shown)
-    assert "  [missing-inclusion] Candidate signal not present: No lasting relief from" \
+    assert "  [missing-inclusion] Criterion not met or unknown: No lasting relief from" \
            " physiotherapy, medicines or injections" in out
 
 

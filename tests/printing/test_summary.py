@@ -13,7 +13,6 @@ from PySide6.QtWidgets import QApplication
 
 from kiosk.content.loader import Loaded
 from kiosk.content.simulate import read_answers, run
-from kiosk.content.wording import reason_words
 from kiosk.decoding.errors import ContentError
 from kiosk.intake.session import SubmittedVisit
 from kiosk.printing.summary import summary_document, summary_html, write_pdf
@@ -27,11 +26,16 @@ INJECTION = "<b>bold</b> <img src=x>"
 
 def submitted(loaded: Loaded, example: str, language: str = "en",
               changes: dict[str, object] | None = None) -> SubmittedVisit:
-    """The visit a patient would send with the answers of an example file."""
+    """The visit a patient would send with the answers of an example file (`changes`: answers
+    given instead, None for an answer not given)."""
     path = EXAMPLES / example
     errors: list[ContentError] = []
     answers, lines = read_answers(path, loaded.content, errors)
-    answers.update(changes or {})
+    for item_id, answer in (changes or {}).items():
+        if answer is None:
+            answers.pop(item_id, None)
+        else:
+            answers[item_id] = answer
     session, _ = run(answers, loaded.content, path, lines, errors)
     assert errors == []
     return session.submit(language, SUBMITTED)
@@ -93,34 +97,35 @@ def test_the_specialist_reads_who_the_patient_is_and_which_visit(
     assert "Language used English" in text
 
 
-def test_the_outcome_and_every_reason_are_printed(
-        likely_candidate: tuple[SubmittedVisit, list[str]], shipped: Loaded) -> None:
-    visit, [text] = likely_candidate
-    words = shipped.content.words("en")
-    items = {item.id: item for item in shipped.content.questionnaire.items()}
-    assert "Likely candidate" in text
-    assert visit.outcome.reasons
-    for reason in visit.outcome.reasons:
-        described = reason_words(reason, visit.answers, items, words)
-        assert described.label in text
-        for question, answer in described.answers:
-            assert f"{question} \u2192 {answer}" in text
-
-
-def test_pain_figures_duration_diagnoses_and_treatments_are_printed(
+def test_the_outcome_and_every_criterion_with_the_answers_behind_it(
         likely_candidate: tuple[SubmittedVisit, list[str]]) -> None:
     _, [text] = likely_candidate
-    assert "Now 6 / 10" in text
-    assert "Worst, past week 8 / 10" in text
-    assert "For 1 year 6 months" in text
-    assert "Worn discs (degenerative disc disease)" in text
-    assert "Pain medicine \u2192 Short-term relief" in text, "the answer in clinical words"
+    assert "Outcome Likely candidate Red flags: None reported." in text
+    assert ("Criteria met (5) Back pain for more than 6 months — Duration of back"
+            " pain: 1 year 6 months") in text
+    assert ("No lasting relief from physiotherapy, medicines or injections — Response to"
+            " physiotherapy: Short-term relief; Response to analgesics: Short-term relief;"
+            " Response to injections: Short-term relief") in text
+    assert "Criteria not met or unknown (0): None" in text
+    assert "Candidate signal" not in text, "no jargon"
 
 
-def test_the_patients_own_words_are_quoted_and_marked(
+def test_pain_figures_diagnoses_and_history_are_printed_in_clinical_words(
         likely_candidate: tuple[SubmittedVisit, list[str]]) -> None:
     _, [text] = likely_candidate
-    assert "Patient's own words: \u201cPlay with my grandchildren without pain.\u201d" in text
+    assert "Now 6 / 10 Worst, past week 8 / 10" in text
+    assert "Prior diagnoses: Degenerative disc disease; Disc herniation" in text
+    assert "Prior spine MRI Yes Most recent MRI Within 12 months" in text
+    assert "Current analgesics Paracetamol; NSAID" in text
+    assert "Worn discs" not in text, "the patient's words are not the specialist's"
+
+
+def test_the_patients_own_words_are_quoted_as_typed(
+        likely_candidate: tuple[SubmittedVisit, list[str]]) -> None:
+    _, [text] = likely_candidate
+    assert ("In the patient's own words Other goal (patient's words):"
+            " \u201cPlay with my grandchildren without pain.\u201d") in text
+    assert "Drug allergies (patient's words) \u201cPenicillin gave me a rash.\u201d" in text
 
 
 def test_the_questionnaire_version_is_printed_and_no_patient_disclaimer(
@@ -128,7 +133,9 @@ def test_the_questionnaire_version_is_printed_and_no_patient_disclaimer(
     _, [text] = likely_candidate
     disclaimer = " ".join(shipped.content.words("en").education.disclaimer.split())
     assert disclaimer not in text, "a clinical page, not patient education"
-    assert f"Questionnaire version {shipped.content.questionnaire.version}" in text
+    assert ("A screening aid for the specialist, not a diagnosis. The patient was not shown this"
+            f" outcome. \u00b7 Questionnaire version {shipped.content.questionnaire.version}"
+            in text)
 
 
 def test_every_page_names_the_patient_the_visit_and_the_page(
@@ -144,7 +151,7 @@ def test_an_urgent_visit_says_urgent_and_names_the_red_flag(
     [text] = printed(shipped, visit, tmp_path / "urgent.pdf")
     assert "URGENT - red flag" in text
     flag = shipped.content.words("en").rules.rules["saddle-numbness"]
-    assert f"Red flags: {flag}" in text
+    assert f"URGENT - red flag Urgent: {flag} (answered Yes at " in text
 
 
 def test_a_spanish_visit_is_printed_in_english_with_the_typed_words_as_typed(
@@ -154,12 +161,12 @@ def test_a_spanish_visit_is_printed_in_english_with_the_typed_words_as_typed(
     assert "Lucía Ejemplo" in text
     assert "Language used Spanish" in text
     assert "Answers are shown in English." in text
-    assert "Worn discs (degenerative disc disease)" in text
-    assert "Lumbar, L; Buttock, L; Posterior thigh, L; Calf, L; Foot, L" in text
-    assert "Did pain medicine help your pain? \u2192 No, it did not help" in text
+    assert "Prior diagnoses: Degenerative disc disease" in text
+    assert "Pain drawing: Lumbar, L; Buttock, L; Posterior thigh, L; Calf, L; Foot, L" in text
+    assert "Marked below the knee: Calf, L; Foot, L." in text
+    assert "Response to analgesics: No relief" in text
     assert "Discos gastados" not in text and "Dolor" not in text
-    assert ("Patient's own words: \u201cPoder cargar a mis nietos y volver a bailar.\u201d"
-            in text)
+    assert "\u201cPoder cargar a mis nietos y volver a bailar.\u201d" in text
 
 
 def test_the_summary_follows_the_printing_language_and_paper(
@@ -169,7 +176,7 @@ def test_the_summary_follows_the_printing_language_and_paper(
     text = " ".join(printed(in_spanish, visit, tmp_path / "es.pdf"))
     assert "Candidatura probable" in text
     assert "Fecha de nacimiento 12 de abril de 1968" in text
-    assert "Discos gastados (enfermedad degenerativa del disco)" in text
+    assert "Diagnósticos previos: Enfermedad degenerativa del disco" in text
     assert paper_of(tmp_path / "es.pdf") == (595, 842)
 
 
@@ -189,8 +196,8 @@ def test_a_hidden_answer_is_not_printed(
         qapp: QApplication, shipped: Loaded, tmp_path: Path) -> None:
     visit = submitted(shipped, "branching.yaml")
     [text] = printed(shipped, visit, tmp_path / "branching.pdf")
-    assert "Did physical therapy help your pain?" not in text
-    assert "Did pain medicine help your pain?" in text
+    assert "Response to physiotherapy" not in text
+    assert "Response to analgesics" in text
 
 
 def test_a_reprint_is_marked_copy(qapp: QApplication, shipped: Loaded, tmp_path: Path) -> None:

@@ -3,7 +3,7 @@
 Opened with the staff PIN from the urgent screen. The visit is already saved and its urgent
 slip queued; staff choose to go on with the patient (the questions continue where they were)
 or to end the visit here (its summary of the answers so far prints). Free text is shown as
-plain text, never as markup.
+plain text, never as markup; questions and answers in the specialist's clinical labels.
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from kiosk.content.model import LanguageWords, Loaded
-from kiosk.content.wording import answer_words, date_words, fired_history
+from kiosk.content.wording import clinical_words, date_words, fired_history
 from kiosk.intake.session import SubmittedVisit
 from kiosk.records.store import VisitStore
 from kiosk.ui.parts import (
@@ -98,9 +98,9 @@ class StaffUrgentScreen(StaffScreen):
             for flag in visit.fired))
         clear_rows(self._rows)
         for item_id, answer in visit.answers.items():
-            question = text(words.questionnaire.items[item_id].text, "muted",
+            question = text(words.questionnaire.clinical(item_id), "muted",
                             f"staff_urgent_question_{item_id}")
-            given = text(answer_words(items[item_id], answer, words), "subtitle",
+            given = text(clinical_words(items[item_id], answer, words), "subtitle",
                          f"staff_urgent_answer_{item_id}")
             for label in (question, given):
                 self._rows.addWidget(label)

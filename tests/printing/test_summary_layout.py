@@ -1,0 +1,120 @@
+"""The specialist's page read as a spine specialist reads it: each fact once, red flags apart
+from candidacy, criteria met and not met with the answers behind them, the pain drawing, room
+for notes, one page for every example. Real PDFs, read back as text."""
+
+from __future__ import annotations
+
+import datetime
+from pathlib import Path
+
+import pytest
+from PySide6.QtWidgets import QApplication
+
+from kiosk.content.loader import DEFAULT_CONTENT, DEFAULT_THEME, Loaded, load_all
+from kiosk.intake.session import SubmittedVisit
+from tests.domain.test_record_number import with_format
+from tests.printing.test_summary import EXAMPLES, printed, submitted
+
+EVERY_EXAMPLE = sorted(path.name for path in EXAMPLES.glob("*.yaml"))
+IDENTITY = {"first-name", "last-name", "birth-date"}
+
+
+def language_of(example: str) -> str:
+    return "es" if example == "spanish.yaml" else "en"
+
+
+def page_of(shipped: Loaded, example: str, out: Path,
+            changes: dict[str, object] | None = None) -> tuple[SubmittedVisit, str]:
+    visit = submitted(shipped, example, language_of(example), changes)
+    return visit, " ".join(printed(shipped, visit, out))
+
+
+@pytest.mark.parametrize("example", EVERY_EXAMPLE)
+def test_every_example_fits_one_page_and_prints_each_answer_once(
+        qapp: QApplication, shipped: Loaded, tmp_path: Path, example: str) -> None:
+    visit = submitted(shipped, example, language_of(example))
+    pages = printed(shipped, visit, tmp_path / "summary.pdf")
+    assert len(pages) == 1, "a typical visit is one page"
+    [text] = pages
+    words = shipped.content.words("en")
+    # Told another way: pain figures as "Now" and "Worst", a flagged answer by the flag's
+    # name, the treatments tried by their "Response to …" lines.
+    told = {"pain-now", "pain-worst", "treatments-tried"}
+    told.update(item_id for r in visit.outcome.reasons if r.kind in ("urgent", "review")
+                for item_id in r.item_ids)
+    for item_id in visit.answers:
+        if item_id in IDENTITY:
+            continue
+        label = words.questionnaire.clinical(item_id)
+        assert text.count(label) <= 1, f"{label!r} printed more than once"
+        assert item_id in told or label in text, f"{label!r} is not printed"
+    for flag in (r for r in visit.outcome.reasons if r.kind in ("urgent", "review")):
+        assert text.count(words.rules.rules[flag.rule_id or ""]) == 1
+
+
+def test_an_urgent_flag_stands_apart_from_the_candidacy_positives(
+        qapp: QApplication, shipped: Loaded, tmp_path: Path) -> None:
+    _, text = page_of(shipped, "urgent.yaml", tmp_path / "urgent.pdf")
+    flags, candidacy = text.split("Candidacy (the clinic's criteria)")
+    assert "Urgent: Saddle anaesthesia \u2014 new (answered Yes at" in flags
+    assert "Generally good health" not in flags
+    assert "Criteria met (5)" in candidacy and "Generally good health" in candidacy
+    assert "Denies: Urinary retention / incontinence (new);" in flags
+    assert "Saddle anaesthesia (new)" not in text, "the flag names it once"
+
+
+def test_a_cancer_history_is_named_once_as_a_flag_and_once_as_an_exclusion(
+        qapp: QApplication, shipped: Loaded, tmp_path: Path) -> None:
+    _, text = page_of(shipped, "cancer-history.yaml", tmp_path / "cancer.pdf")
+    assert "Outcome Clinician review Review: A history of cancer" in text
+    assert "Criteria not met or unknown (1) Exclusion: History of cancer Pain" in text
+    assert "History of malignancy" not in text, "the answer is the flag, not a second line"
+
+
+def test_a_criterion_without_answers_names_the_answer_that_skipped_its_questions(
+        qapp: QApplication, shipped: Loaded, tmp_path: Path) -> None:
+    changes: dict[str, object] = {"treatments-tried": "none"}
+    for skipped in ("physio-helped", "medicines-helped", "injections-helped"):
+        changes[skipped] = None
+    _, text = page_of(shipped, "likely-candidate.yaml", tmp_path / "none.pdf", changes)
+    assert ("Criteria not met or unknown (1) No lasting relief from physiotherapy, medicines or"
+            " injections \u2014 Treatments tried: None") in text
+
+
+def test_unsure_answers_are_one_review_flag_naming_the_questions(
+        qapp: QApplication, shipped: Loaded, tmp_path: Path) -> None:
+    unsure = {"thin-bones": "unsure", "long-term-steroids": "unsure", "had-mri": "unsure"}
+    _, text = page_of(shipped, "likely-candidate.yaml", tmp_path / "unsure.pdf",
+                      {**unsure, "mri-when": None})
+    assert ("Review: Answers that were 'I'm not sure': 3 (Osteoporosis; Long-term"
+            " corticosteroid use (3+ months); Prior spine MRI)") in text
+    assert "Prior spine MRI Not sure" not in text
+
+
+def test_the_pain_block_says_plainly_whether_a_marked_region_is_below_the_knee(
+        qapp: QApplication, shipped: Loaded, tmp_path: Path) -> None:
+    _, below = page_of(shipped, "urgent.yaml", tmp_path / "below.pdf")
+    assert ("Pain drawing: Lumbar, midline; Posterior thigh, L; Posterior thigh, R; Calf, L;"
+            " Calf, R Marked below the knee: Calf, L; Calf, R.") in below
+    _, above = page_of(shipped, "likely-candidate.yaml", tmp_path / "above.pdf")
+    assert "No region marked below the knee." in above
+
+
+def test_the_page_carries_the_drawing_and_room_for_notes(
+        qapp: QApplication, shipped: Loaded, tmp_path: Path) -> None:
+    _, text = page_of(shipped, "likely-candidate.yaml", tmp_path / "drawing.pdf")
+    assert "Notes" in text
+    pdf = (tmp_path / "drawing.pdf").read_bytes()
+    assert pdf.count(b"/Subtype /Image") >= 2, "the drawing and the notes' lines are pictures"
+
+
+def test_the_record_number_is_in_the_header(
+        qapp: QApplication, settings_copy: Path, tmp_path: Path) -> None:
+    loaded = load_all(DEFAULT_CONTENT, with_format(settings_copy), DEFAULT_THEME)
+    visit, text = page_of(loaded, "likely-candidate.yaml", tmp_path / "number.pdf",
+                          {"record-number": "MRN-004217"})
+    born = visit.answers["birth-date"]
+    assert isinstance(born, datetime.date)
+    assert ("Date of birth April 12, 1968 Age 57 Language used English"
+            " Record no. / appointment code MRN-004217") in text
+    assert text.count("MRN-004217") == 1
