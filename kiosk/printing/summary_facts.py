@@ -25,6 +25,17 @@ def e(text: str) -> str:
     return escape(text, quote=True)
 
 
+#: Qt sizes an image's width and height as pixels of a 96 dpi screen, scaled to the paint
+#: device: on the page's 72 dpi (points) device, 4 "pixels" are 3 points.
+IMAGE_UNITS_PER_PT = 96 / 72
+
+
+def picture(name: str, width_pt: float, height_pt: float) -> str:
+    """An image the document holds as `name`, `width_pt` by `height_pt` points on the page."""
+    return (f'<img src="{name}" width="{width_pt * IMAGE_UNITS_PER_PT:.1f}"'
+            f' height="{height_pt * IMAGE_UNITS_PER_PT:.1f}" />')
+
+
 def follow_ups(questionnaire: Questionnaire, item_id: str) -> list[Item]:
     """Items asked only because of an answer to `item_id` (their show-if looks at it alone)."""
     return [item for item in questionnaire.items()

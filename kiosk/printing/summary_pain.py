@@ -11,7 +11,7 @@ from collections.abc import Sequence
 
 from kiosk.intake.body_regions import below_knee, in_order
 from kiosk.intake.questionnaire import Item
-from kiosk.printing.summary_facts import MUTED, Facts, e
+from kiosk.printing.summary_facts import MUTED, Facts, e, picture
 
 PAIN_NOW, PAIN_WORST, PAIN_DURATION = "pain-now", "pain-worst", "pain-duration"
 #: The pain figure's size on the page, in points (both outlines side by side, captions below).
@@ -78,7 +78,7 @@ def pain_block(facts: Facts, scores: Sequence[str], figure: bool, notes: str = "
         return heading + words
     return (heading + '<table width="100%" cellspacing="0" cellpadding="0"><tr>'
             f'<td width="{FIGURE_WIDTH_PT + 8}"><p style="line-height: 100%;">'
-            f'<img src="{FIGURE_NAME}" width="{FIGURE_WIDTH_PT}" height="{FIGURE_HEIGHT_PT}" />'
+            + picture(FIGURE_NAME, FIGURE_WIDTH_PT, FIGURE_HEIGHT_PT) +
             "</p></td>"
             f'<td style="vertical-align: middle;">{words}</td>'
             + (f'<td width="{NOTES_SHARE:.0%}">{notes}</td>' if notes else "")

@@ -16,8 +16,8 @@ from kiosk.content.model import Loaded
 from kiosk.content.wording import clock_words, date_words, fired_history, reason_words
 from kiosk.intake.session import SubmittedVisit
 from kiosk.printing.pages import paper_document
-from kiosk.printing.summary import TEXT
 from kiosk.printing.summary_outcome import OUTCOME_LOOKS
+from kiosk.printing.summary_sections import TEXT
 
 RED = OUTCOME_LOOKS["urgent"].colour
 

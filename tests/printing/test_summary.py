@@ -163,7 +163,7 @@ def test_a_spanish_visit_is_printed_in_english_with_the_typed_words_as_typed(
     assert "Answers are shown in English." in text
     assert "Prior diagnoses: Degenerative disc disease" in text
     assert "Pain drawing: Lumbar, L; Buttock, L; Posterior thigh, L; Calf, L; Foot, L" in text
-    assert "Marked below the knee: Calf, L; Foot, L." in text
+    assert "Marked below the knee: Calf, L; Foot, L" in text
     assert "Response to analgesics: No relief" in text
     assert "Discos gastados" not in text and "Dolor" not in text
     assert "\u201cPoder cargar a mis nietos y volver a bailar.\u201d" in text

@@ -95,7 +95,7 @@ def test_the_pain_block_says_plainly_whether_a_marked_region_is_below_the_knee(
         qapp: QApplication, shipped: Loaded, tmp_path: Path) -> None:
     _, below = page_of(shipped, "urgent.yaml", tmp_path / "below.pdf")
     assert ("Pain drawing: Lumbar, midline; Posterior thigh, L; Posterior thigh, R; Calf, L;"
-            " Calf, R Marked below the knee: Calf, L; Calf, R.") in below
+            " Calf, R Marked below the knee: Calf, L; Calf, R") in below
     _, above = page_of(shipped, "likely-candidate.yaml", tmp_path / "above.pdf")
     assert "No region marked below the knee." in above
 
