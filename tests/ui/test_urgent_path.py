@@ -102,7 +102,8 @@ def test_flag_then_staff_see_the_visit_and_end_it_here(
     assert "Ana Example" in shown
     assert ("Urgent slip: not printed yet: the printer had a problem (no printer is set and"
             " there is no default printer)") in shown, "the desk sees the slip did not print"
-    assert "Do you have new numbness between your legs or around your bottom?" in shown
+    assert "Saddle anaesthesia (new)\nYes" in shown, "answers in the specialist's words"
+    assert "around your bottom" not in shown
     assert ("urgent screen unlocked by staff", visit_id) in [
         (action, vid) for _, action, vid in store.audit_trail()]
     tap(qtbot, find_button(window, "staff_urgent_end"))
