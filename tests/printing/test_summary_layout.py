@@ -118,3 +118,23 @@ def test_the_record_number_is_in_the_header(
     assert ("Date of birth April 12, 1968 Age 57 Language used English"
             " Record no. / appointment code MRN-004217") in text
     assert text.count("MRN-004217") == 1
+
+
+def test_the_longest_visit_takes_two_pages_at_most(
+        qapp: QApplication, shipped: Loaded, tmp_path: Path) -> None:
+    items = {item.id: item for item in shipped.content.questionnaire.items()}
+    longest: dict[str, object] = {
+        item_id: ("Wörter " * 60)[:item.max_length].strip()
+        for item_id, item in items.items() if item.type == "text" and item.id in (
+            "goals-other", "pain-medicines-other", "medicine-allergies-which")}
+    longest.update({item_id: list(item.options) for item_id, item in items.items()
+                    if item.type == "multiple" and item_id != "treatments-tried"})
+    longest.update({"pain-medicines-now": list(items["pain-medicines-now"].options),
+                    "medicine-allergies": "yes", "saddle-numbness": "yes",
+                    "bladder-problems": "unsure", "fever-or-infection": "yes",
+                    "weight-loss": "yes", "cancer-history": "yes", "stenosis-surgery": "yes"})
+    visit = submitted(shipped, "likely-candidate.yaml", changes=longest)
+    pages = printed(shipped, visit, tmp_path / "longest.pdf")
+    assert len(pages) <= 2
+    assert all(f"Maria Example \u00b7 Visit {visit.visit_id}" in page for page in pages)
+    assert "Wörter Wörter" in " ".join(pages)
