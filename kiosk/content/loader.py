@@ -15,6 +15,8 @@ from pathlib import Path
 
 from kiosk.content.files import DEFAULT_CONTENT, DEFAULT_SETTINGS, DEFAULT_THEME, RESOURCES
 from kiosk.content.folder_check import LANGUAGE_CODE, Plan, check_structure, load_language
+from kiosk.content.instrument_check import check_rules_opt_in, check_scoring
+from kiosk.content.instruments import InstrumentPlan, instrument_plan, with_instruments
 from kiosk.content.model import Content, LanguageWords, Loaded, Structure
 from kiosk.content.questionnaire_check import check_questionnaire, check_rules
 from kiosk.content.record_number import with_record_number
@@ -50,13 +52,14 @@ def _listed_languages(structure: Structure | None) -> tuple[str, ...] | None:
     return tuple(dict.fromkeys(structure.languages))
 
 
-def _collect_content(root: Path, errors: list[ContentError],
-                     deadline: Deadline) -> tuple[Content | None, tuple[str, ...] | None]:
-    """(the content when every file is correct, the languages structure.yaml lists)."""
+def _collect_content(root: Path, errors: list[ContentError], deadline: Deadline
+                     ) -> tuple[Content | None, tuple[str, ...] | None, InstrumentPlan | None]:
+    """(the content when every file is correct, the languages structure.yaml lists, what the
+    settings may turn on of its scored measures)."""
     deadline.start(_label(root))
     if not root.is_dir():
         errors.append(ContentError(_label(root), 0, "", "content folder not found"))
-        return None, None
+        return None, None, None
     structure_path = root / "structure.yaml"
     structure = decode_parts(structure_path, _label(structure_path), Structure, errors, deadline)
     if (found := structure.parts) is not None:
@@ -68,11 +71,15 @@ def _collect_content(root: Path, errors: list[ContentError],
     if (asked := questionnaire.parts) is not None:
         checked(questionnaire.decoder.label, errors,
                 lambda: check_questionnaire(asked, questionnaire.decoder, errors))
+        checked(questionnaire.decoder.label, errors,
+                lambda: check_scoring(asked, questionnaire.decoder, errors))
     rules_path = root / "rules.yaml"
     rules = decode_parts(rules_path, _label(rules_path), Rules, errors, deadline)
     if (flagged := rules.parts) is not None:
         checked(rules.decoder.label, errors,
                 lambda: check_rules(flagged, questionnaire.parts, rules.decoder, errors))
+        checked(rules.decoder.label, errors,
+                lambda: check_rules_opt_in(flagged, questionnaire.parts, rules.decoder, errors))
     plan = Plan(structure.parts, questionnaire.parts, rules.parts)
     listed = _listed_languages(structure.parts)
     if listed is not None:
@@ -90,10 +97,12 @@ def _collect_content(root: Path, errors: list[ContentError],
                 errors.append(ContentError(_label(root / name), 0, "", "language folder not"
                                            " listed in structure.yaml languages"))
     whole = {code: words for code, words in languages.items() if words is not None}
+    measures = instrument_plan(questionnaire.parts, languages)
     if (structure.whole is None or questionnaire.whole is None or rules.whole is None
             or len(whole) != len(languages)):
-        return None, listed
-    return Content(root, structure.whole, whole, questionnaire.whole, rules.whole), listed
+        return None, listed, measures
+    content = Content(root, structure.whole, whole, questionnaire.whole, rules.whole)
+    return content, listed, measures
 
 
 def load_content(root: Path = DEFAULT_CONTENT, deadline: Deadline | None = None) -> Content:
@@ -101,7 +110,7 @@ def load_content(root: Path = DEFAULT_CONTENT, deadline: Deadline | None = None)
     errors: list[ContentError] = []
     content = None
     try:
-        content, _ = _collect_content(root, errors, deadline or Deadline())
+        content, _, _ = _collect_content(root, errors, deadline or Deadline())
     except LoadingTooSlow as late:
         errors.append(late.error)
     if errors or content is None:
@@ -119,15 +128,16 @@ def load_all(content_root: Path = DEFAULT_CONTENT, settings_path: Path = DEFAULT
     content = settings = theme = None
     try:
         limit = deadline or Deadline()
-        content, languages = _collect_content(content_root, errors, limit)
+        content, languages, instruments = _collect_content(content_root, errors, limit)
         theme, theme_parts = collect_theme(theme_path, _label(theme_path), errors, limit)
         settings = collect_settings(settings_path, _label(settings_path), errors, languages,
-                                    theme_parts, limit)
+                                    theme_parts, limit, instruments)
     except LoadingTooSlow as late:
         errors.append(late.error)
     if errors or content is None or settings is None or theme is None:
         raise ContentInvalid(errors)
-    return Loaded(with_record_number(content, settings.kiosk), settings, theme)
+    asked = with_instruments(with_record_number(content, settings.kiosk), settings.kiosk)
+    return Loaded(asked, settings, theme)
 
 
 __all__ = ["DEFAULT_CONTENT", "DEFAULT_SETTINGS", "DEFAULT_THEME", "LOAD_SECONDS", "RESOURCES",

@@ -152,7 +152,7 @@ def _check_item_shape(item: Item, path: str, report: Report) -> None:
         report(f"{path}.min", "min is larger than max")
 
 
-def _choices(item: Item) -> Ids:
+def choice_ids(item: Item) -> Ids:
     """The option ids a patient may pick, and whether all of them could be read."""
     if item.type == "bodymap":
         return Ids(item.choices(), True)
@@ -201,7 +201,7 @@ def check_condition(condition: Condition, path: str, items: dict[str, Item], rep
     if op == "exists":
         return
     if kind in CHOICE_TYPES:
-        choices = _choices(item)
+        choices = choice_ids(item)
         if value not in choices.ids and choices.complete:
             report(f"{path}.value", f"{quoted(value)} is not an option of {question!r}"
                    + did_you_mean(str(value), choices.ids))

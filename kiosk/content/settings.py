@@ -45,6 +45,9 @@ class KioskSettings:
     record_number_pattern: str | None = None
     # That format in plain words for the patient, in each language (shown under the question).
     record_number_format: dict[str, str] = field(default_factory=dict)
+    # The opt-in scored measures this clinic asks (ids from questionnaire.yaml `scoring:`),
+    # each turned on after checking its licence terms; none by default.
+    instruments: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

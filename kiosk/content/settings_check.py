@@ -13,6 +13,7 @@ from pathlib import Path
 
 from kiosk.content.colour import is_hex_colour
 from kiosk.content.contrast import measure, with_accent
+from kiosk.content.instruments import InstrumentPlan, check_instruments_setting
 from kiosk.content.limits import Limit, settings_problems, theme_problems
 from kiosk.content.record_number import check_record_number
 from kiosk.content.settings import Settings, pin_hash_problem
@@ -83,16 +84,19 @@ def _check_colours(colours: Colours, key: str, kind: type[Colours], report: Repo
 
 def collect_settings(path: Path, label: str, errors: list[ContentError],
                      languages: tuple[str, ...] | None, theme: Theme | None,
-                     deadline: Deadline | None = None) -> Settings | None:
+                     deadline: Deadline | None = None,
+                     instruments: InstrumentPlan | None = None) -> Settings | None:
     """The settings when they are correct, after reporting every error. `languages` are the
-    content's (None when they could not be read) and `theme` what of it could be read."""
+    content's (None when they could not be read), `theme` what of it could be read, and
+    `instruments` what the kiosk.instruments setting may list."""
     decoded = decode_parts(path, label, Settings, errors, deadline)
     settings = decoded.parts
     if settings is None:
         return None
     found = len(errors)
     report = _reporter(decoded.decoder, errors)
-    checked(label, errors, lambda: _check_settings(settings, path, languages, theme, report))
+    checked(label, errors, lambda: _check_settings(settings, path, languages, theme, report,
+                                                   instruments))
     whole = decoded.whole
     if whole is None or len(errors) != found:
         return None
@@ -108,7 +112,8 @@ def collect_settings(path: Path, label: str, errors: list[ContentError],
 
 
 def _check_settings(settings: Settings, path: Path, languages: tuple[str, ...] | None,
-                    theme: Theme | None, report: Report) -> None:
+                    theme: Theme | None, report: Report,
+                    instruments: InstrumentPlan | None = None) -> None:
     clinic = settings.clinic
     if is_valid(clinic):
         accent = clinic.accent_color
@@ -134,6 +139,7 @@ def _check_settings(settings: Settings, path: Path, languages: tuple[str, ...] |
         report(key, problem)
     if is_valid(settings.kiosk):
         check_record_number(settings.kiosk, languages, report)
+        check_instruments_setting(settings.kiosk, instruments, report)
     for key, limit in SCREEN_LIMITS.items():
         value = getattr(getattr(settings, "screen", None), key.split(".")[1], None)
         if isinstance(value, (int, float)) and not isinstance(value, bool):

@@ -14,11 +14,12 @@ from typing import Any, TextIO
 
 import yaml
 
-from kiosk.content.model import Content
+from kiosk.content.model import Content, LanguageWords
 from kiosk.content.wording import answer_words, outcome_words, reason_words
 from kiosk.decoding.decode import INVALID, Decoder, read_yaml
 from kiosk.decoding.errors import ContentError, did_you_mean
 from kiosk.intake.answers import AnswerInvalid
+from kiosk.intake.scoring import Score, scores
 from kiosk.intake.session import IntakeSession, SubmittedVisit
 
 
@@ -111,7 +112,25 @@ def simulate(path: Path, content: Content, language: str, out: TextIO,
         print(f"  [{reason.kind}] {described.label}", file=out)
         for question, answer_text in described.answers:
             print(f"      {question} -> {answer_text}", file=out)
+    found = scores(content.questionnaire, session.answers)
+    if found:
+        print("Scores:", file=out)
+        for score in found:
+            print(f"  {score_line(score, words)}", file=out)
     return 0
+
+
+def score_line(score: Score, words: LanguageWords) -> str:
+    """One score as an editor checks it, with its range, its band and how many of its
+    questions were answered: `Keele STarT Back Tool, Total score: 5 (0-9), Medium risk;
+    answered 9 of 9`, or `...: not scored: 2 of 3 answered` when too many were left blank."""
+    said = words.questionnaire.instruments[score.instrument]
+    name = f"{said.name}, {said.scores[score.score]}"
+    if score.value is None:
+        return f"{name}: not scored: {score.answered} of {score.items} answered"
+    band = f", {(said.bands or {})[score.band]}" if score.band is not None else ""
+    return (f"{name}: {score.shown()} ({score.lowest:g}-{score.highest:g}){band};"
+            f" answered {score.answered} of {score.items}")
 
 
 

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Literal
 
 from kiosk.intake.body_regions import REGION_IDS
+from kiosk.intake.instruments import Instrument, InstrumentWords
 
 if TYPE_CHECKING:
     import yaml
@@ -154,6 +155,9 @@ class Questionnaire:
     version: str
     pages: tuple[Page, ...]
     unsure_for_review: int = 3
+    #: The scored measures (kiosk.intake.instruments); their scores are computed by
+    #: kiosk.intake.scoring from a visit's answers.
+    scoring: tuple[Instrument, ...] = ()
 
     def items(self) -> tuple[Item, ...]:
         return tuple(item for page in self.pages for item in page.items)
@@ -196,11 +200,13 @@ class QuestionnaireWords:
     """One language's words for the questionnaire.
 
     `clinical_answers` labels the options the kiosk adds itself (yes, no, unsure, prefer-not,
-    none) for the specialist; an item's own options have theirs in its `clinical_options`."""
+    none) for the specialist; an item's own options have theirs in its `clinical_options`.
+    `instruments` names each scored measure, its scores and bands for the specialist."""
 
     pages: dict[str, PageWords]
     items: dict[str, ItemWords]
     clinical_answers: dict[str, str] = field(default_factory=dict)
+    instruments: dict[str, InstrumentWords] = field(default_factory=dict)
 
     def clinical(self, item_id: str) -> str:
         """The specialist's short label for a question, e.g. "Saddle anaesthesia (new)"."""
