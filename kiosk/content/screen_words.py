@@ -89,6 +89,7 @@ class UiWords:
     date_century: str
     text_cut: str
     text_count: str
+    record_number_wrong: str
     read_aloud: str
     speech_pause: str
     speech_resume: str
@@ -127,6 +128,7 @@ class UiWords:
         "date_pattern": frozenset({"day", "month", "year"}),
         "text_cut": frozenset({"limit", "cut"}),
         "text_count": frozenset({"count", "limit"}),
+        "record_number_wrong": frozenset({"format"}),
         "speech_level": frozenset({"level", "levels"}),
         "spoken_chosen": frozenset({"answer"}),
         "spoken_unchosen": frozenset({"answer"}),

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QWidget
 
@@ -55,6 +55,13 @@ class AnswerWidget(QWidget):
     def key_stops(self) -> list[Stop]:
         """What Tab reaches in this answer, in reading order (see `kiosk.ui.key_moves`)."""
         return []
+
+    def part_beside(self, room: QSize) -> QWidget | None:
+        """A part of this answer that stands beside the question, not under its words, when
+        the screen has this room for the question (a picture too tall for the room under the
+        words), or None. The question screen lays out the part returned; the answer takes back
+        a part it no longer returns."""
+        return None
 
     def can_answer(self, item: Item) -> bool:
         """Whether this widget, as it stands, can answer `item` too (the same kind of

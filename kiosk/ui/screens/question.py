@@ -1,16 +1,17 @@
 """One question per screen: progress, the question, its answer widget, Next (and Back in the bar).
 
 The screen holds no rules: it tells the intake session each answer as it changes and asks it
-what comes next, whether the answer was required, and whether a red flag needs the desk now.
+what comes next, whether the answer was required or cannot be kept as typed (the message under
+the answers says which), and whether a red flag needs the desk now.
 """
 
 from __future__ import annotations
 
 import datetime
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, QSize, QTimer, Signal
 from PySide6.QtGui import QHideEvent, QResizeEvent
-from PySide6.QtWidgets import QHBoxLayout, QSizePolicy, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
 
 from kiosk.content.model import Content, LanguageWords
 from kiosk.intake.answers import AnswerInvalid
@@ -19,15 +20,14 @@ from kiosk.intake.session import AnswerRequired, IntakeSession
 from kiosk.intake.typed_date import DateOrder
 from kiosk.ui import key_moves
 from kiosk.ui.answer_base import AnswerWidget
+from kiosk.ui.answer_problem import REQUIRED, refusal
 from kiosk.ui.answers import answer_widget
 from kiosk.ui.key_stops import Stop
-from kiosk.ui.parts import Screen, button, set_button_text, text, touch_scroll
+from kiosk.ui.parts import Screen, text, touch_scroll
 from kiosk.ui.progress_line import ProgressLine
+from kiosk.ui.question_nav import QuestionNav
 from kiosk.ui.question_words import QuestionWords
 
-#: Kinds of question that move on by themselves: one tap answers them (a duration, once its
-#: number is typed, by the touch on its unit).
-MOVES_ON = frozenset({"yesno", "single", "scale", "duration"})
 #: Gaps between the progress, the words and the answers, in pixels.
 GAP = 12
 #: Steps of the progress bar.
@@ -60,30 +60,14 @@ class QuestionScreen(Screen):
         self._answer: AnswerWidget | None = None
         self.reviewing = False
         self._body_px = 26
-        self._advance = QTimer(self)
-        self._advance.setObjectName("question_auto_advance")
-        self._advance.setSingleShot(True)
-        self._advance.setInterval(round(auto_advance_seconds * 1000))
+        nav = self._nav = QuestionNav(auto_advance_seconds)
+        self._advance = nav.pause
         self._advance.timeout.connect(self._advance_now)
-        self._auto = auto_advance_seconds > 0
-
         self._progress_text = text("", "muted", "question_progress")
         self._progress = ProgressLine("question_progress_bar", PROGRESS_STEPS)
-        self._note = text("", "muted", "question_moves_on")
-        self._required = text("", "warning", "question_required")
-        self._required.hide()
         self._question_words = QuestionWords()
-        self._next = button("question_next", "primary")
-        self._next.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
+        self._next = nav.next
         self._next.clicked.connect(self.go_next)
-        nav = QWidget()
-        nav.setObjectName("question_nav")
-        nav_row = QHBoxLayout(nav)
-        nav_row.setContentsMargins(0, 0, 0, 0)
-        nav_row.addWidget(self._required, 1)
-        nav_row.addWidget(self._note, 1)
-        nav_row.addStretch(0)
-        nav_row.addWidget(self._next, 0, Qt.AlignmentFlag.AlignTop)
         # The words scroll on their own above the answers; the answers, with Next right
         # under them, start where the words' room ends.
         self._words_scroll = touch_scroll("question_words_scroll", self._question_words)
@@ -96,6 +80,7 @@ class QuestionScreen(Screen):
         scroll = self._scroll = touch_scroll("question_scroll", self._holder)
         self._column = QWidget()
         self._column.setObjectName("question_column")
+        self._column.installEventFilter(self)  # narrower beside a picture: the words' room
         column = self._column_layout = QVBoxLayout(self._column)
         column.setContentsMargins(0, 0, 0, 0)
         column.addWidget(self._progress_text)
@@ -135,9 +120,10 @@ class QuestionScreen(Screen):
             answer.set_value(self._session.answers.get(item.id))
         else:
             answer = self._new_answer(item)
+        self._place_beside()
         self._scroll.verticalScrollBar().setValue(0)
         answer.apply_metrics(self._body_px)
-        self._required.hide()
+        self._nav.problem.clear()
         if self._words is not None:
             answer.show_words(self._words)
             self._show_texts()
@@ -145,6 +131,7 @@ class QuestionScreen(Screen):
 
     def _new_answer(self, item: Item) -> AnswerWidget:
         if self._answer is not None:
+            self._answer.part_beside(QSize())  # a part beside the words goes with it
             self._answer.hide()
             self._answer.setParent(None)
             self._answer.deleteLater()
@@ -167,14 +154,14 @@ class QuestionScreen(Screen):
             self._session.answer(item.id, widget.value())
         except AnswerInvalid:
             self._session.answer(item.id, None)
-        self._required.hide()
-        self._note.setVisible(self._shows_note(item))
+        self._nav.problem.clear()
+        self._nav.show_note(item)
         self._show_progress()
 
     def _picked(self) -> None:
         """A one-tap answer: shown chosen for a moment, then the next question (a tap on
         another answer starts the pause again; Back or Next stop it)."""
-        if self._auto:
+        if self._nav.auto:
             self._advance.start()
 
     def _advance_now(self) -> None:
@@ -193,11 +180,16 @@ class QuestionScreen(Screen):
 
     def go_next(self) -> None:
         self._advance.stop()
-        try:
-            following = self._session.go_next()
-        except AnswerRequired:
-            self._note.hide()
-            self._required.show()
+        item, answer, following = self._session.current, self._answer, None
+        reason = (refusal(self._session, item, answer.value())
+                  if item is not None and answer is not None else None)
+        if reason is None:
+            try:
+                following = self._session.go_next()
+            except AnswerRequired:
+                reason = REQUIRED
+        if reason is not None and item is not None:
+            self._nav.hold(reason, item, self._words)
             return
         fired = self._session.fire_flags()
         self._after_urgent(following)
@@ -237,12 +229,6 @@ class QuestionScreen(Screen):
         self._advance.stop()  # the idle warning, the urgent screen or a wipe took over
         super().hideEvent(event)
 
-    def _shows_note(self, item: Item) -> bool:
-        """How one-tap answers work is told on each one-tap question, beside its answers,
-        before the patient touches one (WCAG 3.2.2: a change of screen on a choice is
-        announced before it happens)."""
-        return self._auto and item.type in MOVES_ON and self._required.isHidden()
-
     def _show_progress(self) -> None:
         words = self._words
         if words is None or self._session.current is None:
@@ -262,12 +248,8 @@ class QuestionScreen(Screen):
             return
         question, note = self._question_words.show_item(item, words)
         if self._answer is not None:
-            self._answer.describe(question, note)
-        self._required.setText(words.ui.question_required)
-        self._note.setText(words.ui.question_moves_on)
-        self._note.setVisible(self._shows_note(item))
-        set_button_text(self._next, words.ui.review_back_to if self.reviewing
-                        else words.ui.question_next)
+            self._nav.problem.describe(self._answer, question, note)
+        self._nav.show_words(item, words, self.reviewing)
         self._show_progress()
         self._keep_answers_in_place()
 
@@ -289,13 +271,31 @@ class QuestionScreen(Screen):
                  + self._progress_text.heightForWidth(width)
                  + self._progress.sizeHint().height()
                  + self._next.sizeHint().height() + self._holder_layout.spacing())
+        # Measured beside the scroll bar, which room for them only without it would bring.
+        narrower = width - self._words_scroll.verticalScrollBar().sizeHint().width()
         self._words_scroll.setFixedHeight(self._question_words.room_for(
-            item, kind, words, width, self.height() - taken - answer_height,
+            item, kind, words, narrower, self.height() - taken - answer_height,
             answer_height - own_answer))
+
+    def _place_beside(self) -> None:
+        """A part of the answer to stand beside the question (the pain map's body on a landscape
+        screen) goes left of the column, laid out at once: the words' room follows."""
+        room = self.contentsRect().marginsRemoved(self._centre.contentsMargins()).size()
+        part = self._answer.part_beside(room) if self._answer is not None else None
+        if part is not None and self._centre.indexOf(part) < 0:
+            self._centre.insertWidget(1, part)
+            part.show()
+        self._centre.activate()
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt override
         super().resizeEvent(event)
+        self._place_beside()
         self._keep_answers_in_place()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
+        if watched is self._column and event.type() == QEvent.Type.Resize:
+            self._keep_answers_in_place()
+        return super().eventFilter(watched, event)
 
     def show_words(self, words: LanguageWords) -> None:
         self._words = words

@@ -1,0 +1,123 @@
+"""The whole pain map is in sight at once: on every screen the kiosk ships for and at every text
+size, both body outlines, feet included, stand inside the question's visible area before the
+patient scrolls, and every region stays at least a fingertip. On a landscape screen the body
+stands beside the question; turned to portrait it stands under the words, and it leaves with
+the question."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import QPoint, QRect
+from PySide6.QtGui import QRegion
+from pytestqt.qtbot import QtBot
+
+from kiosk.content.loader import Loaded
+from kiosk.ui.body_figure import FINGER_PX, BodyFigure
+from kiosk.ui.window import KioskWindow
+from tests.ui.conftest import WindowFactory, find_button, tap
+from tests.ui.test_pain_map import pain_map, tap_region
+from tests.ui.test_questionnaire import question_screen
+
+SIZES = [(1280, 800), (1920, 1080), (1080, 1920)]
+
+
+def regions_on_screen(figure: BodyFigure) -> dict[str, QRect]:
+    """Each region's outline box in the figure, by view and region."""
+    found = {}
+    for outline, rect, scale in figure.view_rects():
+        for shape in outline.regions():
+            box = figure.polygon(shape, rect, scale).boundingRect()
+            found[f"{outline.view}:{shape.name}"] = box.toAlignedRect()
+    return found
+
+
+def unseen(window: KioskWindow, figure: BodyFigure) -> list[str]:
+    """The regions a patient cannot see whole without scrolling: cut by the visible area,
+    or under the bottom bar."""
+    shown = figure.visibleRegion()
+    bar_top = window.bar.mapTo(window, QPoint(0, 0)).y()
+    hidden = []
+    for name, box in regions_on_screen(figure).items():
+        whole = shown.intersected(QRegion(box)) == QRegion(box)
+        bottom = figure.mapTo(window, box.bottomLeft()).y()
+        if not whole or bottom > bar_top:
+            hidden.append(name)
+    return hidden
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda size: f"{size[0]}x{size[1]}")
+@pytest.mark.parametrize(("text_size", "language"),
+                         [("normal", "en"), ("largest", "en"), ("largest", "es")])
+def test_the_whole_figure_is_in_sight_and_every_region_is_a_fingertip(
+        qtbot: QtBot, make_window: WindowFactory, loaded: Loaded, size: tuple[int, int],
+        text_size: str, language: str) -> None:
+    window = make_window(loaded, size=size)
+    window.set_text_size(text_size)
+    window.set_language(language)
+    figure = pain_map(window, qtbot).figure
+    assert question_screen(window)._scroll.verticalScrollBar().value() == 0, "not scrolled"
+    boxes = regions_on_screen(figure)
+    lowest = max(boxes, key=lambda name: boxes[name].bottom())
+    assert lowest.endswith(("foot-left", "foot-right")), "the feet are the figure's bottom"
+    assert unseen(window, figure) == [], f"{size} {text_size}: out of sight without scrolling"
+    smallest = min(min(box.width(), box.height()) for box in boxes.values())
+    assert smallest >= FINGER_PX - 1, f"a region of {smallest} px is smaller than a fingertip"
+
+
+def test_at_1280x800_and_the_largest_text_the_feet_are_in_sight_beside_the_question(
+        qtbot: QtBot, make_window: WindowFactory, loaded: Loaded) -> None:
+    window = make_window(loaded, size=(1280, 800))
+    window.set_text_size("largest")
+    answer = pain_map(window, qtbot)
+    figure = answer.figure
+    column = question_screen(window)._column
+    assert figure.beside
+    assert figure.mapTo(window, QPoint(figure.width(), 0)).x() <= column.mapTo(
+        window, QPoint(0, 0)).x(), "the body stands left of the question's words"
+    assert unseen(window, figure) == []
+    tap_region(qtbot, answer, "foot-left")
+    assert answer.value() == ("foot-left",) and answer.boxes["foot-left"].isChecked()
+
+
+def test_turned_to_portrait_the_body_stands_under_the_words_and_goes_with_the_question(
+        qtbot: QtBot, make_window: WindowFactory, loaded: Loaded) -> None:
+    window = make_window(loaded, size=(1920, 1080))
+    answer = pain_map(window, qtbot)
+    tap_region(qtbot, answer, "calf-right")
+    window.resize(1080, 1920)
+    qtbot.waitUntil(lambda: not answer.figure.beside and answer.figure.parentWidget() is answer)
+    words = question_screen(window)._words_scroll
+    qtbot.waitUntil(lambda: unseen(window, answer.figure) == [])
+    assert answer.figure.mapTo(window, QPoint(0, 0)).y() >= words.mapTo(
+        window, QPoint(0, words.height())).y(), "under the question's words"
+    assert answer.figure.marked == {"calf-right"}, "the marks stay as the screen turns"
+    window.resize(1920, 1080)
+    qtbot.waitUntil(lambda: answer.figure.beside and unseen(window, answer.figure) == [])
+    tap(qtbot, find_button(window, "question_next"))
+    item = question_screen(window).item
+    assert item is not None and item.id != "pain-location"
+    assert [f for f in window.findChildren(BodyFigure) if f.isVisible()] == [], \
+        "the body leaves with its question"
+
+
+def test_reached_by_next_the_question_s_words_stand_whole_beside_the_body(
+        qtbot: QtBot, make_window: WindowFactory, loaded: Loaded) -> None:
+    """The words' room follows the column narrowed by the body, whether the map is reached
+    from the question before it or the screen turns and turns back."""
+    window = make_window(loaded, size=(1280, 800))
+    window.start_questionnaire()
+    screen = question_screen(window)
+    screen.open("pain-duration")
+    assert window.visit is not None
+    window.visit.answer("pain-duration", 24)
+    tap(qtbot, find_button(window, "question_next"))
+    assert screen.item is not None and screen.item.id == "pain-location"
+    words = screen._words_scroll
+
+    def whole() -> None:
+        assert words.verticalScrollBar().maximum() == 0, "the words scroll in their room"
+        assert words.height() >= screen._question_words.heightForWidth(words.width())
+    qtbot.waitUntil(whole)
+    for size in ((1080, 1920), (1280, 800)):
+        window.resize(*size)
+        qtbot.waitUntil(whole)
