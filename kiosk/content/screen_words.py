@@ -175,6 +175,9 @@ class SummaryWords:
     own_words: str
     notes: str
     screening_aid: str
+    score_answered: str
+    not_scored: str
+    decimal_mark: str
     questionnaire_version: str
     copy: str
     flag_answered: str
@@ -191,6 +194,8 @@ class SummaryWords:
         "flag_changed": frozenset({"answer", "time", "now", "changed"}),
         "exclusion_present": frozenset({"rule"}),
         "below_knee": frozenset({"regions"}),
+        "score_answered": frozenset({"answered", "items"}),
+        "not_scored": frozenset({"answered", "items"}),
     }
 
 

@@ -14,7 +14,6 @@ a screening aid the patient did not see (summary_sections.py).
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from dataclasses import dataclass
 
 from PySide6.QtCore import QRectF, QSizeF, QUrl
@@ -56,7 +55,7 @@ BESIDE_NAME, FOOT_NAME = "notes-beside", "notes-foot"
 NOTES_LEAST_PT = 40.0
 NOTES_LINE_PT = 20.0
 #: The notes beside the pain drawing: this tall, in points.
-NOTES_BESIDE_PT = 104.0
+NOTES_BESIDE_PT = 92.0
 #: Kept free under the notes, so rounding never pushes the footer onto a second page.
 NOTES_SLACK_PT = 4.0
 #: Images are drawn at this many dots per point (216 dpi), sharp on paper.
@@ -75,19 +74,18 @@ class NotesRoom:
 
 def summary_html(visit: SubmittedVisit, content: Content, language: str, clinic_name: str,
                  copy: bool = False, measure: Measure | None = None, figure: bool = False,
-                 room: NotesRoom = NotesRoom(), scores: Sequence[str] = ()) -> str:
+                 room: NotesRoom = NotesRoom()) -> str:
     """The summary as HTML for QTextDocument, in `language` (the clinic's, from settings).
 
     `measure` gives the real height of rows in a column of the history, to cut them into two
     even columns; without it the cut is estimated from the length of the text. `figure` places
-    the pain drawing's image and `room` ruled space for notes (the document holds the images);
-    `scores` are the scored measures' lines.
+    the pain drawing's image and `room` ruled space for notes (the document holds the images).
     """
     facts = Facts(visit, content, language)
     beside = notes(facts, BESIDE_NAME, room.width * NOTES_SHARE - 8, room.beside)
     foot = notes(facts, FOOT_NAME, room.width - 8, room.foot, heading=not beside)
     body = (header(facts, clinic_name, copy) + patient(facts) + outcome_box(facts)
-            + candidacy(facts) + pain_block(facts, scores, figure, beside)
+            + candidacy(facts) + pain_block(facts, figure, beside)
             + history(facts, measure) + foot + footer(facts))
     return f"<html><head>{HEAD}</head><body>{body}</body></html>"
 
@@ -137,9 +135,9 @@ class _Layout:
     """Lays the summary out again with more or less room for notes."""
 
     def __init__(self, document: QTextDocument, visit: SubmittedVisit, loaded: Loaded,
-                 copy: bool, scores: Sequence[str]) -> None:
+                 copy: bool) -> None:
         self.document, self.visit, self.loaded = document, visit, loaded
-        self.copy, self.scores = copy, scores
+        self.copy = copy
         self.page = document.pageSize()
         printing = loaded.settings.printing
         self.measure = _column_measure(loaded.theme, printing.paper,
@@ -154,7 +152,7 @@ class _Layout:
         self.document.setHtml(summary_html(
             self.visit, self.loaded.content, printing.language, self.loaded.settings.clinic.name,
             self.copy, self.measure, figure=True,
-            room=NotesRoom(beside, foot, self.page.width()), scores=self.scores))
+            room=NotesRoom(beside, foot, self.page.width())))
         return float(self.document.documentLayout().documentSize().height())
 
     def fill(self, beside: float) -> None:
@@ -175,8 +173,8 @@ class _Layout:
             self(beside, 0.0)
 
 
-def summary_document(visit: SubmittedVisit, loaded: Loaded, copy: bool = False,
-                     scores: Sequence[str] = ()) -> QTextDocument:
+def summary_document(visit: SubmittedVisit, loaded: Loaded, copy: bool = False
+                     ) -> QTextDocument:
     """The summary laid out on the clinic's paper, in the clinic's language, ready to render.
     A reprint (`copy`) is marked COPY at the top. What is left of a one-page summary's page
     is ruled for the specialist's notes."""
@@ -185,7 +183,7 @@ def summary_document(visit: SubmittedVisit, loaded: Loaded, copy: bool = False,
     document.setIndentWidth(LIST_INDENT_PT)
     words = loaded.content.words(printing.language).summary
     regions = marked_regions(Facts(visit, loaded.content, printing.language))
-    layout = _Layout(document, visit, loaded, copy, scores)
+    layout = _Layout(document, visit, loaded, copy)
     layout.image(FIGURE_NAME, _pain_figure(regions, (words.front, words.back)))
     layout.fill(NOTES_BESIDE_PT if regions else 0.0)
     name = " ".join(str(visit.answers[part]) for part in (FIRST_NAME, LAST_NAME)

@@ -113,7 +113,7 @@ def test_the_outcome_and_every_criterion_with_the_answers_behind_it(
 def test_pain_figures_diagnoses_and_history_are_printed_in_clinical_words(
         likely_candidate: tuple[SubmittedVisit, list[str]]) -> None:
     _, [text] = likely_candidate
-    assert "Now 6 / 10 Worst, past week 8 / 10" in text
+    assert "Now 6 / 10 (Moderate) Worst, past week 8 / 10" in text, "the rating with its band"
     assert "Prior diagnoses: Degenerative disc disease; Disc herniation" in text
     assert "Prior spine MRI Yes Most recent MRI Within 12 months" in text
     assert "Current analgesics Paracetamol; NSAID" in text
