@@ -74,6 +74,10 @@ class AnswerWidget(QWidget):
         self.item = item
         self.setObjectName(f"answer_{item.id}")
 
+    def fit_in(self, height: int) -> None:
+        """The room the question leaves this answer above Next: an answer with a long list
+        may scroll the list within itself so that Next stays in sight."""
+
     def height_for_kind(self, kind: Sequence[Item], width: int) -> int:
         """The height this widget needs at `width` for the tallest answer of `kind` (the
         questions of its type), so that every question of the kind keeps room for it."""

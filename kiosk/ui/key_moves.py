@@ -263,14 +263,15 @@ def focus(target: QWidget) -> None:
 
 
 def in_sight(target: QWidget) -> None:
-    """Scroll the page that holds `target` (if any) so that it shows, while it has the keys."""
+    """Scroll the pages that hold `target` (a list scrolling within a scrolling question: the
+    inner one first) so that it shows, while it has the keys."""
     if not shiboken6.isValid(target) or not target.hasFocus():
         return
     parent = target.parentWidget()
-    while parent is not None and not isinstance(parent, QScrollArea):
+    while parent is not None:
+        if isinstance(parent, QScrollArea):
+            parent.ensureWidgetVisible(target)
         parent = parent.parentWidget()
-    if parent is not None:
-        parent.ensureWidgetVisible(target)
 
 
 def turn_page(area: QAbstractScrollArea, direction: int) -> None:

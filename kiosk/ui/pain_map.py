@@ -13,6 +13,8 @@ words, above the list.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from PySide6.QtCore import QSize
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QGridLayout, QVBoxLayout, QWidget
@@ -25,12 +27,18 @@ from kiosk.ui.answer_base import AnswerWidget
 from kiosk.ui.body_figure import FINGER_PX, BodyFigure
 from kiosk.ui.choice_mark import ChoiceButton, set_chosen
 from kiosk.ui.key_stops import Group, Stop
-from kiosk.ui.parts import text
+from kiosk.ui.parts import text, touch_scroll
+
+#: Qt's largest widget size (QWIDGETSIZE_MAX), for a height without a limit.
+QWIDGETSIZE_MAX = 16777215
 
 __all__ = ["FINGER_PX", "BodyFigure", "PainMapAnswer"]
 
 #: Letters of body text a line of the words beside the figure keeps room for.
 WORDS_BESIDE = 16
+#: The list scrolls within itself, Next staying in sight, while it shows at least this many
+#: rows; in less room the whole question scrolls instead.
+LEAST_ROWS = 2
 
 
 class PainMapAnswer(AnswerWidget):
@@ -55,9 +63,14 @@ class PainMapAnswer(AnswerWidget):
         column = self._column = QVBoxLayout(self)
         column.setContentsMargins(0, 0, 0, 0)
         column.setSpacing(16)
+        listed = self._listed = QWidget()
+        listed.setObjectName(f"pain_map_{item.id}_list_rows")
+        self._grid.setContentsMargins(0, 0, 0, 0)
+        listed.setLayout(self._grid)
+        self.list_scroll = touch_scroll(f"pain_map_{item.id}_list_scroll", listed)
         column.addWidget(self.figure)
         column.addWidget(self.list_title)
-        column.addLayout(self._grid)
+        column.addWidget(self.list_scroll, 1)
 
     def _arrange(self, columns: int) -> None:
         if columns == self._columns:
@@ -117,6 +130,33 @@ class PainMapAnswer(AnswerWidget):
 
     def controls(self) -> list[QWidget]:
         return list(self.boxes.values())
+
+    def _rows(self, count: int) -> int:
+        """The height of `count` rows of the list."""
+        row = next(iter(self.boxes.values())).sizeHint().height() + self._grid.spacing()
+        return count * row
+
+    def _above_list(self) -> int:
+        """The list's title, and the figure when it stands in this column, with their gaps."""
+        above = self.list_title.sizeHint().height() + self._column.spacing()
+        if self.figure.parentWidget() is self:
+            above += self.figure.sizeHint().height() + self._column.spacing()
+        return above
+
+    def height_for_kind(self, kind: Sequence[Item], width: int) -> int:
+        """Room for the list's first rows: the rest of it scrolls within itself."""
+        return self._above_list() + self._rows(LEAST_ROWS)
+
+    def fit_in(self, height: int) -> None:
+        """The list as tall as the room left above Next, scrolling within itself; the whole
+        list, with the question scrolling, where the room holds fewer than LEAST_ROWS rows."""
+        room = height - self._above_list()
+        whole = self._listed.sizeHint().height()
+        if self._rows(LEAST_ROWS) <= room < whole:
+            self.list_scroll.setFixedHeight(room)
+        else:
+            self.list_scroll.setMaximumHeight(QWIDGETSIZE_MAX)
+            self.list_scroll.setMinimumHeight(whole)
 
     def part_beside(self, room: QSize) -> QWidget | None:
         """The figure, in a landscape room that leaves the words beside it a line of

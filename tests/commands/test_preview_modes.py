@@ -13,7 +13,8 @@ from kiosk.cli import main
 from kiosk.content.loader import Loaded
 from kiosk.content.theme import CONTRAST_MODES
 
-pytestmark = pytest.mark.slow
+# Every screen in every colour mode: a walk, run beside the rest with the soak.
+pytestmark = [pytest.mark.slow, pytest.mark.walk]
 
 
 def colours_in(image: QImage) -> set[str]:

@@ -58,5 +58,5 @@ def test_a_measure_with_too_few_answers_says_it_was_not_scored(
         answers.pop(item_id)
     partial = dataclasses.replace(visit, answers=answers)
     text = " ".join(printed(loaded, partial, tmp_path / "partial.pdf"))
-    assert ("PEG, pain intensity and interference (Krebs 2009): PEG score, mean of 3 items not scored:"
-            " 1 of 3 answered Keele") in text
+    assert ("PEG, pain intensity and interference (Krebs 2009): PEG score, mean of 3 items"
+            " not scored: 1 of 3 answered Keele") in text

@@ -107,6 +107,7 @@ def python_objects() -> collections.Counter[str]:
     return found
 
 
+@pytest.mark.soak
 def test_thirty_visits_with_fades_leave_nothing_behind(qtbot: QtBot,
                                                        animated: KioskWindow) -> None:
     window = animated

@@ -121,3 +121,35 @@ def test_reached_by_next_the_question_s_words_stand_whole_beside_the_body(
     for size in ((1080, 1920), (1280, 800)):
         window.resize(*size)
         qtbot.waitUntil(whole)
+
+
+@pytest.mark.parametrize(("size", "text_size"), [
+    ((1280, 800), "normal"), ((1280, 800), "large"), ((1920, 1080), "normal"),
+    ((1920, 1080), "largest")], ids=lambda value: "x".join(map(str, value))
+    if isinstance(value, tuple) else value)
+@pytest.mark.parametrize("language", ["en", "es"])
+def test_next_stays_in_sight_while_the_list_scrolls_within_itself(
+        qtbot: QtBot, make_window: WindowFactory, loaded: Loaded, size: tuple[int, int],
+        text_size: str, language: str) -> None:
+    window = make_window(loaded, size=size)
+    window.set_text_size(text_size)
+    window.set_language(language)
+    answer = pain_map(window, qtbot)
+    screen = question_screen(window)
+    next_button = find_button(window, "question_next")
+    bar_top = window.bar.mapTo(window, QPoint(0, 0)).y()
+
+    def next_in_sight() -> None:
+        assert next_button.visibleRegion().boundingRect().size() == next_button.size()
+        assert next_button.mapTo(window, QPoint(0, next_button.height())).y() <= bar_top
+    qtbot.waitUntil(next_in_sight)
+    assert screen._scroll.verticalScrollBar().maximum() == 0, "the question does not scroll"
+    rows = answer.list_scroll.verticalScrollBar()
+    assert rows.maximum() > 0, "the list scrolls within itself"
+    last = list(answer.boxes.values())[-1]
+    assert last.visibleRegion().isEmpty()
+    rows.setValue(rows.maximum())
+    qtbot.waitUntil(lambda: last.visibleRegion().boundingRect().size() == last.size())
+    tap(qtbot, last)
+    assert answer.figure.marked == {list(answer.boxes)[-1]}
+    next_in_sight()

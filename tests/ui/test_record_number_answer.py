@@ -153,7 +153,8 @@ def test_the_on_screen_keyboard_goes_down_for_the_message_and_a_tap_on_the_box_b
     qtbot.waitUntil(lambda: not board.active and board.height() == 0)
     line = message_line(window)
     assert line.text() == MESSAGE["es"]
-    assert line.visibleRegion().boundingRect().size() == line.size(), "all of it in sight"
+    # The screen lays itself out again once the keyboard is down: then all of it is in sight.
+    qtbot.waitUntil(lambda: line.visibleRegion().boundingRect().size() == line.size())
     assert box.hasFocus() and box.text().lower() == "mrn", "a hardware keyboard types there"
     tap(qtbot, box)
     keyboard_up(qtbot, window)

@@ -273,9 +273,11 @@ class QuestionScreen(Screen):
                  + self._next.sizeHint().height() + self._holder_layout.spacing())
         # Measured beside the scroll bar, which room for them only without it would bring.
         narrower = width - self._words_scroll.verticalScrollBar().sizeHint().width()
-        self._words_scroll.setFixedHeight(self._question_words.room_for(
+        words_room = self._question_words.room_for(
             item, kind, words, narrower, self.height() - taken - answer_height,
-            answer_height - own_answer))
+            answer_height - own_answer)
+        self._words_scroll.setFixedHeight(words_room)
+        answer.fit_in(self.height() - taken - words_room)
 
     def _place_beside(self) -> None:
         """A part of the answer to stand beside the question (the pain map's body on a landscape
