@@ -53,7 +53,8 @@ class QuestionNav(QWidget):
 
     def show_words(self, item: Item, words: LanguageWords, reviewing: bool) -> None:
         self.problem.show_words(item, words)
-        self.note.setText(words.ui.question_moves_on)
+        self.note.setText(words.ui.question_moves_back if reviewing
+                          else words.ui.question_moves_on)
         self.show_note(item)
         set_button_text(self.next, words.ui.review_back_to if reviewing
                         else words.ui.question_next)

@@ -21,6 +21,7 @@ from kiosk.ui import style
 from kiosk.ui.answers import ScaleAnswer
 from kiosk.ui.screens.review import AnswerRow, ReviewScreen
 from kiosk.ui.window import KioskWindow, Place
+from tests.conftest import with_kiosk
 from tests.ui.conftest import WindowFactory, find_button, tap
 from tests.ui.layout_checks import problems
 from tests.ui.screen_text import visible_text
@@ -199,6 +200,18 @@ def test_change_opens_the_question_and_next_comes_back_to_the_list(
     assert window.place.screen == "review"
     rows = {row.item_id: row for row in review_of(window).rows()}
     assert shown(rows["pain-now"].answer) == "3 / 10"
+
+
+def test_a_one_tap_question_opened_from_the_list_says_the_list_comes_back(
+        qtbot: QtBot, make_window: WindowFactory, loaded: Loaded) -> None:
+    window = make_window(with_kiosk(loaded, auto_advance_seconds=0.05))
+    reviewing(window)
+    tap(qtbot, find_button(window, "review_smoking"))
+    shown_now = visible_text(window)
+    assert "When you touch another answer, your list of answers opens again." in shown_now
+    assert "the next question opens by itself" not in shown_now
+    tap(qtbot, find_button(window, "choice_smoking_current"))
+    qtbot.waitUntil(lambda: window.place.screen == "review")
 
 
 def test_send_on_the_review_list_sends_once_and_thanks(
