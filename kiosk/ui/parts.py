@@ -40,8 +40,10 @@ def text(content: str = "", role: str = "", name: str = "") -> QLabel:
     return label
 
 
-#: Longest run of letters shown without a place to wrap it.
-WRAP_EVERY = 12
+#: Longest run of letters shown without a place to wrap it: longer than any word of the
+#: content ("anti-inflammatory;", "Immunosuppressant"), so only a typed run without spaces
+#: is ever cut.
+WRAP_EVERY = 20
 
 
 def breakable(words: str) -> str:

@@ -244,3 +244,11 @@ def test_the_review_list_in_spanish(qtbot: QtBot, window: KioskWindow) -> None:
     assert "no podrá cambiarlas en esta pantalla" in text
     assert find_button(window, "review_send").text() == "Enviar mis respuestas"
     assert {shown(row.change) for row in review.rows()} == {"Cambiar"}
+
+
+def test_a_long_word_of_an_answer_wraps_whole(qtbot: QtBot, window: KioskWindow) -> None:
+    values = dict(VALUES)
+    values["pain-medicines-now"] = ("paracetamol", "anti-inflammatories", "opioids")
+    review = reviewing(window, values)
+    row = {row.item_id: row for row in review.rows()}["pain-medicines-now"]
+    assert "anti-inflammatory;" in row.answer.text(), "no break inside a word of the content"
