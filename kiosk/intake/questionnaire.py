@@ -192,7 +192,11 @@ class ItemWords:
 
 @dataclass(frozen=True, slots=True)
 class PageWords:
+    """A page's title for the patient, and a heading for the specialist's page (`clinical`;
+    the title when not given)."""
+
     title: str
+    clinical: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

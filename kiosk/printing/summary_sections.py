@@ -109,7 +109,8 @@ def patient(facts: Facts) -> str:
 def _entry(facts: Facts, page_id: str, item: Item) -> Entry | None:
     """A question with its short answer beside it, or a longer answer on a line below; a
     multiple choice leaves out options a follow-up question already names on the page."""
-    title = e(facts.words.questionnaire.pages[page_id].title)
+    page = facts.words.questionnaire.pages[page_id]
+    title = e(page.clinical or page.title)
     words = facts.words.questionnaire.clinical(item.id)
     if item.type in ("multiple", "bodymap"):
         left = facts.unprinted_options(item.id)

@@ -115,7 +115,8 @@ def test_pain_figures_diagnoses_and_history_are_printed_in_clinical_words(
     _, [text] = likely_candidate
     assert "Now 6 / 10 (Moderate) Worst, past week 8 / 10" in text, "the rating with its band"
     assert "Prior diagnoses: Degenerative disc disease; Disc herniation" in text
-    assert "Prior spine MRI Yes Most recent MRI Within 12 months" in text
+    assert ("History Diagnoses and imaging Prior spine MRI Yes Most recent MRI Within 12 months"
+            in text), "pages under headings for the specialist"
     assert "Current analgesics Paracetamol; NSAID" in text
     assert "Worn discs" not in text, "the patient's words are not the specialist's"
 
