@@ -29,9 +29,6 @@ from kiosk.ui.choice_mark import ChoiceButton, set_chosen
 from kiosk.ui.key_stops import Group, Stop
 from kiosk.ui.parts import text, touch_scroll
 
-#: Qt's largest widget size (QWIDGETSIZE_MAX), for a height without a limit.
-QWIDGETSIZE_MAX = 16777215
-
 __all__ = ["FINGER_PX", "BodyFigure", "PainMapAnswer"]
 
 #: Letters of body text a line of the words beside the figure keeps room for.
@@ -59,7 +56,6 @@ class PainMapAnswer(AnswerWidget):
             box = ChoiceButton(f"choice_{item.id}_{region_id}", "box")
             box.clicked.connect(lambda _=False, r=region_id: self._changed_in_list(r))
             self.boxes[region_id] = box
-        self._arrange(1)
         column = self._column = QVBoxLayout(self)
         column.setContentsMargins(0, 0, 0, 0)
         column.setSpacing(16)
@@ -67,20 +63,28 @@ class PainMapAnswer(AnswerWidget):
         listed.setObjectName(f"pain_map_{item.id}_list_rows")
         self._grid.setContentsMargins(0, 0, 0, 0)
         listed.setLayout(self._grid)
-        self.list_scroll = touch_scroll(f"pain_map_{item.id}_list_scroll", listed)
+        self.list_scroll = touch_scroll(f"pain_map_{item.id}_list_scroll")
+        self.list_scroll.hide()
+        self._arrange(1)
         column.addWidget(self.figure)
         column.addWidget(self.list_title)
+        column.addWidget(listed)
         column.addWidget(self.list_scroll, 1)
 
     def _arrange(self, columns: int) -> None:
         if columns == self._columns:
             return
         self._columns = columns
+        while self._grid.takeAt(0) is not None:  # each box once, in its new place
+            pass
         rows = -(-len(self.boxes) // columns)
         for index, box in enumerate(self.boxes.values()):  # down each column, in map order
             self._grid.addWidget(box, index % rows, index // rows)
         for column in range(3):
             self._grid.setColumnStretch(column, 1 if column < columns else 0)
+        if self.list_scroll.widget() is self._listed:  # the area sizes the rows again
+            self._grid.activate()
+            self.list_scroll.setWidgetResizable(True)
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt override
         width = self.width()
@@ -152,11 +156,23 @@ class PainMapAnswer(AnswerWidget):
         list, with the question scrolling, where the room holds fewer than LEAST_ROWS rows."""
         room = height - self._above_list()
         whole = self._listed.sizeHint().height()
-        if self._rows(LEAST_ROWS) <= room < whole:
+        inside = self._rows(LEAST_ROWS) <= room < whole
+        if inside:
             self.list_scroll.setFixedHeight(room)
-        else:
-            self.list_scroll.setMaximumHeight(QWIDGETSIZE_MAX)
-            self.list_scroll.setMinimumHeight(whole)
+            # The rows may have moved into more or fewer columns since the area last sized
+            # them: size them again (the area does so when told it resizes its page).
+            self.list_scroll.setWidgetResizable(True)
+        if inside == (self.list_scroll.widget() is self._listed):
+            return
+        if inside:  # the rows move into the list's own scroll area
+            self._column.removeWidget(self._listed)
+            self.list_scroll.setWidget(self._listed)
+            self.list_scroll.show()
+        else:  # the rows stand in the column, and the question scrolls
+            self.list_scroll.takeWidget()
+            self.list_scroll.hide()
+            self._column.insertWidget(self._column.indexOf(self.list_scroll), self._listed)
+            self._listed.show()
 
     def part_beside(self, room: QSize) -> QWidget | None:
         """The figure, in a landscape room that leaves the words beside it a line of
