@@ -13,27 +13,18 @@ from fhir.resources.R4B.questionnaireresponse import (
     QuestionnaireResponse as FhirQuestionnaireResponse,
 )
 
-from kiosk.content.loader import DEFAULT_CONTENT, DEFAULT_THEME, load_all, load_content
-from kiosk.decoding.errors import ContentInvalid
+from kiosk.content.loader import DEFAULT_CONTENT, DEFAULT_THEME, load_all
 from kiosk.fhir.resources import questionnaire_resource, questionnaire_response
 from kiosk.intake.session import IntakeSession
 from tests.domain.editing import edit, line_of
 from tests.domain.instrument_content import english_only_clinic, turn_on
+from tests.domain.test_content_errors import errors_of
 
 KEELE = "© Keele University 01/08/07. Funded by Arthritis Research UK."
 START_BACK = ["start-back-intro", "start-back-leg-pain", "start-back-shoulder-neck",
               "start-back-walking", "start-back-dressing", "start-back-activity-safe",
               "start-back-worrying", "start-back-never-better", "start-back-enjoyment",
               "start-back-bothersome"]
-
-
-def errors_of(content: Path, settings: Path | None = None) -> list[str]:
-    with pytest.raises(ContentInvalid) as caught:
-        if settings is None:
-            load_content(content)
-        else:
-            load_all(content, settings, DEFAULT_THEME)
-    return [str(error) for error in caught.value.errors]
 
 
 def test_turning_start_back_on_adds_its_page_with_keeles_notice_first(tmp_path: Path) -> None:

@@ -13,12 +13,21 @@ from pytestqt.qtbot import QtBot
 
 from kiosk.content.loader import Loaded
 from kiosk.ui.body_figure import FINGER_PX, BodyFigure
+from kiosk.ui.pain_map import PainMapAnswer
 from kiosk.ui.window import KioskWindow
 from tests.ui.conftest import WindowFactory, find_button, tap
 from tests.ui.test_pain_map import pain_map, tap_region
 from tests.ui.test_questionnaire import question_screen
 
 SIZES = [(1280, 800), (1920, 1080), (1080, 1920)]
+
+
+def pain_map_at(qtbot: QtBot, window: KioskWindow, text_size: str, language: str
+                ) -> tuple[KioskWindow, PainMapAnswer]:
+    """The pain-map question open at this text size and language."""
+    window.set_text_size(text_size)
+    window.set_language(language)
+    return window, pain_map(window, qtbot)
 
 
 def regions_on_screen(figure: BodyFigure) -> dict[str, QRect]:
@@ -51,10 +60,8 @@ def unseen(window: KioskWindow, figure: BodyFigure) -> list[str]:
 def test_the_whole_figure_is_in_sight_and_every_region_is_a_fingertip(
         qtbot: QtBot, make_window: WindowFactory, loaded: Loaded, size: tuple[int, int],
         text_size: str, language: str) -> None:
-    window = make_window(loaded, size=size)
-    window.set_text_size(text_size)
-    window.set_language(language)
-    figure = pain_map(window, qtbot).figure
+    window, answer = pain_map_at(qtbot, make_window(loaded, size=size), text_size, language)
+    figure = answer.figure
     assert question_screen(window)._scroll.verticalScrollBar().value() == 0, "not scrolled"
     boxes = regions_on_screen(figure)
     lowest = max(boxes, key=lambda name: boxes[name].bottom())
@@ -131,10 +138,7 @@ def test_reached_by_next_the_question_s_words_stand_whole_beside_the_body(
 def test_next_stays_in_sight_while_the_list_scrolls_within_itself(
         qtbot: QtBot, make_window: WindowFactory, loaded: Loaded, size: tuple[int, int],
         text_size: str, language: str) -> None:
-    window = make_window(loaded, size=size)
-    window.set_text_size(text_size)
-    window.set_language(language)
-    answer = pain_map(window, qtbot)
+    window, answer = pain_map_at(qtbot, make_window(loaded, size=size), text_size, language)
     screen = question_screen(window)
     next_button = find_button(window, "question_next")
     bar_top = window.bar.mapTo(window, QPoint(0, 0)).y()
