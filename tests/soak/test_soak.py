@@ -62,7 +62,7 @@ from tests.ui.screen_text import visible_text
 from tests.ui.test_staff_mode import corner_taps, with_pin
 
 SEED = int(os.environ.get("KIOSK_SOAK_SEED", "20250611"))
-VISITS = 250
+VISITS = 160
 #: The first count of the kiosk's objects: by then every kind of event has happened (the
 #: first visits have one each) and every screen the kiosk keeps has been built.
 FIRST_COUNT = 50
@@ -76,10 +76,10 @@ WATCHED = ("QTimer", "QPropertyAnimation", "QGraphicsOpacityEffect")
 WIDGET_SLACK = 0
 #: The disk under the visit store fills before this visit (the kiosk goes on with the
 #: stand-in store and the fallback file) ...
-STORE_FULL_AT = 140
+STORE_FULL_AT = 100
 #: ... and is freed before this one; staff try the store again from their dashboard and the
 #: fallback's visits move back into it.
-STORE_FREED_AT = 170
+STORE_FREED_AT = 125
 #: Where the expected errors of a full disk are logged.
 STORE_FAULT_LOGGERS = ("kiosk.records", "kiosk.printing.queue")
 

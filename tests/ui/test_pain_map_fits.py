@@ -156,4 +156,4 @@ def test_next_stays_in_sight_while_the_list_scrolls_within_itself(
     qtbot.waitUntil(lambda: last.visibleRegion().boundingRect().size() == last.size())
     tap(qtbot, last)
     assert answer.figure.marked == {list(answer.boxes)[-1]}
-    next_in_sight()
+    qtbot.waitUntil(next_in_sight)  # the chosen box, drawn bold, is laid out again
