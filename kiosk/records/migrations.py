@@ -71,6 +71,23 @@ STEPS: tuple[str, ...] = (
     ALTER TABLE visits ADD COLUMN assisted INTEGER NOT NULL DEFAULT 0
         CHECK (assisted IN (0, 1));
     """,
+    # The outbox (kiosk/records/outbox.py): each visit on its way to the clinic's FHIR server,
+    # written with the visit; `last_error` keeps a refusing server's reason for staff.
+    """
+    CREATE TABLE outbox (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        visit_id TEXT NOT NULL REFERENCES visits (id) ON DELETE CASCADE,
+        state TEXT NOT NULL CHECK (state IN ('waiting', 'sending', 'delivered', 'refused')),
+        attempts INTEGER NOT NULL DEFAULT 0,
+        next_try_at TEXT,
+        last_status INTEGER,
+        last_error TEXT,
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL,
+        delivered_at TEXT
+    );
+    CREATE INDEX outbox_by_state ON outbox (state, next_try_at);
+    """,
 )
 
 

@@ -24,6 +24,7 @@ from kiosk.intake.session import SubmittedVisit, VisitStatus
 from kiosk.records import STORE_FAULTS
 from kiosk.records.coding import now_utc, utc_text
 from kiosk.records.migrations import migrate
+from kiosk.records.outbox import Outbox
 from kiosk.records.pin_lockout import PinLockout
 from kiosk.records.print_jobs import JobKind, PrintJobs
 from kiosk.records.sealed_rows import (
@@ -51,7 +52,7 @@ class StoredVisit:
     flags: tuple[str, ...] = ()  # the urgent flags that fired, by rule id
 
 
-class VisitStore(PrintJobs, PinLockout):
+class VisitStore(PrintJobs, Outbox, PinLockout):
     """The kiosk's one database. Not shared between threads."""
 
     def __init__(self, path: Path | None, key_file: Path | None = None, *,
@@ -124,6 +125,7 @@ class VisitStore(PrintJobs, PinLockout):
         with self._transaction() as db:
             self._keep(db, visit)
             self._queue(db, visit.visit_id, "urgent-slip", now)
+            self._post(db, visit.visit_id, now)
             db.execute("INSERT INTO audit (at, action, visit_id) VALUES (?, ?, ?)",
                        (now, "urgent flag: visit saved, slip queued", visit.visit_id))
 
@@ -146,6 +148,7 @@ class VisitStore(PrintJobs, PinLockout):
             if visit.outcome.urgent and not slipped:
                 self._queue(db, visit.visit_id, "urgent-slip", now)
             self._queue(db, visit.visit_id, "summary", now)
+            self._post(db, visit.visit_id, now)
             action = "submitted" if visit.status == "complete" else "urgent visit ended unfinished"
             db.execute("INSERT INTO audit (at, action, visit_id) VALUES (?, ?, ?)",
                        (now, action, visit.visit_id))
@@ -162,6 +165,7 @@ class VisitStore(PrintJobs, PinLockout):
                 self._queue(db, visit.visit_id, "urgent-slip", now)
             if summary:
                 self._queue(db, visit.visit_id, "summary", now)
+            self._post(db, visit.visit_id, now)
             db.execute("INSERT INTO audit (at, action, visit_id) VALUES (?, ?, ?)",
                        (now, "moved back from the fallback file", visit.visit_id))
 
@@ -182,6 +186,7 @@ class VisitStore(PrintJobs, PinLockout):
             for visit_id in ids:
                 db.execute("UPDATE visits SET status = 'unfinished' WHERE id = ?", (visit_id,))
                 self._queue(db, visit_id, "summary", now)
+                self._post(db, visit_id, now)
                 db.execute("INSERT INTO audit (at, action, visit_id) VALUES (?, ?, ?)",
                            (now, "urgent visit ended unfinished by a restart", visit_id))
         return ids
