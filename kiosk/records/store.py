@@ -256,11 +256,19 @@ class VisitStore(PrintJobs, Outbox, PinLockout):
         self._db.execute("VACUUM")
         self._db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
 
-    def purge_expired(self, hours: float, now: datetime.datetime | None = None) -> int:
-        """Delete visits (and their jobs) older than `hours`; vacuum; return how many."""
-        cutoff = utc_text((now or now_utc()) - datetime.timedelta(hours=hours))
+    def purge_expired(self, hours: float, now: datetime.datetime | None = None,
+                      undelivered_hours: float | None = None) -> int:
+        """Delete visits (and their jobs) older than `hours`; vacuum; return how many. A visit
+        that has not reached the clinic's FHIR server yet is kept until it has, or until
+        `undelivered_hours` (at least `hours`) have passed."""
+        moment = now or now_utc()
+        cutoff = utc_text(moment - datetime.timedelta(hours=hours))
+        longest = utc_text(moment - datetime.timedelta(hours=max(hours, undelivered_hours or 0)))
         with self._transaction() as db:
-            gone = db.execute("DELETE FROM visits WHERE submitted_at < ?", (cutoff,)).rowcount
+            gone = db.execute(
+                "DELETE FROM visits WHERE submitted_at < ? AND (submitted_at < ? OR NOT EXISTS"
+                " (SELECT 1 FROM outbox WHERE outbox.visit_id = visits.id"
+                " AND outbox.state != 'delivered'))", (cutoff, longest)).rowcount
             if gone:
                 db.execute("INSERT INTO audit (at, action, visit_id) VALUES (?, ?, NULL)",
                            (utc_text(now or now_utc()), f"retention: {gone} deleted"))

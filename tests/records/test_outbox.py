@@ -106,3 +106,21 @@ def test_a_delivery_cut_off_by_a_stop_waits_again(shipped: Loaded, tmp_path: Pat
     reopened = delivering(tmp_path)
     assert reopened.requeue_sending() == 1
     assert [e.state for e in reopened.outbox()] == ["waiting"]
+
+
+def test_retention_keeps_a_visit_until_it_is_delivered_up_to_the_longest_wait(
+        shipped: Loaded, tmp_path: Path) -> None:
+    store = delivering(tmp_path)
+    day = datetime.timedelta(hours=24)
+    sent_at = datetime.datetime(2026, 3, 2, 9, 30, tzinfo=datetime.UTC)
+    waiting = submitted(shipped, "likely-candidate", sent_at)
+    store.save_submitted(waiting)
+    delivered = submitted(shipped, "review", sent_at)
+    store.save_submitted(delivered)
+    entry = next(e for e in store.outbox() if e.visit_id == delivered.visit_id)
+    store.mark_delivering(entry)
+    store.mark_delivered(entry, 200)
+    assert store.purge_expired(24, sent_at + 2 * day, undelivered_hours=72) == 1
+    assert [v.visit_id for v in store.visits()] == [waiting.visit_id], "kept: not delivered"
+    assert store.purge_expired(24, sent_at + 4 * day, undelivered_hours=72) == 1
+    assert store.visits() == [] and store.outbox() == []
