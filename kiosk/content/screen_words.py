@@ -226,6 +226,9 @@ class StaffWords:
     confirm_yes: str
     confirm_no: str
     printer_line: str
+    outbox_line: str
+    outbox_refused: str
+    outbox_again: str
     state_printed: str
     state_queued: str
     state_failed: str
@@ -295,6 +298,8 @@ class StaffWords:
         "pin_wrong_before_hold": frozenset({"left"}),
         "pin_locked_minutes": frozenset({"minutes"}),
         "printer_line": frozenset({"printer", "waiting"}),
+        "outbox_line": frozenset({"delivered", "waiting", "refused"}),
+        "outbox_refused": frozenset({"visit", "status", "reason"}),
         "saved_to": frozenset({"path"}),
         "printer_chosen": frozenset({"printer"}),
         "delete_confirm": frozenset({"name", "born"}),

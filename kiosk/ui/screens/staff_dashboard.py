@@ -35,6 +35,7 @@ from kiosk.ui.parts import (
     touch_scroll,
 )
 from kiosk.ui.screens.staff_confirm import AskInPlace
+from kiosk.ui.screens.staff_outbox import OutboxPanel
 
 
 def print_state(jobs: list[PrintJob], words: LanguageWords, with_error: bool = False) -> str:
@@ -58,7 +59,7 @@ class StaffDashboardScreen(StaffScreen):
 
     closed = Signal()
     exit_confirmed = Signal()
-    changed = Signal()  # something staff did needs the print queue to look again
+    changed = Signal()  # something staff did needs the print queue or the courier to look again
     tools_requested = Signal()
     store_again_requested = Signal()
     view_requested = Signal(str)
@@ -80,6 +81,8 @@ class StaffDashboardScreen(StaffScreen):
         self._store_again.setVisible(False)
         self._store_again.clicked.connect(self.store_again_requested)
         self._printer = text("", "muted", "staff_printer")
+        self.outbox = OutboxPanel(store)
+        self.outbox.again.connect(self.changed)
         self._list = QWidget()
         self._rows = QVBoxLayout(self._list)
         scroll = touch_scroll("staff_visits_scroll", self._list)
@@ -118,6 +121,7 @@ class StaffDashboardScreen(StaffScreen):
         layout.addWidget(self._store_again, 0, Qt.AlignmentFlag.AlignLeft)
         layout.addLayout(heading)
         layout.addWidget(self._printer)
+        layout.addWidget(self.outbox)
         layout.addWidget(scroll, 1)
         layout.addWidget(self._message)
         layout.addWidget(bottom)
@@ -197,6 +201,7 @@ class StaffDashboardScreen(StaffScreen):
             return
         printer, waiting = self._printer_line()
         self._printer.setText(words.staff.printer_line.format(printer=printer, waiting=waiting))
+        self.outbox.refresh()
         visits = sorted(self._store.visits(), key=lambda v: not self._needs_seeing(v))
         if not visits:
             empty = text(words.staff.no_visits, "muted", "staff_no_visits")
@@ -287,6 +292,7 @@ class StaffDashboardScreen(StaffScreen):
         self._exit.set_words(words.staff.exit_kiosk, words.staff.exit_confirm,
                              words.staff.confirm_yes, words.staff.confirm_no)
         set_button_text(self._retry, words.staff.retry_now)
+        self.outbox.show_staff_words(words)
         set_button_text(self._store_again, words.staff.store_again)
         set_button_text(self._tools, words.staff.tools)
         set_button_text(self._assist, words.staff.help_patient)

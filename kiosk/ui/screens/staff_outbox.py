@@ -1,0 +1,77 @@
+"""The outbox on the staff dashboard: how many visits reached the clinic's record system, how
+many wait, and each one it refused with the server's reason; one button sends again now.
+
+Shown only when the clinic's settings name a FHIR server. Staff read visit ids and the
+server's words, never a patient's name.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QVBoxLayout, QWidget
+
+from kiosk.content.model import LanguageWords
+from kiosk.records import STORE_FAULTS
+from kiosk.records.store import VisitStore
+from kiosk.ui.parts import button, clear_rows, set_button_text, text
+
+
+class OutboxPanel(QWidget):
+    """Emits `again` when staff ask for the waiting and refused visits to go now."""
+
+    again = Signal()
+
+    def __init__(self, store: VisitStore) -> None:
+        super().__init__()
+        self.setObjectName("staff_outbox")
+        self._store = store
+        self._words: LanguageWords | None = None
+        self._line = text("", "muted", "staff_outbox_line")
+        self._refused = QVBoxLayout()
+        self._refused.setContentsMargins(0, 0, 0, 0)
+        self._again = button("staff_outbox_again")
+        self._again.clicked.connect(self._send_again)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self._line)
+        layout.addLayout(self._refused)
+        layout.addWidget(self._again)
+
+    def use_store(self, store: VisitStore) -> None:
+        self._store = store
+        self.refresh()
+
+    def show_staff_words(self, words: LanguageWords) -> None:
+        self._words = words
+        set_button_text(self._again, words.staff.outbox_again)
+        self.refresh()
+
+    def refresh(self) -> None:
+        """The outbox as it is now (hidden when visits go to no record system)."""
+        clear_rows(self._refused)
+        words = self._words
+        self.setVisible(self._store.delivers and words is not None)
+        if words is None or not self._store.delivers:
+            return
+        try:
+            entries = self._store.outbox()
+        except STORE_FAULTS:
+            entries = []
+        count = {state: sum(1 for e in entries if e.state == state)
+                 for state in ("delivered", "waiting", "sending", "refused")}
+        self._line.setText(words.staff.outbox_line.format(
+            delivered=count["delivered"], waiting=count["waiting"] + count["sending"],
+            refused=count["refused"]))
+        for entry in (e for e in entries if e.state == "refused"):
+            line = text(words.staff.outbox_refused.format(
+                visit=entry.visit_id, status=entry.last_status or "-",
+                reason=entry.last_error or ""), "warning", f"staff_outbox_refused_{entry.id}")
+            self._refused.addWidget(line)
+            line.show()
+        self._again.setVisible(count["waiting"] + count["refused"] > 0)
+
+    def _send_again(self) -> None:
+        moved = self._store.deliver_again()
+        self._store.audit(f"send to the record system again ({moved})")
+        self.again.emit()
+        self.refresh()

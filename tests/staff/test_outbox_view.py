@@ -1,0 +1,49 @@
+"""The outbox on the staff dashboard: delivered, waiting and refused visits counted, each refusal
+with the record system's reason, and one touch to send again."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pytestqt.qtbot import QtBot
+
+from kiosk.content.model import Loaded
+from tests.records.test_store import submitted
+from tests.ui.conftest import WindowFactory, find_button, tap
+from tests.ui.screen_text import visible_text
+from tests.ui.test_staff_mode import PIN, corner_taps, staff_window, type_pin
+
+
+def test_staff_see_what_reached_the_record_system_and_send_a_refused_visit_again(
+        qtbot: QtBot, make_window: WindowFactory, shipped: Loaded, tmp_path: Path) -> None:
+    window = staff_window(make_window, shipped, tmp_path)
+    store = window.store
+    assert store is not None
+    store.delivers = True
+    delivered, refused = submitted(shipped, "likely-candidate"), submitted(shipped, "review")
+    for visit in (delivered, refused):
+        store.save_submitted(visit)
+    for entry, status in zip(store.outbox(), (201, 422), strict=True):
+        store.mark_delivering(entry)
+        if status == 201:
+            store.mark_delivered(entry, status)
+        else:
+            store.mark_refused(entry, status, "Patient.birthDate: invalid date")
+    corner_taps(qtbot, window, 5)
+    type_pin(qtbot, window, PIN)
+    shown = visible_text(window)
+    assert "Record system: 1 delivered, 0 waiting, 1 refused." in shown
+    assert (f"Visit {refused.visit_id} was refused by the record system (422):"
+            " Patient.birthDate: invalid date") in shown
+    tap(qtbot, find_button(window, "staff_outbox_again"))
+    assert [entry.state for entry in store.outbox()] == ["delivered", "waiting"]
+    assert "Record system: 1 delivered, 1 waiting, 0 refused." in visible_text(window)
+    assert store.audit_trail()[-1][1] == "send to the record system again (1)"
+
+
+def test_without_a_record_system_the_dashboard_says_nothing_of_it(
+        qtbot: QtBot, make_window: WindowFactory, shipped: Loaded, tmp_path: Path) -> None:
+    window = staff_window(make_window, shipped, tmp_path)
+    corner_taps(qtbot, window, 5)
+    type_pin(qtbot, window, PIN)
+    assert "Record system" not in visible_text(window)
