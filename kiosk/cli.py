@@ -245,10 +245,11 @@ def _export_fhir(options: Options, args: argparse.Namespace) -> int:
         return 1
     language = args.lang or loaded.settings.printing.language
     if args.questionnaire:
-        return fhir_command.export_questionnaire(loaded.content, language, args.out)
+        return fhir_command.export_questionnaire(loaded.content, language, args.out,
+                                                 settings=loaded.settings)
     if args.answers:
         return fhir_command.export_answers_response(args.answers, loaded.content, language,
-                                                    args.out)
+                                                    args.out, settings=loaded.settings)
     store_path = paths.data_folder(options.data) / "visits.sqlite3"
     key_file = paths.config_folder(options.data) / KEY_FILE_NAME
     stored = VisitStore(store_path, key_file, beside_kiosk=True).visit(
@@ -256,7 +257,8 @@ def _export_fhir(options: Options, args: argparse.Namespace) -> int:
     if stored is None:
         print(f"no stored visit {args.visit!r}", file=sys.stderr)
         return 1
-    return fhir_command.export_response(stored, loaded.content, language, args.out)
+    return fhir_command.export_response(stored, loaded.content, language, args.out,
+                                        settings=loaded.settings)
 
 
 def _summary(options: Options, visit: str, pdf: Path, language: str | None,

@@ -74,6 +74,24 @@ class PrintingSettings:
     retention_hours: float = 24.0
 
 
+@dataclass(frozen=True, slots=True)
+class FhirSettings:
+    """How the clinic's FHIR server knows this kiosk's questionnaire, visits and patients.
+
+    `canonical_base` is the clinic's own web address for FHIR definitions (the Questionnaire
+    is `<canonical_base>/Questionnaire/<name>`); without it, exports name the content's
+    placeholder address and say so. `identifier_system` is the clinic's system for visit ids
+    (default `<canonical_base>/visit`), `record_number_system` that of its record numbers
+    (default `<canonical_base>/record-number`), `publisher` the clinic's name unless given,
+    and `kiosk_name` sets this kiosk's visit ids apart from those of the group's others."""
+
+    canonical_base: str | None = None
+    identifier_system: str | None = None
+    record_number_system: str | None = None
+    publisher: str | None = None
+    kiosk_name: str | None = None
+
+
 #: Loudness and speed of the read-aloud voice go in steps from 1 to 5 (the bar shows
 #: "Volume 3 of 5"); the words per minute and loudness of each step are the speech engine's.
 SpeechStep = Literal[1, 2, 3, 4, 5]
@@ -182,3 +200,4 @@ class Settings:
     printing: PrintingSettings = field(default_factory=PrintingSettings)
     staff: StaffSettings = field(default_factory=StaffSettings)
     speech: SpeechSettings = field(default_factory=SpeechSettings)
+    fhir: FhirSettings = field(default_factory=FhirSettings)

@@ -8,6 +8,7 @@ the content's languages could be read.
 from __future__ import annotations
 
 import dataclasses
+import re
 from collections.abc import Callable
 from pathlib import Path
 
@@ -16,7 +17,7 @@ from kiosk.content.contrast import measure, with_accent
 from kiosk.content.instruments import InstrumentPlan, check_instruments_setting
 from kiosk.content.limits import Limit, settings_problems, theme_problems
 from kiosk.content.record_number import check_record_number
-from kiosk.content.settings import Settings, pin_hash_problem
+from kiosk.content.settings import FhirSettings, Settings, pin_hash_problem
 from kiosk.content.theme import CONTRAST_MODES, Colours, Palette, Theme, mode_key
 from kiosk.decoding.deadline import Deadline
 from kiosk.decoding.decode import Decoder, decode_parts, is_valid
@@ -146,8 +147,47 @@ def _check_settings(settings: Settings, path: Path, languages: tuple[str, ...] |
             screen_problem = limit.problem(value)
             if screen_problem is not None:
                 report(key, screen_problem)
+    if is_valid(settings.fhir):
+        _check_fhir(settings.fhir, report)
     pin_hash = getattr(settings.staff, "pin_hash", None)
     if isinstance(pin_hash, str):
         pin_problem = pin_hash_problem(pin_hash)
         if pin_problem is not None:  # says what is weak, never the hash itself
             report("staff.pin_hash", pin_problem)
+
+
+#: A name for one kiosk of a clinic group: it goes into every visit identifier it sends.
+KIOSK_NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9-]{0,19}")
+LOOPBACK_HOSTS = ("localhost", "127.0.0.1", "[::1]")
+
+
+def _check_fhir(fhir: FhirSettings, report: Report) -> None:
+    """The FHIR addresses are absolute (https, or http on this machine), and the base is
+    one a canonical can be built on (no query, fragment or closing slash)."""
+    base = fhir.canonical_base
+    if isinstance(base, str):
+        problem = _web_address_problem(base)
+        if problem is None and (base.endswith("/") or "?" in base or "#" in base):
+            problem = "ends the address before any closing '/', '?' or '#'"
+        if problem is not None:
+            report("fhir.canonical_base", f"{quoted(base)}: {problem}")
+    for key in ("identifier_system", "record_number_system"):
+        system = getattr(fhir, key)
+        if isinstance(system, str) and not system.startswith("urn:"):
+            problem = _web_address_problem(system)
+            if problem is not None:
+                report(f"fhir.{key}", f"{quoted(system)}: {problem} (or a urn:)")
+    name = fhir.kiosk_name
+    if isinstance(name, str) and not KIOSK_NAME.fullmatch(name):
+        report("fhir.kiosk_name", f"{quoted(name)} is not a short name of letters, digits and"
+               " '-' (at most 20), e.g. lobby-1")
+
+
+def _web_address_problem(address: str) -> str | None:
+    scheme, _, rest = address.partition("://")
+    host = rest.split("/", 1)[0].rsplit("@", 1)[-1]
+    if scheme == "https" and host and " " not in address:
+        return None
+    if scheme == "http" and host.rsplit(":", 1)[0] in LOOPBACK_HOSTS:
+        return None
+    return "is not an https:// address (http:// only on this machine)"

@@ -1,4 +1,5 @@
-"""`export-fhir` hands another system the questionnaire and a stored visit as FHIR R4 JSON."""
+"""`export-fhir` hands another system the questionnaire and a stored visit as FHIR R4 JSON:
+transaction Bundles a clinic's server stores in one step."""
 
 from __future__ import annotations
 
@@ -15,15 +16,20 @@ def test_the_questionnaire_and_a_stored_visit_that_references_it(
         shipped: Loaded, data_dir: Path, tmp_path: Path) -> None:
     questionnaire = tmp_path / "questionnaire.json"
     assert main(["export-fhir", "--questionnaire", str(questionnaire)]) == 0
-    exported = json.loads(questionnaire.read_text(encoding="utf-8"))
+    definitions = json.loads(questionnaire.read_text(encoding="utf-8"))
+    assert [e["resource"]["resourceType"] for e in definitions["entry"]] == [
+        "Questionnaire", "CodeSystem"]
+    exported = definitions["entry"][0]["resource"]
     visit = submitted(shipped, "urgent")
     VisitStore(data_dir / "visits.sqlite3").save_submitted(visit)
     response = tmp_path / "response.json"
     assert main(["export-fhir", "--visit", visit.visit_id, str(response),
                  "--data", str(data_dir)]) == 0
-    answered = json.loads(response.read_text(encoding="utf-8"))
+    bundle = json.loads(response.read_text(encoding="utf-8"))
+    assert bundle["type"] == "transaction"
+    answered = bundle["entry"][1]["resource"]
     assert answered["resourceType"] == "QuestionnaireResponse"
-    assert answered["id"] == visit.visit_id
+    assert answered["identifier"]["value"].endswith(visit.visit_id)
     assert answered["questionnaire"] == f"{exported['url']}|{exported['version']}"
     assert response.stat().st_mode & 0o777 == 0o600, "a visit's answers: private to the kiosk"
 

@@ -18,6 +18,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from fhir.resources.R4B.bundle import Bundle as FhirBundle
+from fhir.resources.R4B.codesystem import CodeSystem as FhirCodeSystem
 from fhir.resources.R4B.questionnaire import Questionnaire as FhirQuestionnaire
 from fhir.resources.R4B.questionnaireresponse import (
     QuestionnaireResponse as FhirQuestionnaireResponse,
@@ -32,6 +34,7 @@ from kiosk.fhir.command import (
     export_questionnaire,
     export_response,
 )
+from kiosk.fhir.publication import content_version
 from kiosk.fhir.resources import questionnaire_resource, questionnaire_response
 from kiosk.intake.questionnaire import Condition, Item, ItemWords, Page, PageWords
 from kiosk.intake.session import IntakeSession, SubmittedVisit, VisitStatus
@@ -41,6 +44,13 @@ from tests.conftest import ROOT
 EXAMPLES = ROOT / "resources" / "examples"
 NOW = datetime.datetime(2025, 3, 14, 9, 30, 0, tzinfo=datetime.UTC)
 URL = "https://example.org/fhir/Questionnaire/spine-intake"
+#: Without the clinic's settings the kiosk's own codes live beside the content's address.
+CODES = "https://example.org/fhir/CodeSystem/spine-intake"
+LOINC, SNOMED = "http://loinc.org", "http://snomed.info/sct"
+#: The standard codes a reader of the export finds, (item, option) -> (system, code, display).
+STANDARD_OPTIONS = {("smoking", "never"): (SNOMED, "266919005", "Never smoked tobacco"),
+                    ("smoking", "past"): (SNOMED, "8517006", "Ex-smoker"),
+                    ("smoking", "current"): (SNOMED, "77176002", "Smoker")}
 #: The answer value each FHIR item type takes.
 VALUE_KEYS = {"string": "valueString", "choice": "valueCoding", "integer": "valueInteger",
               "decimal": "valueDecimal", "date": "valueDate"}
@@ -103,6 +113,20 @@ def enabled(item: dict[str, Any], answers: dict[str, list[dict[str, Any]]]) -> b
     return all(results) if item.get("enableBehavior", "all") == "all" else any(results)
 
 
+def expected_coding(item: Item, choice: str, content: Content) -> dict[str, str]:
+    """What an option's Coding must be: LOINC for a yes/no question's yes and no, SNOMED CT
+    for smoking, else the kiosk's code (its own options prefixed by the question)."""
+    if item.type == "yesno" and choice in ("yes", "no"):
+        return {"system": LOINC, "code": {"yes": "LA33-6", "no": "LA32-8"}[choice],
+                "display": choice.capitalize()}
+    if (item.id, choice) in STANDARD_OPTIONS:
+        system, code, display = STANDARD_OPTIONS[(item.id, choice)]
+        return {"system": system, "code": code, "display": display}
+    code = choice if choice in ("unsure", "prefer-not", "none") else f"{item.id}.{choice}"
+    return {"system": CODES, "code": code,
+            "display": option_words(item, choice, content.words("en"))}
+
+
 def with_items(content: Content, *extra: tuple[Item, str]) -> Content:
     """The shipped content with a last page of extra items (the text the same in each
     language)."""
@@ -130,7 +154,9 @@ def exported(shipped: Loaded) -> dict[str, Any]:
 
 def test_the_questionnaire_is_a_valid_r4_questionnaire(exported: dict[str, Any]) -> None:
     model = FhirQuestionnaire.model_validate(exported)
-    assert (model.url, model.version, model.status) == (URL, "2", "active")
+    assert (model.url, model.status) == (URL, "active")
+    assert model.version is not None and len(model.version) == 12
+    int(model.version, 16)  # a short hash of the content
     assert model.name == "SpineIntake" and model.title == "Spine intake"
     json.dumps(exported)  # plain JSON, nothing to convert
 
@@ -175,15 +201,13 @@ def test_every_choice_is_a_coding_in_the_questionnaires_system_with_its_words(
         if item.type not in ("yesno", "single", "multiple", "bodymap"):
             assert not options
             continue
-        system = URL + "/body-region" if item.type == "bodymap" else URL
-        assert [o["valueCoding"] for o in options] == [
-            {"system": system, "code": choice,
-             "display": option_words(item, choice, content.words("en"))}
-            for choice in item.choices()]
+        assert [{k: v for k, v in o["valueCoding"].items() if k != "_display"}
+                for o in options] == [expected_coding(item, choice, content)
+                                      for choice in item.choices()]
     ui = content.words("en").ui
     drugs = [o["valueCoding"] for o in by_id["injected-drugs"]["answerOption"]]
     assert [(c["code"], c["display"]) for c in drugs] == [
-        ("yes", ui.answer_yes), ("no", ui.answer_no), ("unsure", ui.answer_unsure),
+        ("LA33-6", "Yes"), ("LA32-8", "No"), ("unsure", ui.answer_unsure),
         ("prefer-not", ui.answer_prefer_not)]
 
 
@@ -208,10 +232,10 @@ def test_scales_run_from_0_to_10_and_say_what_the_ends_mean(exported: dict[str, 
 def test_pain_duration_is_a_whole_number_of_months(exported: dict[str, Any]) -> None:
     duration = next(item for item in questions(exported) if item["linkId"] == "pain-duration")
     assert duration["type"] == "integer"
-    assert duration["extension"][0] == {
-        "url": "http://hl7.org/fhir/StructureDefinition/questionnaire-unit",
-        "valueCoding": {"system": "http://unitsofmeasure.org", "code": "mo",
-                        "display": "Months"}}
+    unit = duration["extension"][0]
+    assert unit["url"] == "http://hl7.org/fhir/StructureDefinition/questionnaire-unit"
+    assert {k: v for k, v in unit["valueCoding"].items() if k != "_display"} == {
+        "system": "http://unitsofmeasure.org", "code": "mo", "display": "Months"}
 
 
 def test_help_is_a_help_note_below_its_question(exported: dict[str, Any]) -> None:
@@ -229,8 +253,11 @@ def test_the_questionnaire_words_follow_the_language(shipped: Loaded) -> None:
     assert spanish["language"] == "es"
     assert spanish["item"][0]["text"] == words.questionnaire.pages["about-you"].title
     smoking = next(item for item in questions(spanish) if item["linkId"] == "smoking")
-    assert smoking["answerOption"][0]["valueCoding"]["display"] == \
-        words.questionnaire.items["smoking"].options["never"]  # type: ignore[index]
+    mri = next(item for item in questions(spanish) if item["linkId"] == "mri-when")
+    assert mri["answerOption"][0]["valueCoding"]["display"] == \
+        words.questionnaire.items["mri-when"].options["within-year"]  # type: ignore[index]
+    # A standard code keeps its code system's display; the patient's words are translations.
+    assert smoking["answerOption"][0]["valueCoding"]["display"] == "Never smoked tobacco"
 
 
 def test_show_if_is_enable_when_on_an_earlier_question_with_one_of_its_codes(
@@ -243,7 +270,7 @@ def test_show_if_is_enable_when_on_an_earlier_question_with_one_of_its_codes(
             assert when["operator"] in ("=", "!=", ">", "<", ">=", "<=", "exists")
             if "answerCoding" in when:
                 codes = [o["valueCoding"]["code"] for o in asked["answerOption"]]
-                assert when["answerCoding"]["system"] == URL
+                assert when["answerCoding"]["system"] in (CODES, LOINC, SNOMED)
                 assert when["answerCoding"]["code"] in codes
             conditional += 1
         if len(item.get("enableWhen", [])) > 1:
@@ -255,7 +282,8 @@ def test_show_if_is_enable_when_on_an_earlier_question_with_one_of_its_codes(
     assert all(item.show_if is not None and item.show_if.question for item in shown_if)
     physio = next(item for item in questions(exported) if item["linkId"] == "physio-helped")
     assert physio["enableWhen"] == [{"question": "treatments-tried", "operator": "=",
-                                     "answerCoding": {"system": URL, "code": "physio"}}]
+                                     "answerCoding": {"system": CODES,
+                                                      "code": "treatments-tried.physio"}}]
     assert "enableBehavior" not in physio
 
 
@@ -274,7 +302,7 @@ def test_all_and_any_of_simple_conditions_become_enable_behaviour(shipped: Loade
     assert extra[0]["enableWhen"] == [
         {"question": "pain-now", "operator": ">=", "answerInteger": 7},
         {"question": "smoking", "operator": "=",
-         "answerCoding": {"system": URL, "code": "current"}},
+         "answerCoding": {"system": SNOMED, "code": "77176002"}},
         {"question": "goals-other", "operator": "exists", "answerBoolean": True}]
     assert extra[1]["enableBehavior"] == "any"
     assert extra[1]["enableWhen"][0] == {"question": "birth-date", "operator": "<",
@@ -291,7 +319,7 @@ def test_not_equal_also_needs_an_answer_as_in_the_kiosk(shipped: Loaded) -> None
     assert node["enableWhen"] == [
         {"question": "smoking", "operator": "exists", "answerBoolean": True},
         {"question": "smoking", "operator": "!=",
-         "answerCoding": {"system": URL, "code": "never"}}]
+         "answerCoding": {"system": SNOMED, "code": "266919005"}}]
 
 
 @pytest.mark.parametrize("show_if", [
@@ -347,7 +375,7 @@ def test_every_example_visit_is_a_valid_response_that_fits_the_questionnaire(
     visit = session.submit("en", NOW)
     response = questionnaire_response(visit, shipped.content, "en")
     FhirQuestionnaireResponse.model_validate(response)
-    assert response["questionnaire"] == f"{URL}|2"
+    assert response["questionnaire"] == f"{URL}|{content_version(shipped.content)}"
     given = answered(response)
     groups = {item["linkId"]: group["linkId"] for group in exported["item"]
               for item in group["item"]}
@@ -372,7 +400,7 @@ def test_every_example_visit_is_a_valid_response_that_fits_the_questionnaire(
                 options = {(o["valueCoding"]["system"], o["valueCoding"]["code"])
                            for o in item["answerOption"]}
                 assert (answer[key]["system"], answer[key]["code"]) in options, link_id
-                assert answer[key]["system"] in (URL, URL + "/body-region")
+                assert answer[key]["system"] in (CODES, LOINC, SNOMED)
         seen[link_id] = answers
     assert set(given) == set(visit.answers)  # nothing invented, nothing lost
     visible = {item.id for item in session.visible_items()}
@@ -406,7 +434,7 @@ def test_the_response_names_the_visit_the_questionnaire_and_when(shipped: Loaded
     assert {key: response[key] for key in ("resourceType", "id", "questionnaire", "status",
                                            "authored")} == {
         "resourceType": "QuestionnaireResponse", "id": visit.visit_id,
-        "questionnaire": f"{URL}|2", "status": "completed",
+        "questionnaire": f"{URL}|{content_version(shipped.content)}", "status": "completed",
         "authored": "2025-03-14T09:30:00+00:00"}
     # The outcome is for the specialist, not a patient answer: it is not exported.
     assert set(response) == {"resourceType", "id", "language", "questionnaire", "status",
@@ -425,9 +453,11 @@ def test_answers_have_their_fhir_value_types(shipped: Loaded) -> None:
     assert given["birth-date"] == [{"valueDate": birth_date.isoformat()}]
     assert given["pain-duration"] == [{"valueInteger": visit.answers["pain-duration"]}]
     assert given["pain-now"] == [{"valueInteger": visit.answers["pain-now"]}]
-    assert tuple(a["valueCoding"]["code"] for a in given["pain-location"]) == \
-        visit.answers["pain-location"]
-    assert given["saddle-numbness"] == [{"valueCoding": {"system": URL, "code": "no",
+    regions = visit.answers["pain-location"]
+    assert isinstance(regions, tuple)
+    assert tuple(a["valueCoding"]["code"] for a in given["pain-location"]) == tuple(
+        f"pain-location.{region}" for region in regions)
+    assert given["saddle-numbness"] == [{"valueCoding": {"system": LOINC, "code": "LA32-8",
                                                          "display": "No"}}]
 
 
@@ -453,9 +483,10 @@ def test_a_spanish_visit_exported_in_english_has_english_words_and_the_patients_
     assert response["language"] == "en"
     assert response["item"][0]["text"] == en.pages["about-you"].title
     goals = {a["valueCoding"]["code"]: a["valueCoding"]["display"] for a in given["goals"]}
-    assert goals == {code: en.items["goals"].options[code]  # type: ignore[index]
+    assert goals == {f"goals.{code}": en.items["goals"].options[code]  # type: ignore[index]
                      for code in ("less-pain", "avoid-surgery", "work")}
-    assert given["smoking"][0]["valueCoding"]["display"] == "I have never smoked"
+    assert given["smoking"][0]["valueCoding"] == {"system": SNOMED, "code": "266919005",
+                                                  "display": "Never smoked tobacco"}
     (goal,) = given["goals-other"]
     assert goal["valueString"] == "Poder cargar a mis nietos y volver a bailar."
     assert goal["_valueString"] == {"extension": [
@@ -494,12 +525,28 @@ def test_a_visit_holding_a_hidden_answer_is_refused_not_exported(shipped: Loaded
 def test_export_questionnaire_writes_pretty_json_and_says_so(
         shipped: Loaded, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     out = tmp_path / "questionnaire.json"
-    assert export_questionnaire(shipped.content, "es", out) == 0
+    assert export_questionnaire(shipped.content, "es", out, settings=shipped.settings,
+                                date=datetime.date(2025, 3, 14)) == 0
     text = out.read_text(encoding="utf-8")
-    assert text.startswith('{\n  "resourceType": "Questionnaire",') and "¿" in text
-    FhirQuestionnaire.model_validate(json.loads(text))
+    assert text.startswith('{\n  "resourceType": "Bundle",') and "¿" in text
+    bundle = FhirBundle.model_validate(json.loads(text))
+    assert bundle.type == "transaction"
+    questionnaire, codes = (entry["resource"] for entry in json.loads(text)["entry"])
+    FhirQuestionnaire.model_validate(questionnaire)
+    FhirCodeSystem.model_validate(codes)
+    url = "https://fhir.riverside-spine.example/fhir/Questionnaire/spine-intake"
+    version = content_version(shipped.content)
+    assert (questionnaire["url"], questionnaire["version"], questionnaire["date"]) == (
+        url, version, "2025-03-14")
+    assert json.loads(text)["entry"][0]["request"] == {
+        "method": "POST", "url": "Questionnaire",
+        "ifNoneExist": f"url={url}&version={version}"}
     count = len(shipped.content.questionnaire.items())
-    assert capsys.readouterr().out == f"wrote {out}: Questionnaire ({count} items)\n"
+    assert capsys.readouterr().out.splitlines() == [
+        "note: fhir.canonical_base https://fhir.riverside-spine.example/fhir is an invented"
+        " address: set the clinic's own in settings.yaml",
+        f"wrote {out}: Questionnaire {url}|{version} ({count} items, 2 languages) and its"
+        " CodeSystem"]
 
 
 def test_export_response_writes_the_visit_and_counts_its_answers(
@@ -507,9 +554,12 @@ def test_export_response_writes_the_visit_and_counts_its_answers(
     visit = visit_of(EXAMPLES / "branching.yaml", shipped.content)
     out = tmp_path / "visit.json"
     assert export_response(visit, shipped.content, "en", out) == 0
-    FhirQuestionnaireResponse.model_validate(json.loads(out.read_text(encoding="utf-8")))
-    assert capsys.readouterr().out == (
-        f"wrote {out}: QuestionnaireResponse {visit.visit_id} ({len(visit.answers)} answers)\n")
+    FhirBundle.model_validate(json.loads(out.read_text(encoding="utf-8")))
+    assert capsys.readouterr().out.splitlines() == [
+        f"note: settings.yaml has no fhir.canonical_base: the resources name the content's"
+        f" placeholder address {URL}",
+        f"wrote {out}: visit {visit.visit_id} as a transaction Bundle (Patient,"
+        f" QuestionnaireResponse with {len(visit.answers)} answers, 0 Flags, 1 Observations)"]
 
 
 def test_export_from_an_answer_file_says_what_branching_dropped(
@@ -518,7 +568,7 @@ def test_export_from_an_answer_file_says_what_branching_dropped(
     status = export_answers_response(EXAMPLES / "spanish.yaml", shipped.content, "en", out,
                                      patient_language="es", now=NOW)
     assert status == 0
-    response = json.loads(out.read_text(encoding="utf-8"))
+    response = json.loads(out.read_text(encoding="utf-8"))["entry"][1]["resource"]
     assert response["authored"] == "2025-03-14T09:30:00+00:00"
     assert answered(response)["goals-other"][0]["_valueString"]["extension"][0][
         "valueCode"] == "es"
@@ -527,7 +577,7 @@ def test_export_from_an_answer_file_says_what_branching_dropped(
                                    out, now=NOW) == 0
     lines = capsys.readouterr().out.splitlines()
     assert lines[0] == "physio-helped: dropped, shown only if treatments-tried = physio"
-    assert lines[1].startswith(f"wrote {out}: QuestionnaireResponse V-0314-")
+    assert lines[2].startswith(f"wrote {out}: visit V-0314-")
 
 
 def test_export_from_a_wrong_answer_file_lists_the_errors_and_writes_nothing(
@@ -545,4 +595,4 @@ def test_an_unwritable_file_is_reported_not_raised(
         shipped: Loaded, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     out = tmp_path / "no-such-folder" / "questionnaire.json"
     assert export_questionnaire(shipped.content, "en", out) == 1
-    assert capsys.readouterr().out.startswith(f"cannot write {out}: ")
+    assert capsys.readouterr().out.splitlines()[-1].startswith(f"cannot write {out}: ")
