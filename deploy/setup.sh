@@ -85,6 +85,35 @@ case "$PURPOSE:$installed" in
     echo "$wanted${extras:+ $extras}" >"$stamp"
     ;;
 esac
+# The tests' FHIR engine (tests/fhir_engine): Medplum's FHIR router on Node.js 20.19+ or 22.12+.
+if [ "$PURPOSE" = test ]; then
+  engine="$KIOSK_ROOT/tests/fhir_engine"
+  if ! command -v node >/dev/null && [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
+    say "installing Node.js for the tests' FHIR engine (apt-get install nodejs npm)"
+    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
+      --no-install-recommends nodejs npm >/dev/null || true
+  fi
+  node_ok='const [a, b] = process.versions.node.split(".").map(Number);
+    process.exit((a === 20 && b >= 19) || (a === 22 && b >= 12) || a > 22 ? 0 : 1)'
+  if ! command -v node >/dev/null || ! command -v npm >/dev/null; then
+    say "Node.js or npm is missing: the FHIR engine tests will FAIL. Install Node.js 20.19 or"
+    say "newer with npm (Debian 13: apt-get install nodejs npm), then run this again."
+  elif ! node -e "$node_ok"; then
+    say "Node.js $(node --version) is too old for the tests' FHIR engine (20.19+ or 22.12+;"
+    say "Debian 12's nodejs is 18: use Debian 13's or NodeSource's): those tests will FAIL."
+  else
+    engine_stamp="$engine/node_modules/.kiosk-installed"
+    engine_wanted="$(node --version) $(sha256sum "$engine/package-lock.json" | cut -c1-16)"
+    if [ "$(cat "$engine_stamp" 2>/dev/null || true)" != "$engine_wanted" ]; then
+      say "installing the tests' FHIR engine (npm ci in tests/fhir_engine)"
+      if npm ci --prefix "$engine" --no-audit --no-fund --loglevel=error >/dev/null; then
+        echo "$engine_wanted" >"$engine_stamp"
+      else
+        say "npm ci in tests/fhir_engine failed: the FHIR engine tests will FAIL."
+      fi
+    fi
+  fi
+fi
 # Byte-code for the kiosk's own modules, even where PYTHONDONTWRITEBYTECODE is set (start-up).
 "$VENV/bin/python" -m compileall -q "$KIOSK_ROOT/kiosk" >/dev/null || true
 export KIOSK_NEEDS_DISPLAY="$needs_display"

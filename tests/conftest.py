@@ -28,6 +28,7 @@ from kiosk.content.loader import (  # noqa: E402 - the environment must be set f
 )
 from kiosk.ui.keyboard import enable_virtual_keyboard  # noqa: E402
 from kiosk.ui.qt_messages import KNOWN_NOISE  # noqa: E402
+from tests.fhir_engine.engine import fhir_engine, fresh_fhir_engine  # noqa: E402, F401 - fixtures
 
 enable_virtual_keyboard()  # before pytest-qt makes the QApplication
 
