@@ -45,6 +45,7 @@ SETTINGS_LIMITS: dict[str, Limit] = {
     "kiosk.attract_seconds": Limit(2, 120, "seconds"),
     "kiosk.thanks_seconds": Limit(3, 600, "seconds"),
     "printing.retention_hours": Limit(0.25, 24 * 90, "hours"),
+    "fhir.keep_undelivered_hours": Limit(1, 24 * 90, "hours"),
     "staff.corner_px": Limit(48, 400, "pixels"),
     "staff.tap_seconds": Limit(1, 30, "seconds"),
     "staff.taps": Limit(3, 20, "taps", "so a patient's taps do not open staff mode"),

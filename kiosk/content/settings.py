@@ -83,13 +83,21 @@ class FhirSettings:
     placeholder address and say so. `identifier_system` is the clinic's system for visit ids
     (default `<canonical_base>/visit`), `record_number_system` that of its record numbers
     (default `<canonical_base>/record-number`), `publisher` the clinic's name unless given,
-    and `kiosk_name` sets this kiosk's visit ids apart from those of the group's others."""
+    and `kiosk_name` sets this kiosk's visit ids apart from those of the group's others.
+
+    `server` is the base address of the clinic's FHIR server every visit is delivered to
+    (https; none: visits go to no server); `token_file` a file, readable by the kiosk's user
+    only, holding the bearer token the server asks for; a visit not yet delivered is kept past
+    the printing retention until it is, but `keep_undelivered_hours` at most."""
 
     canonical_base: str | None = None
     identifier_system: str | None = None
     record_number_system: str | None = None
     publisher: str | None = None
     kiosk_name: str | None = None
+    server: str | None = None
+    token_file: str | None = None
+    keep_undelivered_hours: float = 168.0
 
 
 #: Loudness and speed of the read-aloud voice go in steps from 1 to 5 (the bar shows

@@ -19,6 +19,7 @@ from kiosk.content.limits import Limit, settings_problems, theme_problems
 from kiosk.content.record_number import check_record_number
 from kiosk.content.settings import FhirSettings, Settings, pin_hash_problem
 from kiosk.content.theme import CONTRAST_MODES, Colours, Palette, Theme, mode_key
+from kiosk.content.web_address import server_problem
 from kiosk.decoding.deadline import Deadline
 from kiosk.decoding.decode import Decoder, decode_parts, is_valid
 from kiosk.decoding.errors import ContentError, checked, did_you_mean, quoted
@@ -177,6 +178,8 @@ def _check_fhir(fhir: FhirSettings, report: Report) -> None:
             problem = _web_address_problem(system)
             if problem is not None:
                 report(f"fhir.{key}", f"{quoted(system)}: {problem} (or a urn:)")
+    if isinstance(fhir.server, str) and (problem := server_problem(fhir.server)) is not None:
+        report("fhir.server", f"{quoted(fhir.server)}: {problem}")
     name = fhir.kiosk_name
     if isinstance(name, str) and not KIOSK_NAME.fullmatch(name):
         report("fhir.kiosk_name", f"{quoted(name)} is not a short name of letters, digits and"

@@ -14,13 +14,13 @@ What an answer means for the visit:
 
 from __future__ import annotations
 
-import ipaddress
 import json
 import urllib.error
-import urllib.parse
 import urllib.request
 from dataclasses import dataclass
 from typing import Any, Literal
+
+from kiosk.content.web_address import server_problem
 
 FHIR_JSON = "application/fhir+json"
 #: Seconds to wait for the server's answer.
@@ -46,29 +46,6 @@ class Reply:
         return "refused"
 
 
-def loopback(url: str) -> bool:
-    """Whether `url` points at this machine itself."""
-    host = urllib.parse.urlsplit(url).hostname or ""
-    if host == "localhost":
-        return True
-    try:
-        return ipaddress.ip_address(host).is_loopback
-    except ValueError:
-        return False
-
-
-def url_problem(url: str) -> str | None:
-    """What is wrong with a FHIR server's address, in words for the settings' editor."""
-    parts = urllib.parse.urlsplit(url)
-    if parts.scheme not in ("https", "http") or not parts.hostname:
-        return "an https:// address of the clinic's FHIR server is expected"
-    if parts.scheme == "http" and not loopback(url):
-        return "must use https:// (plain http:// only to this machine itself)"
-    if parts.username or parts.password:
-        return "must not hold a user name or password (give a token file instead)"
-    return None
-
-
 def reason_of(text: str) -> str:
     """A server's answer as staff read it: an OperationOutcome's issues in words, else the
     start of what it said."""
@@ -88,7 +65,7 @@ def send_bundle(base_url: str, bundle: dict[str, Any], token: str | None = None,
                 timeout: float = TIMEOUT_SECONDS) -> Reply:
     """POST a transaction Bundle to the server's base address; never raises for a network
     fault (it is a Reply without status)."""
-    if (problem := url_problem(base_url)) is not None:
+    if (problem := server_problem(base_url)) is not None:
         return Reply(None, f"the FHIR server's address {problem}")
     headers = {"Content-Type": FHIR_JSON, "Accept": FHIR_JSON}
     if token:

@@ -6,7 +6,8 @@ import json
 
 import pytest
 
-from kiosk.fhir.transport import Reply, reason_of, send_bundle, url_problem
+from kiosk.content.web_address import server_problem
+from kiosk.fhir.transport import Reply, reason_of, send_bundle
 
 
 @pytest.mark.parametrize(("status", "verdict"), [
@@ -27,7 +28,7 @@ def test_what_each_answer_means(status: int | None, verdict: str) -> None:
                                                        " (give a token file instead)"),
     ("fhir.riverside.example", "an https:// address of the clinic's FHIR server is expected")])
 def test_tls_is_required_except_to_this_machine(url: str, problem: str | None) -> None:
-    assert url_problem(url) == problem
+    assert server_problem(url) == problem
 
 
 def test_a_refusal_is_told_in_the_servers_own_words() -> None:
