@@ -1,0 +1,143 @@
+"""The courier: works through the outbox, one visit at a time, without ever holding the screen.
+
+The visit store is read and written on the kiosk's event loop (its only thread for SQLite);
+the HTTP request runs on one worker thread, whose answer comes back to the event loop as a
+signal. A visit the server cannot take now waits longer each time (30 s, 60 s, … up to 15
+minutes); one it refuses keeps the server's reason for staff and waits for them (retry now).
+"""
+
+from __future__ import annotations
+
+import datetime
+import logging
+from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
+from typing import Any
+
+from PySide6.QtCore import QObject, QTimer, Signal
+
+from kiosk.fhir.transport import Reply, reason_of, send_bundle
+from kiosk.intake.questionnaire import Questionnaire
+from kiosk.intake.session import SubmittedVisit
+from kiosk.printing.queue import retry_delay
+from kiosk.records import STORE_FAULTS
+from kiosk.records.outbox import OutboxEntry
+from kiosk.records.store import VisitStore
+
+log = logging.getLogger(__name__)
+
+#: While visits wait for a retry, look again this often.
+POLL_MS = 15_000
+
+Bundler = Callable[[SubmittedVisit], dict[str, Any]]
+
+
+class Courier(QObject):
+    """Delivers the store's waiting visits to `server` (its base address), one at a time."""
+
+    changed = Signal()
+    _answered = Signal(object, object)  # (OutboxEntry, Reply), from the worker thread
+
+    def __init__(self, store: VisitStore, questionnaire: Questionnaire, bundle_for: Bundler,
+                 server: str, token: Callable[[], str | None] = lambda: None,
+                 parent: QObject | None = None, first_retry: float = 30.0) -> None:
+        super().__init__(parent)
+        self._store = store
+        self._questionnaire = questionnaire
+        self._bundle_for = bundle_for
+        self._server = server
+        self._token = token
+        self._first_retry = first_retry
+        self._sending: OutboxEntry | None = None
+        self._stopped = False
+        self._worker = ThreadPoolExecutor(max_workers=1, thread_name_prefix="fhir-courier")
+        self.last_error: str | None = None
+        self._answered.connect(self._settle)
+        self._poll = QTimer(self)
+        self._poll.setInterval(POLL_MS)
+        self._poll.timeout.connect(self.kick)
+
+    @property
+    def busy(self) -> bool:
+        """Whether a visit is on its way now."""
+        return self._sending is not None
+
+    def start(self) -> None:
+        again = self._store.requeue_sending()
+        if again:
+            log.warning("%d deliveries were interrupted; they are sent again", again)
+        self._poll.start()
+        self.kick()
+
+    def stop(self) -> None:
+        """No new delivery starts; one on its way is let finish (its answer is dropped: the
+        entry is sent again next time, and the server keeps one copy)."""
+        self._stopped = True  # a look for work already on its way does nothing
+        self._poll.stop()
+        self._answered.disconnect(self._settle)
+        self._worker.shutdown(wait=False, cancel_futures=True)
+
+    def kick(self) -> None:
+        """Look for due work soon, after the screen in hand has been drawn."""
+        QTimer.singleShot(0, self._work)
+
+    def use_store(self, store: VisitStore) -> None:
+        self._store = store
+        self.kick()
+
+    def _work(self) -> None:
+        if self._sending is not None or self._stopped:
+            return
+        try:
+            self._send_next()
+        except STORE_FAULTS as failure:
+            self.last_error = f"visit store: {failure}"
+            log.error("courier: the visit store failed: %s", failure)
+            self.changed.emit()
+
+    def _send_next(self) -> None:
+        entry = self._store.next_delivery()
+        if entry is None:
+            return
+        visit = self._store.visit(entry.visit_id, self._questionnaire)
+        if visit is None:  # deleted since, or sealed with a lost key: nothing to send
+            self._store.mark_refused(entry, 0, "the visit can no longer be read")
+            self.kick()
+            return
+        bundle = self._bundle_for(visit)
+        self._store.mark_delivering(entry)
+        self._sending = entry
+        server, token = self._server, self._token()
+        self._worker.submit(lambda: self._answered.emit(entry, send_bundle(server, bundle,
+                                                                           token)))
+
+    def _settle(self, entry: OutboxEntry, reply: Reply) -> None:
+        self._sending = None
+        try:
+            self._record(entry, reply)
+        except STORE_FAULTS as failure:
+            self.last_error = f"visit store: {failure}"
+            log.error("courier: the visit store failed: %s", failure)
+        self.changed.emit()
+        self.kick()
+
+    def _record(self, entry: OutboxEntry, reply: Reply) -> None:
+        verdict = reply.verdict
+        if verdict == "delivered":
+            self._store.mark_delivered(entry, reply.status or 0)
+            self.last_error = None
+            log.info("visit %s delivered to the FHIR server (%s)", entry.visit_id, reply.status)
+            return
+        reason = reason_of(reply.text)
+        self.last_error = reason
+        if verdict == "refused":
+            self._store.mark_refused(entry, reply.status or 0, reason)
+            log.warning("visit %s refused by the FHIR server (%s)", entry.visit_id,
+                        reply.status)
+            return
+        wait = retry_delay(entry.attempts + 1, self._first_retry)
+        retry_at = datetime.datetime.now(datetime.UTC) + datetime.timedelta(seconds=wait)
+        self._store.mark_retry(entry, reply.status, reason, retry_at)
+        QTimer.singleShot(round(wait * 1000) + 1, self._work)  # due then, not at the next poll
+        log.warning("visit %s not delivered (%s); next try in %.0f s", entry.visit_id,
+                    reply.status or "no answer", wait)
