@@ -2,7 +2,9 @@
 
 Built just after the first frame (see kiosk/app.py). The visit keeper decides where each visit
 goes (the store, or the fallback file when the store is out); the print queue prints from the
-store in use; retention deletes old visits at start and every hour after. A store that was
+store in use, and the courier delivers from it to the clinic's FHIR server when the settings
+name one; retention deletes old visits at start and every hour after (one not yet delivered
+waits for its delivery, up to fhir.keep_undelivered_hours). A store that was
 out at the last run gets the fallback's visits back at start.
 """
 
@@ -37,6 +39,7 @@ def keep_visits(window: QWidget, loaded: Loaded, path: Path,
     the store in use."""
     from PySide6.QtCore import QTimer
 
+    from kiosk.fhir.delivery_setup import start_delivery
     from kiosk.printing.queue import PrintQueue
     from kiosk.ui.window import KioskWindow
 
@@ -45,6 +48,7 @@ def keep_visits(window: QWidget, loaded: Loaded, path: Path,
     keeper = VisitKeeper(opened.store, fallback_file(key_file), lambda: StandInStore(None),
                          opened.problems)
     store = keeper.store
+    store.delivers = bool(loaded.settings.fhir.server)
     if opened.store is not None:
         _tidy_at_start(keeper, opened.store, loaded)
 
@@ -57,20 +61,27 @@ def keep_visits(window: QWidget, loaded: Loaded, path: Path,
                        paper=loaded.settings.printing.paper,
                        urgent_printer=loaded.settings.printing.urgent_printer)
 
+    courier = start_delivery(store, loaded, key_file.parent, window)
+
     def switched(store: VisitStore) -> None:
         queue.use_store(store)
+        if courier is not None:
+            store.delivers = True
+            courier.use_store(store)
         if isinstance(window, KioskWindow):
             window.use_store(store)
 
     keeper.on_switch = switched
     keeper.reopen = lambda: open_visit_store(path, key_file)
     hours = loaded.settings.printing.retention_hours
+    undelivered = loaded.settings.fhir.keep_undelivered_hours if store.delivers else None
     timer = QTimer(window)
     timer.setInterval(HOUSEKEEPING_MS)
-    timer.timeout.connect(lambda: _purge(keeper, hours))
+    timer.timeout.connect(lambda: _purge(keeper, hours, undelivered))
     timer.start()
     if isinstance(window, KioskWindow):
         window.store, window.print_queue, window.keeper = store, queue, keeper
+        window.courier = courier
     window.destroyed.connect(lambda: keeper.store.close())
     queue.start()
     return store
@@ -98,12 +109,14 @@ def _tidy_at_start(keeper: VisitKeeper, store: VisitStore, loaded: Loaded) -> No
     for visit_id in store.end_interrupted():
         log.warning("urgent visit %s was open when the kiosk stopped: ended as not finished,"
                     " its summary queued", visit_id)
-    _purge(keeper, loaded.settings.printing.retention_hours)
+    fhir = loaded.settings.fhir
+    _purge(keeper, loaded.settings.printing.retention_hours,
+           fhir.keep_undelivered_hours if fhir.server else None)
 
 
-def _purge(keeper: VisitKeeper, hours: float) -> None:
+def _purge(keeper: VisitKeeper, hours: float, undelivered_hours: float | None = None) -> None:
     try:
-        deleted = keeper.store.purge_expired(hours)
+        deleted = keeper.store.purge_expired(hours, undelivered_hours=undelivered_hours)
     except STORE_FAULTS as failure:
         log.error("retention could not delete old visits: %s", failure)
         return

@@ -50,7 +50,9 @@ class Courier(QObject):
         self._first_retry = first_retry
         self._sending: OutboxEntry | None = None
         self._stopped = False
-        self._worker = ThreadPoolExecutor(max_workers=1, thread_name_prefix="fhir-courier")
+        worker = self._worker = ThreadPoolExecutor(max_workers=1,
+                                                   thread_name_prefix="fhir-courier")
+        self.destroyed.connect(lambda: worker.shutdown(wait=False, cancel_futures=True))
         self.last_error: str | None = None
         self._answered.connect(self._settle)
         self._poll = QTimer(self)

@@ -43,6 +43,7 @@ class QuestionnaireFlow:
 
     store: Any
     print_queue: Any
+    courier: Any
     #: Where visits are kept (the store, or the fallback file); None without a data folder.
     keeper: VisitKeeper | None = None
 
@@ -195,8 +196,9 @@ class QuestionnaireFlow:
         keep = {"urgent": self.keeper.urgent, "progress": self.keeper.progress,
                 "submitted": self.keeper.submitted}[kind]
         kept = keep(visit)
-        if self.print_queue is not None:
-            self.print_queue.kick()
+        for worker in (self.print_queue, self.courier):
+            if worker is not None:
+                worker.kick()
         return kept
 
     def has_patient_answers(self) -> bool:

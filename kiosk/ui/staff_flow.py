@@ -229,12 +229,18 @@ class StaffFlow(StaffToolsFlow, StaffAssistFlow):
         dashboard = StaffDashboardScreen(self.store, self._loaded, self._printer_line)
         dashboard.closed.connect(self.close_staff_mode)
         dashboard.exit_confirmed.connect(self._exit_kiosk)
-        dashboard.changed.connect(lambda: self.print_queue.kick() if self.print_queue else None)
+        dashboard.changed.connect(self._kick_workers)
         dashboard.tools_requested.connect(self._open_tools)
         dashboard.store_again_requested.connect(self._store_again)
         dashboard.view_requested.connect(self._view_summary)
         dashboard.assist_requested.connect(self._open_assist)
         return dashboard
+
+    def _kick_workers(self) -> None:
+        """Staff changed something the print queue or the courier should look at now."""
+        for worker in (self.print_queue, getattr(self, "courier", None)):
+            if worker is not None:
+                worker.kick()
 
     def _show_problems(self, dashboard: StaffDashboardScreen) -> None:
         """Where visits are kept, when it is not simply the store: named at the top."""

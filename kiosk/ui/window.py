@@ -39,6 +39,7 @@ from kiosk.ui.screen_fade import ScreenFade
 from kiosk.ui.staff_flow import StaffFlow
 
 if TYPE_CHECKING:  # built on first use, so their modules load after the first frame
+    from kiosk.fhir.courier import Courier
     from kiosk.printing.queue import PrintQueue
     from kiosk.records.store import VisitStore
     from kiosk.ui.keyboard import OnScreenKeyboard
@@ -111,6 +112,7 @@ class KioskWindow(EducationFlow, QuestionnaireFlow, StaffFlow, IdleFlow, OutOfOr
         self.idle.idle.connect(self._on_idle)
         self.store: VisitStore | None = None
         self.print_queue: PrintQueue | None = None
+        self.courier: Courier | None = None  # delivers to the clinic's FHIR server, if any
         self.settings_path: Path | None = None
         self.content_loader: Callable[[], Loaded] | None = None
         self.watch_for_staff()
