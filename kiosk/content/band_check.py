@@ -12,7 +12,7 @@ from __future__ import annotations
 import math
 from collections.abc import Mapping
 
-from kiosk.content.questionnaire_check import Ids, Report, check_id
+from kiosk.content.questionnaire_check import Ids, Report, check_new_id
 from kiosk.decoding.decode import entries, is_valid, is_whole
 from kiosk.decoding.errors import did_you_mean, quoted
 from kiosk.intake.instruments import Band, ScoreRule
@@ -37,11 +37,7 @@ def check_bands(rule: ScoreRule, where: str, ranges: Mapping[str, Range], score_
     seen: set[str] = set()
     for b, band in entries(rule.bands or ()):
         path = f"{where}.bands[{b}]"
-        if isinstance(band.id, str):
-            check_id(band.id, f"{path}.id", report)
-            if band.id in seen:
-                report(f"{path}.id", f"band {band.id!r} is listed twice")
-            seen.add(band.id)
+        check_new_id(band.id, path, "band", seen, report)
         if not _band_bounds(band, path, rule.decimals, report):
             continue
         looks = band.score

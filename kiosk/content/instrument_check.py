@@ -18,7 +18,7 @@ from kiosk.content.band_check import check_bands, usable_number
 from kiosk.content.questionnaire_check import (
     RULE_GROUPS,
     Report,
-    check_id,
+    check_new_id,
     choice_ids,
     ids_of,
     known_items,
@@ -34,22 +34,13 @@ from kiosk.intake.scoring import Range, item_range, score_range
 CHOICES = ("yesno", "single")
 
 
-def _new_id(value: object, where: str, what: str, seen: set[str], report: Report) -> None:
-    """An instrument's or a score's id: well formed, and not one already listed."""
-    if isinstance(value, str):
-        check_id(value, f"{where}.id", report)
-        if value in seen:
-            report(f"{where}.id", f"{what} {value!r} is listed twice")
-        seen.add(value)
-
-
 def check_scoring(questionnaire: Questionnaire, decoder: Decoder,
                   errors: list[ContentError]) -> None:
     report = reporter(decoder, errors)
     seen: set[str] = set()
     for n, instrument in entries(questionnaire.scoring):
         path = f"scoring[{n}]"
-        _new_id(instrument.id, path, "instrument", seen, report)
+        check_new_id(instrument.id, path, "instrument", seen, report)
         items = _scored_items(instrument, questionnaire, path, report)
         if items is None:
             continue
@@ -177,7 +168,7 @@ def _check_scores(instrument: Instrument, clean: Instrument | None, items: list[
     seen: set[str] = set()
     for s, rule in entries(instrument.scores):
         where = f"{path}.scores[{s}]"
-        _new_id(rule.id, where, "score", seen, report)
+        check_new_id(rule.id, where, "score", seen, report)
         chosen = _subscale(rule, by_id, instrument.id, where, report)
         if chosen is None:
             continue

@@ -32,10 +32,23 @@ def check_id(value: str, where: str, report: Callable[[str, str], None]) -> None
     """Ids (of pages, items, options, rules, sections) are lower-case words joined by '-'."""
     if not ID.match(value):
         report(where, f"{quoted(value)} must be lower-case words joined by '-'")
+
+
 #: Options the kiosk adds itself (unsure: true, prefer_not: true, none: true).
 RESERVED_OPTIONS = frozenset({"unsure", "prefer-not", "none"})
 RULE_GROUPS = ("red_flags", "inclusion", "exclusion")
 Report = Callable[[str, str], None]
+
+
+def check_new_id(value: object, where: str, what: str, seen: set[str],
+                 report: Callable[[str, str], None]) -> None:
+    """The id of an entry at key path `where` (a rule, an instrument, a score, a band): well
+    formed, and not one already in `seen`, to which it is added."""
+    if isinstance(value, str):
+        check_id(value, f"{where}.id", report)
+        if value in seen:
+            report(f"{where}.id", f"{what} {value!r} is listed twice")
+        seen.add(value)
 
 
 @dataclass(frozen=True, slots=True)
@@ -231,11 +244,7 @@ def check_rules(rules: Rules, questionnaire: Questionnaire | None, decoder: Deco
     for group in RULE_GROUPS:
         for n, rule in entries(getattr(rules, group)):
             path = f"{group}[{n}]"
-            if isinstance(rule.id, str):
-                check_id(rule.id, f"{path}.id", report)
-                if rule.id in seen:
-                    report(f"{path}.id", f"rule {rule.id!r} is listed twice")
-                seen.add(rule.id)
+            check_new_id(rule.id, path, "rule", seen, report)
             if known is not None and is_valid(rule.when):
                 check_condition(rule.when, f"{path}.when", known.items, report,
                                 earlier_only=False, complete=known.complete)

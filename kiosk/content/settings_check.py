@@ -19,7 +19,7 @@ from kiosk.content.limits import Limit, settings_problems, theme_problems
 from kiosk.content.record_number import check_record_number
 from kiosk.content.settings import FhirSettings, Settings, pin_hash_problem
 from kiosk.content.theme import CONTRAST_MODES, Colours, Palette, Theme, mode_key
-from kiosk.content.web_address import server_problem
+from kiosk.content.web_address import definition_address_problem, server_problem
 from kiosk.decoding.deadline import Deadline
 from kiosk.decoding.decode import Decoder, decode_parts, is_valid
 from kiosk.decoding.errors import ContentError, checked, did_you_mean, quoted
@@ -159,7 +159,6 @@ def _check_settings(settings: Settings, path: Path, languages: tuple[str, ...] |
 
 #: A name for one kiosk of a clinic group: it goes into every visit identifier it sends.
 KIOSK_NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9-]{0,19}")
-LOOPBACK_HOSTS = ("localhost", "127.0.0.1", "[::1]")
 
 
 def _check_fhir(fhir: FhirSettings, report: Report) -> None:
@@ -167,7 +166,7 @@ def _check_fhir(fhir: FhirSettings, report: Report) -> None:
     one a canonical can be built on (no query, fragment or closing slash)."""
     base = fhir.canonical_base
     if isinstance(base, str):
-        problem = _web_address_problem(base)
+        problem = definition_address_problem(base)
         if problem is None and (base.endswith("/") or "?" in base or "#" in base):
             problem = "ends the address before any closing '/', '?' or '#'"
         if problem is not None:
@@ -175,7 +174,7 @@ def _check_fhir(fhir: FhirSettings, report: Report) -> None:
     for key in ("identifier_system", "record_number_system"):
         system = getattr(fhir, key)
         if isinstance(system, str) and not system.startswith("urn:"):
-            problem = _web_address_problem(system)
+            problem = definition_address_problem(system)
             if problem is not None:
                 report(f"fhir.{key}", f"{quoted(system)}: {problem} (or a urn:)")
     if isinstance(fhir.server, str) and (problem := server_problem(fhir.server)) is not None:
@@ -184,13 +183,3 @@ def _check_fhir(fhir: FhirSettings, report: Report) -> None:
     if isinstance(name, str) and not KIOSK_NAME.fullmatch(name):
         report("fhir.kiosk_name", f"{quoted(name)} is not a short name of letters, digits and"
                " '-' (at most 20), e.g. lobby-1")
-
-
-def _web_address_problem(address: str) -> str | None:
-    scheme, _, rest = address.partition("://")
-    host = rest.split("/", 1)[0].rsplit("@", 1)[-1]
-    if scheme == "https" and host and " " not in address:
-        return None
-    if scheme == "http" and host.rsplit(":", 1)[0] in LOOPBACK_HOSTS:
-        return None
-    return "is not an https:// address (http:// only on this machine)"

@@ -1,6 +1,6 @@
-"""Whether an address of the clinic's FHIR server is one the kiosk may send patients' answers
-to: https, or plain http only to this machine itself (a server on 127.0.0.1, as in tests or
-behind a local proxy), and never with a user name or password in it."""
+"""Which web addresses the clinic's FHIR settings may hold: https, or plain http only to this
+machine itself (a server on 127.0.0.1, as in tests or behind a local proxy). The server the
+kiosk sends patients' answers to must not hold a user name or password either."""
 
 from __future__ import annotations
 
@@ -33,3 +33,15 @@ def server_problem(url: str) -> str | None:
     if parts.username or parts.password:
         return "must not hold a user name or password (give a token file instead)"
     return None
+
+
+def definition_address_problem(address: str) -> str | None:
+    """What is wrong with an address the FHIR resources are named under (a canonical base, an
+    identifier system), or None."""
+    scheme, _, rest = address.partition("://")
+    host = rest.split("/", 1)[0].rsplit("@", 1)[-1]
+    if scheme == "https" and host and " " not in address:
+        return None
+    if scheme == "http" and host and loopback(address):
+        return None
+    return "is not an https:// address (http:// only on this machine)"

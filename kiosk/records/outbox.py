@@ -14,7 +14,7 @@ import datetime
 import sqlite3
 from contextlib import AbstractContextManager
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from kiosk.records.coding import now_utc, utc_text
 
@@ -39,11 +39,8 @@ class OutboxEntry:
 _COLUMNS = "id, visit_id, state, attempts, last_status, last_error, next_try_at"
 
 
-def _entry(row: tuple[object, ...]) -> OutboxEntry:
-    return OutboxEntry(int(str(row[0])), str(row[1]), row[2],  # type: ignore[arg-type]
-                       int(str(row[3])), None if row[4] is None else int(str(row[4])),
-                       None if row[5] is None else str(row[5]),
-                       None if row[6] is None else str(row[6]))
+def _entry(row: tuple[Any, ...]) -> OutboxEntry:
+    return OutboxEntry(*row)
 
 
 def post(db: sqlite3.Connection, visit_id: str, now: str) -> None:

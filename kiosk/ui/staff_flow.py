@@ -30,6 +30,7 @@ from kiosk.ui.staff_tools_flow import StaffToolsFlow
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QStackedWidget
 
+    from kiosk.fhir.courier import Courier
     from kiosk.intake.session import IntakeSession
     from kiosk.printing.queue import PrintQueue
     from kiosk.records.keeper import VisitKeeper
@@ -52,6 +53,7 @@ class StaffFlow(StaffToolsFlow, StaffAssistFlow):
 
     store: VisitStore | None
     print_queue: PrintQueue | None
+    courier: Courier | None
     keeper: VisitKeeper | None
     _screens: dict[str, Screen]
     _stack: QStackedWidget
@@ -238,7 +240,7 @@ class StaffFlow(StaffToolsFlow, StaffAssistFlow):
 
     def _kick_workers(self) -> None:
         """Staff changed something the print queue or the courier should look at now."""
-        for worker in (self.print_queue, getattr(self, "courier", None)):
+        for worker in (self.print_queue, self.courier):
             if worker is not None:
                 worker.kick()
 
