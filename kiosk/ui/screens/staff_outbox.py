@@ -7,7 +7,7 @@ server's words, never a patient's name.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from kiosk.content.model import LanguageWords
@@ -35,7 +35,7 @@ class OutboxPanel(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self._line)
         layout.addLayout(self._refused)
-        layout.addWidget(self._again)
+        layout.addWidget(self._again, 0, Qt.AlignmentFlag.AlignLeft)
 
     def use_store(self, store: VisitStore) -> None:
         self._store = store
