@@ -66,11 +66,11 @@ def _parser() -> argparse.ArgumentParser:
     export = commands.add_parser("export-fhir", parents=[common],
                                  help="write the questionnaire or a visit as FHIR R4 JSON")
     what = export.add_mutually_exclusive_group(required=True)
-    what.add_argument("--questionnaire", action="store_true", help="the Questionnaire")
-    what.add_argument("--visit", metavar="VISIT_ID",
-                      help="a stored visit's QuestionnaireResponse")
-    what.add_argument("--answers", type=Path, metavar="FILE",
-                      help="an answer file's QuestionnaireResponse")
+    what.add_argument("--questionnaire", action="store_true",
+                      help="the Questionnaire and its CodeSystem")
+    what.add_argument("--bundle", metavar="VISIT_ID|FILE",
+                      help="a stored visit's, or an answer file's, transaction Bundle (Patient,"
+                      " QuestionnaireResponse, Flags, score Observations)")
     export.add_argument("out", type=Path, help="the JSON file to write")
     export.add_argument("--lang", default=None,
                         help="language of texts and choice words (default: the printing one)")
@@ -117,7 +117,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command == "set-pin":
         return _set_pin(options)
     if args.command == "export-fhir":
-        return _export_fhir(options, args)
+        from kiosk.fhir.command import export_fhir
+
+        return export_fhir(options, args.questionnaire, args.bundle,
+                           args.out, args.lang)
     if args.command == "summary":
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
         return _summary(options, args.visit, args.pdf, args.lang, args.copy)
@@ -228,37 +231,6 @@ def _give_back(store: Path) -> None:
     for extra in (Path(f"{store}-wal"), Path(f"{store}-shm")):
         if extra.exists():
             os.chown(extra, owner.st_uid, owner.st_gid)
-
-
-def _export_fhir(options: Options, args: argparse.Namespace) -> int:
-    from kiosk import paths
-    from kiosk.app import load
-    from kiosk.decoding.errors import ContentInvalid
-    from kiosk.fhir import command as fhir_command
-    from kiosk.records.sealing import KEY_FILE_NAME
-    from kiosk.records.store import VisitStore
-
-    try:
-        loaded = load(options)
-    except ContentInvalid as invalid:
-        print(invalid, file=sys.stderr)
-        return 1
-    language = args.lang or loaded.settings.printing.language
-    if args.questionnaire:
-        return fhir_command.export_questionnaire(loaded.content, language, args.out,
-                                                 settings=loaded.settings)
-    if args.answers:
-        return fhir_command.export_answers_response(args.answers, loaded.content, language,
-                                                    args.out, settings=loaded.settings)
-    store_path = paths.data_folder(options.data) / "visits.sqlite3"
-    key_file = paths.config_folder(options.data) / KEY_FILE_NAME
-    stored = VisitStore(store_path, key_file, beside_kiosk=True).visit(
-        args.visit, loaded.content.questionnaire) if store_path.exists() else None
-    if stored is None:
-        print(f"no stored visit {args.visit!r}", file=sys.stderr)
-        return 1
-    return fhir_command.export_response(stored, loaded.content, language, args.out,
-                                        settings=loaded.settings)
 
 
 def _summary(options: Options, visit: str, pdf: Path, language: str | None,

@@ -74,6 +74,12 @@ class PrintingSettings:
     retention_hours: float = 24.0
 
 
+#: What a visit's delivery writes (SMART v2 system scopes): conditional creates and updates
+#: search first, so each resource type is also read and searched.
+DELIVERY_SCOPE = ("system/Patient.crs system/QuestionnaireResponse.cruds"
+                  " system/Observation.cruds system/Flag.cruds")
+
+
 @dataclass(frozen=True, slots=True)
 class FhirSettings:
     """How the clinic's FHIR server knows this kiosk's questionnaire, visits and patients.
@@ -86,9 +92,12 @@ class FhirSettings:
     and `kiosk_name` sets this kiosk's visit ids apart from those of the group's others.
 
     `server` is the base address of the clinic's FHIR server every visit is delivered to
-    (https; none: visits go to no server); `token_file` a file, readable by the kiosk's user
-    only, holding the bearer token the server asks for; a visit not yet delivered is kept past
-    the printing retention until it is, but `keep_undelivered_hours` at most."""
+    (https; none: visits go to no server). The kiosk shows who it is in one of two ways:
+    SMART Backend Services, with `client_id` (as registered at the clinic's authorization
+    server) and `private_key_file` (its signing key, made by `kiosk fhir-key`) asking for
+    `scope`; or a static bearer token in `token_file`. Both files are in the kiosk's config
+    folder, readable by the kiosk's user only. A visit not yet delivered is kept past the
+    printing retention until it is, but `keep_undelivered_hours` at most."""
 
     canonical_base: str | None = None
     identifier_system: str | None = None
@@ -96,6 +105,9 @@ class FhirSettings:
     publisher: str | None = None
     kiosk_name: str | None = None
     server: str | None = None
+    client_id: str | None = None
+    private_key_file: str | None = None
+    scope: str = DELIVERY_SCOPE
     token_file: str | None = None
     keep_undelivered_hours: float = 168.0
 

@@ -179,6 +179,14 @@ def _check_fhir(fhir: FhirSettings, report: Report) -> None:
                 report(f"fhir.{key}", f"{quoted(system)}: {problem} (or a urn:)")
     if isinstance(fhir.server, str) and (problem := server_problem(fhir.server)) is not None:
         report("fhir.server", f"{quoted(fhir.server)}: {problem}")
+    smart = (fhir.client_id, fhir.private_key_file)
+    if (smart[0] is None) != (smart[1] is None):
+        given, missing = ("client_id", "private_key_file") if smart[1] is None else (
+            "private_key_file", "client_id")
+        report(f"fhir.{given}", f"SMART Backend Services needs fhir.{missing} too")
+    elif smart[0] is not None and fhir.token_file is not None:
+        report("fhir.token_file", "give either a token file or SMART Backend Services"
+               " (client_id and private_key_file), not both")
     name = fhir.kiosk_name
     if isinstance(name, str) and not KIOSK_NAME.fullmatch(name):
         report("fhir.kiosk_name", f"{quoted(name)} is not a short name of letters, digits and"

@@ -2,11 +2,12 @@
 
 `--questionnaire OUT.json` writes one transaction Bundle holding the Questionnaire (every
 language in it) and the CodeSystem of the kiosk's own codes, each created only when the server
-has no resource of that url and version yet. `--visit VISIT_ID OUT.json` writes a stored
-visit's transaction Bundle (Patient, QuestionnaireResponse, Flags, score Observations), and
-`--answers FILE OUT.json` that of a `simulate`-style answer file run through the same session
-as the kiosk. Each prints one line saying what it wrote, or says why it could not (exit status
-1); a line before it says when the settings give no clinic address to publish under.
+has no resource of that url and version yet. `--bundle VISIT_ID OUT.json` writes a stored
+visit's transaction Bundle (Patient, QuestionnaireResponse, Flags, score Observations), the
+very one the courier sends, and `--bundle FILE OUT.json` that of a `simulate`-style answer file
+run through the same session as the kiosk. Each prints one line saying what it wrote, or
+says why it could not (exit status 1); a line before it says when the settings give no clinic
+address to publish under.
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ from kiosk.fhir.response import answer_count
 from kiosk.paths import write_private
 
 if TYPE_CHECKING:
+    from kiosk.app import Options
     from kiosk.content.model import Content
     from kiosk.content.settings import Settings
     from kiosk.intake.session import SubmittedVisit
@@ -120,3 +122,35 @@ def export_answers_response(answers: Path, content: Content, language: str, out:
     if visit is None:
         return 1
     return export_response(visit, content, language, out, report, settings)
+
+
+def export_fhir(options: Options, questionnaire: bool, visit_or_file: str | None, out: Path,
+                language: str | None) -> int:
+    """The `export-fhir` command: the questionnaire, or one visit (a stored visit's id, or an
+    answer file when a file of that name exists)."""
+    from kiosk import paths
+    from kiosk.app import load
+    from kiosk.decoding.errors import ContentInvalid
+    from kiosk.records.sealing import KEY_FILE_NAME
+    from kiosk.records.store import VisitStore
+
+    try:
+        loaded = load(options)
+    except ContentInvalid as invalid:
+        print(invalid, file=sys.stderr)
+        return 1
+    language = language or loaded.settings.printing.language
+    if questionnaire or visit_or_file is None:
+        return export_questionnaire(loaded.content, language, out, settings=loaded.settings)
+    if Path(visit_or_file).is_file():
+        return export_answers_response(Path(visit_or_file), loaded.content, language, out,
+                                       settings=loaded.settings)
+    store_path = paths.data_folder(options.data) / "visits.sqlite3"
+    key_file = paths.config_folder(options.data) / KEY_FILE_NAME
+    stored = VisitStore(store_path, key_file, beside_kiosk=True).visit(
+        visit_or_file, loaded.content.questionnaire) if store_path.exists() else None
+    if stored is None:
+        print(f"no stored visit {visit_or_file!r} (and no answer file of that name)",
+              file=sys.stderr)
+        return 1
+    return export_response(stored, loaded.content, language, out, settings=loaded.settings)

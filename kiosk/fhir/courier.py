@@ -16,7 +16,8 @@ from typing import Any
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
-from kiosk.fhir.transport import Reply, reason_of, send_bundle
+from kiosk.fhir.credentials import Credentials, NoCredentials, deliver
+from kiosk.fhir.transport import Reply, reason_of
 from kiosk.intake.questionnaire import Questionnaire
 from kiosk.intake.session import SubmittedVisit
 from kiosk.printing.queue import retry_delay
@@ -39,14 +40,14 @@ class Courier(QObject):
     _answered = Signal(object, object)  # (OutboxEntry, Reply), from the worker thread
 
     def __init__(self, store: VisitStore, questionnaire: Questionnaire, bundle_for: Bundler,
-                 server: str, token: Callable[[], str | None] = lambda: None,
+                 server: str, credentials: Credentials | None = None,
                  parent: QObject | None = None, first_retry: float = 30.0) -> None:
         super().__init__(parent)
         self._store = store
         self._questionnaire = questionnaire
         self._bundle_for = bundle_for
         self._server = server
-        self._token = token
+        self._credentials = credentials or NoCredentials()
         self._first_retry = first_retry
         self._sending: OutboxEntry | None = None
         self._stopped = False
@@ -109,9 +110,9 @@ class Courier(QObject):
         bundle = self._bundle_for(visit)
         self._store.mark_delivering(entry)
         self._sending = entry
-        server, token = self._server, self._token()
-        self._worker.submit(lambda: self._answered.emit(entry, send_bundle(server, bundle,
-                                                                           token)))
+        server, credentials = self._server, self._credentials
+        self._worker.submit(lambda: self._answered.emit(entry, deliver(server, bundle,
+                                                                       credentials)))
 
     def _settle(self, entry: OutboxEntry, reply: Reply) -> None:
         self._sending = None

@@ -1,21 +1,21 @@
 """Wiring delivery to the clinic's FHIR server, when its settings name one (`fhir.server`).
 
 The store writes an outbox entry with every sent and every urgent-saved visit; the courier
-sends them; the bearer token is read from `fhir.token_file` (relative to the kiosk's config
-folder) at each sending, so IT can put a new token in place without a restart. A token file
-others can read is not used: the kiosk logs why (never the token) and the server's refusal
-shows on the staff dashboard.
+sends them, with the credentials the settings ask for (kiosk/fhir/credentials.py): SMART
+Backend Services (`fhir.client_id` and `fhir.private_key_file`), a bearer token in
+`fhir.token_file`, or none. Their files are relative to the kiosk's config folder.
 """
 
 from __future__ import annotations
 
 import logging
-import stat
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from kiosk.content.model import Loaded
+from kiosk.content.settings import FhirSettings
 from kiosk.fhir.bundle import visit_bundle
+from kiosk.fhir.credentials import Credentials, NoCredentials, TokenFile
 from kiosk.fhir.publication import Publication
 
 if TYPE_CHECKING:
@@ -28,19 +28,17 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 
-def read_token(path: Path) -> str | None:
-    """The bearer token in `path`, or None (missing, empty, or readable by others)."""
-    try:
-        mode = path.stat().st_mode
-        if mode & (stat.S_IRWXG | stat.S_IRWXO):
-            log.error("fhir.token_file %s can be read by other users: not used (chmod 600 it)",
-                      path)
-            return None
-        token = path.read_text(encoding="utf-8").strip()
-    except OSError as failure:
-        log.error("fhir.token_file %s cannot be read: %s", path, failure.strerror or failure)
-        return None
-    return token or None
+def credentials_for(fhir: FhirSettings, config_folder: Path) -> Credentials:
+    """How this kiosk shows the server who it is, as its settings say."""
+    assert fhir.server is not None
+    if fhir.client_id and fhir.private_key_file:
+        from kiosk.fhir.smart_backend import SmartBackend
+
+        return SmartBackend(fhir.server, fhir.client_id, config_folder / fhir.private_key_file,
+                            fhir.scope)
+    if fhir.token_file:
+        return TokenFile(config_folder / fhir.token_file)
+    return NoCredentials()
 
 
 def start_delivery(store: VisitStore, loaded: Loaded, config_folder: Path,
@@ -58,10 +56,8 @@ def start_delivery(store: VisitStore, loaded: Loaded, config_folder: Path,
     def bundle_for(visit: SubmittedVisit) -> dict[str, Any]:
         return visit_bundle(visit, loaded.content, publication, language)
 
-    token_file = config_folder / fhir.token_file if fhir.token_file else None
     courier = Courier(store, loaded.content.questionnaire, bundle_for, fhir.server,
-                      token=lambda: read_token(token_file) if token_file else None,
-                      parent=parent)
+                      credentials_for(fhir, config_folder), parent=parent)
     if not publication.configured:
         log.warning("fhir.canonical_base is not set: visits name the content's placeholder"
                     " questionnaire address")

