@@ -7,78 +7,18 @@ import os
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from kiosk.app import Options
+from kiosk.command_line import command_parser
 from kiosk.content.files import DEFAULT_CONTENT, DEFAULT_SETTINGS, DEFAULT_THEME
-from kiosk.content.theme import CONTRAST_MODES
+
+if TYPE_CHECKING:
+    from kiosk.fhir.client_key import Algorithm
 
 WINDOWED_SIZE = (1280, 800)
 ROOT_REFUSED = ("kiosk: kiosk mode does not run as root: run the kiosk as its own unprivileged"
                 " user; see README (Staff mode). To try it as root on a desktop: --windowed")
-
-
-def _size(value: str) -> tuple[int, int]:
-    try:
-        width, height = (int(part) for part in value.lower().split("x"))
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"{value!r} is not a size like 1920x1080") from None
-    if width < 320 or height < 320:
-        raise argparse.ArgumentTypeError("the smallest screen is 320x320")
-    return width, height
-
-
-def _parser() -> argparse.ArgumentParser:
-    common = argparse.ArgumentParser(add_help=False)
-    common.add_argument("--settings", type=Path, default=argparse.SUPPRESS,
-                        help="the clinic's settings file (default: resources/settings.yaml)")
-    common.add_argument("--content", type=Path, default=argparse.SUPPRESS,
-                        help="the clinic's content folder (default: resources/content)")
-    common.add_argument("--data", type=Path, default=argparse.SUPPRESS,
-                        help="data folder for logs and visits (default: the platform's)")
-    parser = argparse.ArgumentParser(
-        prog="kiosk", parents=[common],
-        description="Waiting-room kiosk for spine clinics. Without a command, runs the kiosk.")
-    parser.add_argument("--windowed", action="store_true",
-                        help="run in a 1280x800 window instead of full-screen kiosk mode")
-    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
-    check = commands.add_parser("check-content", parents=[common],
-                                help="validate content and settings, listing every error")
-    check.add_argument("folder", nargs="?", type=Path, help="content folder to check")
-    preview = commands.add_parser("preview", parents=[common],
-                                  help="render every screen to PNG files")
-    preview.add_argument("--out", type=Path, required=True, help="folder for the PNG files")
-    preview.add_argument("--lang", default=None, help="language (default: the settings')")
-    preview.add_argument("--size", type=_size, default=(1920, 1080), help="WxH, e.g. 1280x800")
-    preview.add_argument("--text-size", choices=("normal", "large", "largest"), default=None)
-    preview.add_argument("--theme", choices=(*CONTRAST_MODES, "all"), default="clinic",
-                         help="contrast mode (default: clinic); all: a folder for each mode")
-    simulate = commands.add_parser("simulate", parents=[common],
-                                   help="run an answer file through the questionnaire and rules")
-    simulate.add_argument("answers", type=Path, help="YAML file of `question-id: answer` pairs")
-    simulate.add_argument("--lang", default=None, help="language of the report")
-    summary = commands.add_parser("summary", parents=[common],
-                                  help="write the specialist's summary of a visit as a PDF")
-    summary.add_argument("visit", help="a stored visit's id, or a simulate-style answer file")
-    summary.add_argument("--pdf", type=Path, required=True, help="the PDF file to write")
-    summary.add_argument("--lang", default=None,
-                         help="with an answer file: the language the patient used")
-    summary.add_argument("--copy", action="store_true", help="mark it COPY (a reprint)")
-    export = commands.add_parser("export-fhir", parents=[common],
-                                 help="write the questionnaire or a visit as FHIR R4 JSON")
-    what = export.add_mutually_exclusive_group(required=True)
-    what.add_argument("--questionnaire", action="store_true",
-                      help="the Questionnaire and its CodeSystem")
-    what.add_argument("--bundle", metavar="VISIT_ID|FILE",
-                      help="a stored visit's, or an answer file's, transaction Bundle (Patient,"
-                      " QuestionnaireResponse, Flags, score Observations)")
-    export.add_argument("out", type=Path, help="the JSON file to write")
-    export.add_argument("--lang", default=None,
-                        help="language of texts and choice words (default: the printing one)")
-    commands.add_parser("set-pin", parents=[common],
-                        help="set the staff PIN (asked twice, never shown; stored as a hash)")
-    commands.add_parser("self-test", parents=[common],
-                        help="check an installation: files, data folder, display, printers")
-    return parser
 
 
 def _content_folder(args: argparse.Namespace) -> Path:
@@ -106,7 +46,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if replaced:
         print(f"kiosk: the locale {replaced!r} is not installed here; using C.UTF-8",
               file=sys.stderr)
-    args = _parser().parse_args(argv)
+    args = command_parser().parse_args(argv)
     options = _options(args)
     if args.command == "check-content":
         from kiosk.content.check import check
@@ -121,6 +61,8 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         return export_fhir(options, args.questionnaire, args.bundle,
                            args.out, args.lang)
+    if args.command == "fhir-key":
+        return _fhir_key(options, args.new, "RS384" if args.rsa else "ES384", args.replace)
     if args.command == "summary":
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
         return _summary(options, args.visit, args.pdf, args.lang, args.copy)
@@ -231,6 +173,21 @@ def _give_back(store: Path) -> None:
     for extra in (Path(f"{store}-wal"), Path(f"{store}-shm")):
         if extra.exists():
             os.chown(extra, owner.st_uid, owner.st_gid)
+
+
+def _fhir_key(options: Options, new: bool, algorithm: Algorithm, replace: bool) -> int:
+    from kiosk import paths
+    from kiosk.app import load
+    from kiosk.decoding.errors import ContentInvalid
+    from kiosk.fhir.key_command import fhir_key
+
+    try:
+        loaded = load(options)
+    except ContentInvalid as invalid:
+        print(invalid, file=sys.stderr)
+        return 1
+    return fhir_key(loaded.settings.fhir, options.settings, paths.config_folder(options.data),
+                    sys.stdout, sys.stderr, new, algorithm, replace)
 
 
 def _summary(options: Options, visit: str, pdf: Path, language: str | None,

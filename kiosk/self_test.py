@@ -22,6 +22,16 @@ class CheckNote(Exception):
     """A check that passed with something the installer should know (the kiosk still works)."""
 
 
+def _told(finding: tuple[str, str]) -> str:
+    """A finding of another module's check as this one reports it."""
+    verdict, text = finding
+    if verdict == "fail":
+        raise CheckFailed(text)
+    if verdict == "note":
+        raise CheckNote(text)
+    return text
+
+
 def self_test(options: Options, out: TextIO) -> int:
     """Run each check, print one line per check, return 1 if any failed."""
     failures = checks = 0
@@ -155,6 +165,39 @@ def self_test(options: Options, out: TextIO) -> int:
                             " aloud is hidden until speakers or headphones work")
         return found
 
+    def record_system() -> str:
+        """The clinic's FHIR server, when the settings name one (kiosk/fhir/server_check.py)."""
+        if loaded is None:
+            raise CheckFailed("skipped: content did not load")
+        from kiosk.fhir.publication import Publication
+        from kiosk.fhir.server_check import capability
+
+        server = loaded.settings.fhir.server
+        unpublished = Publication.of(loaded.content, loaded.settings).unpublished_reason()
+        if server is None:
+            return "none in the settings (fhir.server): visits are printed, not delivered"
+        found = _told(capability(server))
+        if unpublished:
+            raise CheckNote(f"{found}; but {unpublished}")
+        return found
+
+    def credentials() -> str:
+        from kiosk import paths
+        from kiosk.fhir.server_check import credentials_get_through
+
+        assert loaded is not None
+        return _told(credentials_get_through(loaded, paths.config_folder(options.data)))
+
+    def deliveries() -> str:
+        from kiosk import paths
+        from kiosk.fhir.server_check import outbox
+        from kiosk.records.store_health import undelivered
+
+        assert loaded is not None
+        path = paths.data_folder(options.data) / "visits.sqlite3"
+        waiting = undelivered(path) if path.exists() and path.stat().st_size else []
+        return _told(outbox(waiting, loaded.settings.fhir.keep_undelivered_hours))
+
     run("settings and content", content)
     run("data folder", data)
     run("home screen", home)
@@ -162,6 +205,10 @@ def self_test(options: Options, out: TextIO) -> int:
     run("visit store", visit_store)
     run("print queue", print_queue)
     run("speech", speech)
+    run("record system", record_system)
+    if loaded is not None and loaded.settings.fhir.server is not None:
+        run("record system credentials", credentials)
+        run("record system outbox", deliveries)
     display = os.environ.get("QT_QPA_PLATFORM", "")
     print(f"{'FAILED' if failures else 'passed'}: {failures} of {checks} checks failed"
           f" (platform {display or 'default'})", file=out)

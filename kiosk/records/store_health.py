@@ -140,3 +140,18 @@ def waiting_jobs(path: Path) -> list[str | None]:
             "SELECT last_error FROM print_jobs WHERE state = 'queued' ORDER BY id")]
     finally:
         db.close()
+
+
+def undelivered(path: Path) -> list[tuple[str, str, str | None]]:
+    """Each visit not yet in the clinic's record system: its outbox state ('waiting',
+    'sending' or 'refused'), when it was written, and the last error; read without changing
+    the file (a store from before the outbox has none)."""
+    db = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    try:
+        if db.execute("SELECT 1 FROM sqlite_master WHERE name = 'outbox'").fetchone() is None:
+            return []
+        return [(row[0], row[1], row[2]) for row in db.execute(
+            "SELECT state, created_at, last_error FROM outbox WHERE state != 'delivered'"
+            " ORDER BY id")]
+    finally:
+        db.close()

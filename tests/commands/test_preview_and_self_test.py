@@ -87,10 +87,12 @@ def test_self_test_checks_everything_and_says_there_is_no_printer(
     assert [line.split(":")[0] for line in lines] == [
         "ok    settings and content", "ok    data folder", "ok    home screen", "FAIL  printers",
         "ok    visit store", "ok    print queue", "ok    speech" if heard else "note  speech",
-        "FAILED"]
+        "ok    record system", "FAILED"]
     assert lines[3] == ("FAIL  printers: no printer is set and there is no default printer;"
                         " printers Qt sees: none")
-    assert lines[-1].startswith("FAILED: 1 of 7 checks failed")
+    assert lines[-2] == ("ok    record system: none in the settings (fhir.server): visits are"
+                         " printed, not delivered")
+    assert lines[-1].startswith("FAILED: 1 of 8 checks failed")
     assert data_dir.is_dir() and (data_dir.stat().st_mode & 0o777) == 0o700
 
 
