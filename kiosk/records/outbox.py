@@ -77,14 +77,18 @@ class Outbox:
         return [_entry(row) for row in rows]
 
     def next_delivery(self, now: datetime.datetime | None = None) -> OutboxEntry | None:
-        """The oldest entry due now: urgent visits' first (they carry red flags)."""
+        """The first waiting entry, urgent visits' first (they carry red flags), then in the
+        order they were written; None until it is due. The entries behind one the server could
+        not take wait with it, so the record system gets visits in order after an outage."""
         row = self._db.execute(
             f"SELECT {', '.join('o.' + c for c in _COLUMNS.split(', '))} FROM outbox o"
             " JOIN visits v ON v.id = o.visit_id WHERE o.state = 'waiting'"
-            " AND (o.next_try_at IS NULL OR o.next_try_at <= ?)"
-            " ORDER BY v.category != 'urgent', o.id LIMIT 1",
-            (utc_text(now or now_utc()),)).fetchone()
-        return _entry(row) if row else None
+            " ORDER BY v.category != 'urgent', o.id LIMIT 1").fetchone()
+        if row is None:
+            return None
+        head = _entry(row)
+        due = head.next_try_at is None or head.next_try_at <= utc_text(now or now_utc())
+        return head if due else None
 
     def mark_delivering(self, entry: OutboxEntry) -> None:
         self._outbox_update(entry, "state = 'sending', attempts = attempts + 1")

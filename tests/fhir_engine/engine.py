@@ -53,8 +53,9 @@ def missing() -> str | None:
 class FhirEngine:
     """One server.mjs process; `base` is its FHIR base URL once started."""
 
-    def __init__(self, *options: str) -> None:
+    def __init__(self, *options: str, port: int = 0) -> None:
         self.options = options
+        self.port = port
         self.base = ""
         self.process: subprocess.Popen[str] | None = None
         # the server's stderr, kept for a failure's message; closed by close()
@@ -63,7 +64,7 @@ class FhirEngine:
     def start(self) -> None:
         """Start the server and wait for its `listening 127.0.0.1:PORT` line."""
         self.process = subprocess.Popen(
-            ["node", "server.mjs", "0", *self.options], cwd=ENGINE_FOLDER,
+            ["node", "server.mjs", str(self.port), *self.options], cwd=ENGINE_FOLDER,
             stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=self.errors, text=True)
         assert self.process.stdout is not None
         with selectors.DefaultSelector() as selector:
@@ -73,7 +74,9 @@ class FhirEngine:
         if not line.startswith("listening 127.0.0.1:"):
             self.stop()
             raise RuntimeError(f"the FHIR engine did not start: {line or self.log()}")
-        self.base = f"http://{line.split()[1]}{BASE_PATH}"
+        address = line.split()[1]
+        self.port = int(address.rsplit(":", 1)[1])  # started again, it listens there again
+        self.base = f"http://{address}{BASE_PATH}"
 
     def stop(self) -> None:
         if self.process is not None:

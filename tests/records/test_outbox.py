@@ -83,17 +83,21 @@ def test_a_refusal_keeps_the_servers_reason_until_staff_try_again(
     assert again is not None and again.id == entry.id
 
 
-def test_a_retry_waits_until_its_time(shipped: Loaded, tmp_path: Path) -> None:
+def test_a_retry_waits_until_its_time_and_the_visits_behind_it_wait_too(
+        shipped: Loaded, tmp_path: Path) -> None:
     store = delivering(tmp_path)
-    store.save_submitted(submitted(shipped, "likely-candidate"))
+    first = submitted(shipped, "likely-candidate")
+    store.save_submitted(first)
     entry = store.next_delivery()
     assert entry is not None
     store.mark_delivering(entry)
     now = datetime.datetime.now(datetime.UTC)
     store.mark_retry(entry, 503, "busy", now + LATER)
-    assert store.next_delivery(now) is None
+    store.save_submitted(submitted(shipped, "review"))
+    assert store.next_delivery(now) is None, "the record system gets visits in their order"
     due = store.next_delivery(now + LATER)
     assert due is not None and (due.last_status, due.last_error) == (503, "busy")
+    assert due.visit_id == first.visit_id
 
 
 def test_a_delivery_cut_off_by_a_stop_waits_again(shipped: Loaded, tmp_path: Path) -> None:
