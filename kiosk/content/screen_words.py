@@ -228,6 +228,8 @@ class StaffWords:
     printer_line: str
     outbox_line: str
     outbox_refused: str
+    outbox_waiting: str
+    outbox_overdue: str
     outbox_again: str
     state_printed: str
     state_queued: str
@@ -300,6 +302,8 @@ class StaffWords:
         "printer_line": frozenset({"printer", "waiting"}),
         "outbox_line": frozenset({"delivered", "waiting", "refused"}),
         "outbox_refused": frozenset({"visit", "status", "reason"}),
+        "outbox_waiting": frozenset({"reason"}),
+        "outbox_overdue": frozenset({"visit", "hours", "limit"}),
         "saved_to": frozenset({"path"}),
         "printer_chosen": frozenset({"printer"}),
         "delete_confirm": frozenset({"name", "born"}),

@@ -34,9 +34,11 @@ class OutboxEntry:
     last_status: int | None
     last_error: str | None
     next_try_at: str | None
+    submitted_at: str  # the visit's: retention counts from it
 
 
-_COLUMNS = "id, visit_id, state, attempts, last_status, last_error, next_try_at"
+_SELECT = ("SELECT o.id, o.visit_id, o.state, o.attempts, o.last_status, o.last_error,"
+           " o.next_try_at, v.submitted_at FROM outbox o JOIN visits v ON v.id = o.visit_id")
 
 
 def _entry(row: tuple[Any, ...]) -> OutboxEntry:
@@ -71,9 +73,8 @@ class Outbox:
 
     def outbox(self, state: EntryState | None = None) -> list[OutboxEntry]:
         """Every entry (or those in `state`), oldest first."""
-        query = f"SELECT {_COLUMNS} FROM outbox"
-        rows = (self._db.execute(query + " WHERE state = ? ORDER BY id", (state,)) if state
-                else self._db.execute(query + " ORDER BY id")).fetchall()
+        rows = (self._db.execute(_SELECT + " WHERE o.state = ? ORDER BY o.id", (state,))
+                if state else self._db.execute(_SELECT + " ORDER BY o.id")).fetchall()
         return [_entry(row) for row in rows]
 
     def next_delivery(self, now: datetime.datetime | None = None) -> OutboxEntry | None:
@@ -81,8 +82,7 @@ class Outbox:
         order they were written; None until it is due. The entries behind one the server could
         not take wait with it, so the record system gets visits in order after an outage."""
         row = self._db.execute(
-            f"SELECT {', '.join('o.' + c for c in _COLUMNS.split(', '))} FROM outbox o"
-            " JOIN visits v ON v.id = o.visit_id WHERE o.state = 'waiting'"
+            _SELECT + " WHERE o.state = 'waiting'"
             " ORDER BY v.category != 'urgent', o.id LIMIT 1").fetchone()
         if row is None:
             return None

@@ -144,14 +144,14 @@ def waiting_jobs(path: Path) -> list[str | None]:
 
 def undelivered(path: Path) -> list[tuple[str, str, str | None]]:
     """Each visit not yet in the clinic's record system: its outbox state ('waiting',
-    'sending' or 'refused'), when it was written, and the last error; read without changing
-    the file (a store from before the outbox has none)."""
+    'sending' or 'refused'), when the visit was sent (retention counts from then), and the last
+    error; read without changing the file (a store from before the outbox has none)."""
     db = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
     try:
         if db.execute("SELECT 1 FROM sqlite_master WHERE name = 'outbox'").fetchone() is None:
             return []
         return [(row[0], row[1], row[2]) for row in db.execute(
-            "SELECT state, created_at, last_error FROM outbox WHERE state != 'delivered'"
-            " ORDER BY id")]
+            "SELECT o.state, v.submitted_at, o.last_error FROM outbox o JOIN visits v"
+            " ON v.id = o.visit_id WHERE o.state != 'delivered' ORDER BY o.id")]
     finally:
         db.close()

@@ -3,6 +3,7 @@ with the record system's reason, and one touch to send again."""
 
 from __future__ import annotations
 
+import datetime
 from pathlib import Path
 
 from pytestqt.qtbot import QtBot
@@ -39,6 +40,32 @@ def test_staff_see_what_reached_the_record_system_and_send_a_refused_visit_again
     assert [entry.state for entry in store.outbox()] == ["delivered", "waiting"]
     assert "Record system: 1 delivered, 1 waiting, 0 refused." in visible_text(window)
     assert store.audit_trail()[-1][1] == "send to the record system again (1)"
+
+
+def test_staff_read_why_visits_wait_and_which_will_soon_be_let_go_undelivered(
+        qtbot: QtBot, make_window: WindowFactory, shipped: Loaded, tmp_path: Path) -> None:
+    window = staff_window(make_window, shipped, tmp_path)
+    store = window.store
+    assert store is not None
+    store.delivers = True
+    now = datetime.datetime.now(datetime.UTC)
+    old = submitted(shipped, "likely-candidate", now - datetime.timedelta(hours=90))
+    recent = submitted(shipped, "review", now - datetime.timedelta(hours=2))
+    for visit in (old, recent):
+        store.save_submitted(visit)
+    first = store.outbox()[0]
+    store.mark_delivering(first)
+    store.mark_retry(first, None, "no answer from the FHIR server: Connection refused",
+                     now + datetime.timedelta(minutes=15))
+    corner_taps(qtbot, window, 5)
+    type_pin(qtbot, window, PIN)
+    shown = visible_text(window)
+    assert "Record system: 0 delivered, 2 waiting, 0 refused." in shown
+    assert ("Not yet taken by the record system: no answer from the FHIR server: Connection"
+            " refused") in shown
+    assert (f"Visit {old.visit_id} has waited 90 h for the record system; this kiosk deletes it"
+            " after 168 h. Tell the clinic's IT.") in shown
+    assert shown.count("has waited") == 1, "a visit of two hours ago is not named"
 
 
 def test_without_a_record_system_the_dashboard_says_nothing_of_it(

@@ -81,7 +81,7 @@ class StaffDashboardScreen(StaffScreen):
         self._store_again.setVisible(False)
         self._store_again.clicked.connect(self.store_again_requested)
         self._printer = text("", "muted", "staff_printer")
-        self.outbox = OutboxPanel(store)
+        self.outbox = OutboxPanel(store, loaded.settings.fhir.keep_undelivered_hours)
         self.outbox.again.connect(self.changed)
         self._list = QWidget()
         self._rows = QVBoxLayout(self._list)

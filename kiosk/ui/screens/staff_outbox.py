@@ -1,11 +1,14 @@
 """The outbox on the staff dashboard: how many visits reached the clinic's record system, how
-many wait, and each one it refused with the server's reason; one button sends again now.
+many wait (and why the first has not gone), each one it refused with the server's reason,
+each one that has waited half the time this kiosk keeps it; one button sends again now.
 
 Shown only when the clinic's settings name a FHIR server. Staff read visit ids and the
 server's words, never a patient's name.
 """
 
 from __future__ import annotations
+
+import datetime
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QVBoxLayout, QWidget
@@ -15,16 +18,21 @@ from kiosk.records import STORE_FAULTS
 from kiosk.records.store import VisitStore
 from kiosk.ui.parts import button, clear_rows, set_button_text, text
 
+#: A visit that has waited this share of `fhir.keep_undelivered_hours` is named to staff:
+#: retention deletes it at the limit, delivered or not.
+OVERDUE_SHARE = 0.5
+
 
 class OutboxPanel(QWidget):
     """Emits `again` when staff ask for the waiting and refused visits to go now."""
 
     again = Signal()
 
-    def __init__(self, store: VisitStore) -> None:
+    def __init__(self, store: VisitStore, keep_hours: float) -> None:
         super().__init__()
         self.setObjectName("staff_outbox")
         self._store = store
+        self._keep_hours = keep_hours
         self._words: LanguageWords | None = None
         self._line = text("", "muted", "staff_outbox_line")
         self._refused = QVBoxLayout()
@@ -62,13 +70,28 @@ class OutboxPanel(QWidget):
         self._line.setText(words.staff.outbox_line.format(
             delivered=count["delivered"], waiting=count["waiting"] + count["sending"],
             refused=count["refused"]))
+        waiting = [e for e in entries if e.state in ("waiting", "sending")]
+        if waiting and waiting[0].last_error:
+            self._add(words.staff.outbox_waiting.format(reason=waiting[0].last_error),
+                      "muted", "staff_outbox_waiting")
         for entry in (e for e in entries if e.state == "refused"):
-            line = text(words.staff.outbox_refused.format(
+            self._add(words.staff.outbox_refused.format(
                 visit=entry.visit_id, status=entry.last_status or "-",
                 reason=entry.last_error or ""), "warning", f"staff_outbox_refused_{entry.id}")
-            self._refused.addWidget(line)
-            line.show()
+        now = datetime.datetime.now(datetime.UTC)
+        for entry in (e for e in entries if e.state != "delivered"):
+            sent = datetime.datetime.fromisoformat(entry.submitted_at)
+            hours = (now - sent).total_seconds() / 3600
+            if hours >= self._keep_hours * OVERDUE_SHARE:
+                self._add(words.staff.outbox_overdue.format(
+                    visit=entry.visit_id, hours=int(hours), limit=round(self._keep_hours)),
+                    "warning", f"staff_outbox_overdue_{entry.id}")
         self._again.setVisible(count["waiting"] + count["refused"] > 0)
+
+    def _add(self, words: str, role: str, name: str) -> None:
+        line = text(words, role, name)
+        self._refused.addWidget(line)
+        line.show()
 
     def _send_again(self) -> None:
         moved = self._store.deliver_again()
