@@ -181,12 +181,25 @@ def self_test(options: Options, out: TextIO) -> int:
             raise CheckNote(f"{found}; but {unpublished}")
         return found
 
+    token: str | None = None
+
     def credentials() -> str:
+        nonlocal token
         from kiosk import paths
         from kiosk.fhir.server_check import credentials_get_through
 
         assert loaded is not None
-        return _told(credentials_get_through(loaded, paths.config_folder(options.data)))
+        finding, token = credentials_get_through(loaded, paths.config_folder(options.data))
+        return _told(finding)
+
+    def questionnaire() -> str:
+        from kiosk.fhir.publication import Publication
+        from kiosk.fhir.server_check import questionnaire_held
+
+        assert loaded is not None and loaded.settings.fhir.server is not None
+        assert token is not None
+        publication = Publication.of(loaded.content, loaded.settings)
+        return _told(questionnaire_held(loaded.settings.fhir.server, token, publication))
 
     def deliveries() -> str:
         from kiosk import paths
@@ -208,6 +221,8 @@ def self_test(options: Options, out: TextIO) -> int:
     run("record system", record_system)
     if loaded is not None and loaded.settings.fhir.server is not None:
         run("record system credentials", credentials)
+        if token is not None:  # else the credentials' line says why
+            run("record system questionnaire", questionnaire)
         run("record system outbox", deliveries)
     display = os.environ.get("QT_QPA_PLATFORM", "")
     print(f"{'FAILED' if failures else 'passed'}: {failures} of {checks} checks failed"

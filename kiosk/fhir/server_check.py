@@ -62,8 +62,9 @@ def capability(server: str) -> Finding:
     return "ok", f"{server} answers ({said})"
 
 
-def credentials_get_through(loaded: Loaded, config_folder: Path) -> Finding:
-    """The kiosk's credentials, shown to the server by a search that finds nothing."""
+def credentials_get_through(loaded: Loaded, config_folder: Path) -> tuple[Finding, str | None]:
+    """The kiosk's credentials, shown to the server by a search that finds nothing; with the
+    token that got through (None when none did)."""
     fhir = loaded.settings.fhir
     assert fhir.server is not None
     credentials = credentials_for(fhir, config_folder)
@@ -71,16 +72,37 @@ def credentials_get_through(loaded: Loaded, config_folder: Path) -> Finding:
             else "no credentials" if isinstance(credentials, NoCredentials) else "token file")
     token = credentials.bearer()
     if isinstance(token, Reply):
-        return "fail", f"{kind}: {reason_of(token.text)}"
+        return ("fail", f"{kind}: {reason_of(token.text)}"), None
     if kind == "token file" and not token:
-        return "fail", f"token file: {config_folder / str(fhir.token_file)} holds no usable token"
+        path = config_folder / str(fhir.token_file)
+        return ("fail", f"token file: {path} holds no usable token"), None
     system = Publication.of(loaded.content, loaded.settings).visit_system
     query = urllib.parse.urlencode({"identifier": f"{system}|{PROBE_VISIT}", "_summary": "count"})
     reply = _get(f"{fhir.server.rstrip('/')}/QuestionnaireResponse?{query}", token or None)
     if reply.status == 200:
-        return "ok", f"{kind}: the server takes them (a search by visit id answered)"
-    return "fail", (f"{kind}: the server answered {reply.status or 'nothing'}"
-                    f" ({reason_of(reply.text)[:200]})")
+        return ("ok", f"{kind}: the server takes them (a search by visit id answered)"), token
+    return ("fail", f"{kind}: the server answered {reply.status or 'nothing'}"
+                    f" ({reason_of(reply.text)[:200]})"), None
+
+
+def questionnaire_held(server: str, token: str, publication: Publication) -> Finding:
+    """Whether the server holds the Questionnaire this content's visits name (url|version):
+    visits are taken without it, but a record system shows them best with it."""
+    query = urllib.parse.urlencode({"url": publication.url, "version": publication.version})
+    reply = _get(f"{server.rstrip('/')}/Questionnaire?{query}", token or None)
+    if reply.status != 200:
+        return "note", (f"cannot look for the Questionnaire ({reply.status or 'no answer'}:"
+                        f" {reason_of(reply.text)[:200]})")
+    try:
+        found = json.loads(reply.text).get("entry", [])
+    except (ValueError, AttributeError):
+        found = []
+    held = publication.canonical
+    if found:
+        return "ok", f"the server holds {held}"
+    return "note", (f"the server does not hold {held} yet: publish it with"
+                    " `kiosk export-fhir --questionnaire questionnaire.json` and a POST of that"
+                    " file to the server's base address (see README)")
 
 
 def outbox(waiting: list[tuple[str, str, str | None]], keep_hours: float) -> Finding:

@@ -3,6 +3,7 @@ the server answers as FHIR R4, the kiosk's credentials get through, and what wai
 
 from __future__ import annotations
 
+import json
 import os
 import socket
 from pathlib import Path
@@ -13,13 +14,17 @@ from PySide6.QtWidgets import QApplication
 from kiosk.cli import main
 from kiosk.content.model import Loaded
 from kiosk.fhir.client_key import key_set, new_client_key
+from kiosk.fhir.publication import Publication
+from kiosk.fhir.smart_backend import SmartBackend
 from kiosk.paths import config_folder
 from kiosk.records.store import VisitStore
 from tests.domain.editing import edit
+from tests.fhir_engine.client import call
 from tests.fhir_engine.engine import register_client, requests_seen, require_token
 from tests.records.test_store import submitted
 
 CLIENT = "riverside-lobby-3"
+SCOPE = "system/Questionnaire.crs system/CodeSystem.crs"
 INVENTED = ("but fhir.canonical_base https://fhir.riverside-spine.example/fhir is an invented"
             " address: set the clinic's own in settings.yaml")
 
@@ -36,9 +41,10 @@ def record_system_lines(data: Path, settings: Path,
             if line[6:].startswith("record system")]
 
 
-def test_a_registered_kiosk_is_told_it_can_deliver(
-        qapp: QApplication, fresh_fhir_engine: str, data_dir: Path, settings_copy: Path,
-        capsys: pytest.CaptureFixture[str]) -> None:
+def test_a_registered_kiosk_is_told_it_can_deliver_and_whether_its_questionnaire_is_there(
+        qapp: QApplication, shipped: Loaded, fresh_fhir_engine: str, data_dir: Path,
+        settings_copy: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    canonical = Publication.of(shipped.content, shipped.settings).canonical
     folder = config_folder(data_dir)
     folder.mkdir(parents=True, exist_ok=True)
     register_client(fresh_fhir_engine, CLIENT, key_set(new_client_key(folder / "fhir-key.pem")))
@@ -49,9 +55,22 @@ def test_a_registered_kiosk_is_told_it_can_deliver(
         f" (Medplum FHIR router)); {INVENTED}",
         "ok    record system credentials: SMART Backend Services: the server takes them (a"
         " search by visit id answered)",
+        f"note  record system questionnaire: the server does not hold {canonical} yet: publish"
+        " it with `kiosk export-fhir --questionnaire questionnaire.json` and a POST of that file"
+        " to the server's base address (see README)",
         "ok    record system outbox: every stored visit is delivered"]
-    assert [r["method"] for r in requests_seen(fresh_fhir_engine)
-            if r["url"].startswith("QuestionnaireResponse")] == ["GET"], "nothing written"
+    assert {r["method"] for r in requests_seen(fresh_fhir_engine)} == {"GET", "POST"}
+    assert [r["url"] for r in requests_seen(fresh_fhir_engine) if r["method"] == "POST"] == [
+        "auth/token"], "nothing written"
+    definitions = tmp_path / "questionnaire.json"
+    assert main(["export-fhir", "--questionnaire", str(definitions), "--settings",
+                 str(settings_copy)]) == 0
+    capsys.readouterr()
+    token = SmartBackend(fresh_fhir_engine, CLIENT, folder / "fhir-key.pem", SCOPE).bearer()
+    assert call("POST", fresh_fhir_engine, json.loads(definitions.read_text(encoding="utf-8")),
+                headers={"Authorization": f"Bearer {token}"}).status == 200
+    assert record_system_lines(data_dir, settings_copy, capsys)[2] == (
+        f"ok    record system questionnaire: the server holds {canonical}")
 
 
 def test_a_wrong_key_a_wrong_token_and_a_waiting_visit_are_each_named(
