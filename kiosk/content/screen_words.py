@@ -188,6 +188,7 @@ class SummaryWords:
     status_unfinished: str
     kiosk_location: str
     urgent_slip_note: str
+    front_desk_task: str
     assisted: str
 
     PLACEHOLDERS: ClassVar[dict[str, frozenset[str]]] = {
@@ -197,6 +198,7 @@ class SummaryWords:
         "below_knee": frozenset({"regions"}),
         "score_answered": frozenset({"answered", "items"}),
         "not_scored": frozenset({"answered", "items"}),
+        "front_desk_task": frozenset({"flag"}),
     }
 
 

@@ -78,6 +78,8 @@ class PrintingSettings:
 #: search first, so each resource type is also read and searched.
 DELIVERY_SCOPE = ("system/Patient.crs system/QuestionnaireResponse.cruds"
                   " system/Observation.cruds system/Flag.cruds")
+#: Added to the scope when the kiosk makes front-desk Tasks.
+TASK_SCOPE = "system/Task.crs"
 
 
 @dataclass(frozen=True, slots=True)
@@ -96,7 +98,9 @@ class FhirSettings:
     SMART Backend Services, with `client_id` (as registered at the clinic's authorization
     server) and `private_key_file` (its signing key, made by `kiosk fhir-key`) asking for
     `scope`; or a static bearer token in `token_file`. Both files are in the kiosk's config
-    folder, readable by the kiosk's user only. A visit not yet delivered is kept past the
+    folder, readable by the kiosk's user only. With `front_desk_tasks` each urgent red flag
+    also makes a Task for the front desk (for a record system that shows a work list). A visit
+    not yet delivered is kept past the
     printing retention until it is, but `keep_undelivered_hours` at most."""
 
     canonical_base: str | None = None
@@ -109,6 +113,7 @@ class FhirSettings:
     private_key_file: str | None = None
     scope: str = DELIVERY_SCOPE
     token_file: str | None = None
+    front_desk_tasks: bool = False
     keep_undelivered_hours: float = 168.0
 
 

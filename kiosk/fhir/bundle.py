@@ -8,12 +8,15 @@ The Bundle holds, each under a `urn:uuid:` derived from the visit (the same ever
   two (the record number is there for it).
 - the QuestionnaireResponse, its `identifier` the visit's under the clinic's system, its
   `subject` and `source` the Patient.
-- a Flag for each red flag the outcome holds (urgent or review), coded `flag.<rule>`.
+- a Flag for each red flag the outcome holds (urgent or review), coded `flag.<rule>`, and,
+  when the clinic asks for them (`fhir.front_desk_tasks`), a Task for the front desk for each
+  urgent one: priority stat, its focus the Flag.
 - an Observation for each score the visit has, derived from the response.
 
-The Patient and the Flags are conditional creates (`ifNoneExist` on their identifier); the
-response and the scores conditional updates (`PUT …?identifier=`), so an urgent visit sent
-when its flag fired and again when the patient finished is stored once, as finished. Pure: no
+The Patient, the Flags and the Tasks are conditional creates (`ifNoneExist` on their
+identifier); the response and the scores conditional updates (`PUT …?identifier=`), so an
+urgent visit sent when its flag fired and again when the patient finished is stored once, as
+finished. Pure: no
 network, no clock, no Qt.
 """
 
@@ -90,7 +93,13 @@ def visit_bundle(visit: SubmittedVisit, content: Content, publication: Publicati
                 "subject": subject,
                 "period": {"start": authored},
             }
-            entries.append(_entry(publication.full_url(visit, f"Flag/{reason.rule_id}"), flag))
+            flag_url = publication.full_url(visit, f"Flag/{reason.rule_id}")
+            entries.append(_entry(flag_url, flag))
+            if reason.kind == "urgent" and publication.front_desk_tasks:
+                task = _front_desk_task(flag, flag_url, words.summary.front_desk_task,
+                                        publication.system("task"), authored)
+                entries.append(_entry(publication.full_url(visit, f"Task/{reason.rule_id}"),
+                                      task))
     for score in scores(content.questionnaire, visit.answers):
         if score.value is None:
             continue
@@ -101,6 +110,24 @@ def visit_bundle(visit: SubmittedVisit, content: Content, publication: Publicati
             publication.full_url(visit, f"Observation/{score.instrument}/{score.score}"),
             observation, update=True))
     return {"resourceType": "Bundle", "type": "transaction", "entry": entries}
+
+
+def _front_desk_task(flag: dict[str, Any], flag_url: str, wording: str, system: str,
+                     authored: str) -> dict[str, Any]:
+    """A Task for the front desk: see the patient with this urgent flag now. Created once;
+    the record system's work list then owns its status."""
+    return {
+        "resourceType": "Task",
+        "identifier": [_identifier(system, flag["identifier"][0]["value"])],
+        "status": "requested",
+        "intent": "order",
+        "priority": "stat",
+        "code": {"coding": flag["code"]["coding"], "text": flag["code"]["text"]},
+        "description": wording.format(flag=flag["code"]["text"]),
+        "focus": {"reference": flag_url},
+        "for": flag["subject"],
+        "authoredOn": authored,
+    }
 
 
 def _patient(visit: SubmittedVisit, publication: Publication, key: str) -> dict[str, Any]:

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from kiosk.content.model import Loaded
-from kiosk.content.settings import FhirSettings
+from kiosk.content.settings import TASK_SCOPE, FhirSettings
 from kiosk.fhir.bundle import visit_bundle
 from kiosk.fhir.credentials import Credentials, NoCredentials, TokenFile
 from kiosk.fhir.publication import Publication
@@ -34,8 +34,11 @@ def credentials_for(fhir: FhirSettings, config_folder: Path) -> Credentials:
     if fhir.client_id and fhir.private_key_file:
         from kiosk.fhir.smart_backend import SmartBackend
 
+        scope = fhir.scope
+        if fhir.front_desk_tasks and "Task." not in scope:
+            scope = f"{scope} {TASK_SCOPE}"
         return SmartBackend(fhir.server, fhir.client_id, config_folder / fhir.private_key_file,
-                            fhir.scope)
+                            scope)
     if fhir.token_file:
         return TokenFile(config_folder / fhir.token_file)
     return NoCredentials()

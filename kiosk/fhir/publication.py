@@ -61,6 +61,7 @@ class Publication:
     record_number_system: str | None = None
     kiosk_name: str | None = None
     configured: bool = True
+    front_desk_tasks: bool = False
 
     @classmethod
     def of(cls, content: Content, settings: Settings | None = None) -> Publication:
@@ -81,7 +82,8 @@ class Publication:
             identifier_system=fhir.identifier_system if fhir is not None else None,
             record_number_system=fhir.record_number_system if fhir is not None else None,
             kiosk_name=fhir.kiosk_name if fhir is not None else None,
-            configured=configured)
+            configured=configured,
+            front_desk_tasks=fhir is not None and fhir.front_desk_tasks)
 
     @property
     def url(self) -> str:
@@ -109,7 +111,7 @@ class Publication:
         return self.record_number_system or f"{self.base}/record-number"
 
     def system(self, what: str) -> str:
-        """The identifier system of the kiosk's own `what` (kiosk-patient, flag, score)."""
+        """The identifier system of the kiosk's own `what` (kiosk-patient, flag, task, score)."""
         return f"{self.base}/{what}"
 
     def visit_key(self, visit: SubmittedVisit) -> str:

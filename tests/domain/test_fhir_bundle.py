@@ -210,3 +210,28 @@ def test_sending_a_visit_again_asks_the_server_the_same_questions(shipped: Loade
             assert visit.visit_id in request["ifNoneExist"]
     full_urls = [entry["fullUrl"] for entry in once["entry"]]
     assert len(set(full_urls)) == len(full_urls)
+
+
+def test_a_clinic_that_asks_for_them_gets_a_front_desk_task_per_urgent_flag(
+        shipped: Loaded) -> None:
+    fhir = dataclasses.replace(shipped.settings.fhir, front_desk_tasks=True)
+    clinic = dataclasses.replace(shipped, settings=dataclasses.replace(shipped.settings,
+                                                                       fhir=fhir))
+    urgent = visit_of(EXAMPLES / "urgent.yaml", clinic.content)
+    bundle = bundle_of(clinic, urgent)
+    (task,) = resources(bundle, "Task")
+    flag_entry = next(e for e in bundle["entry"] if e["resource"]["resourceType"] == "Flag"
+                      and e["resource"]["code"]["coding"][0]["code"] == "flag.saddle-numbness")
+    assert (task["status"], task["intent"], task["priority"]) == ("requested", "order", "stat")
+    assert task["focus"] == {"reference": flag_entry["fullUrl"]}
+    assert task["for"] == flag_entry["resource"]["subject"]
+    assert task["description"] == ("See the patient now: urgent red flag at the waiting-room"
+                                   " kiosk (Saddle anaesthesia \u2014 new).")
+    assert bundle["entry"][bundle["entry"].index(flag_entry) + 1]["request"]["ifNoneExist"] == (
+        f"identifier={BASE}/task|{task['identifier'][0]['value']}")
+    spanish = visit_bundle(urgent, clinic.content, Publication.of(clinic.content, clinic.settings),
+                           "es")
+    assert resources(spanish, "Task")[0]["description"].startswith("Atienda al paciente ahora")
+    review = visit_of(EXAMPLES / "review.yaml", clinic.content)
+    assert resources(bundle_of(clinic, review), "Task") == [], "a review flag waits for the visit"
+    assert resources(bundle_of(shipped, urgent), "Task") == [], "only when the clinic asks"
