@@ -61,7 +61,7 @@ def keep_visits(window: QWidget, loaded: Loaded, path: Path,
                        paper=loaded.settings.printing.paper,
                        urgent_printer=loaded.settings.printing.urgent_printer)
 
-    courier = start_delivery(store, loaded, key_file.parent, window)
+    courier = start_delivery(store, loaded, key_file.parent, window, current)
 
     def switched(store: VisitStore) -> None:
         queue.use_store(store)

@@ -34,12 +34,14 @@ Bundler = Callable[[SubmittedVisit], dict[str, Any]]
 
 
 class Courier(QObject):
-    """Delivers the store's waiting visits to `server` (its base address), one at a time."""
+    """Delivers the store's waiting visits to `server` (its base address), one at a time;
+    `questionnaire` and `bundle_for` follow the content in use (staff may reload it)."""
 
     changed = Signal()
     _answered = Signal(object, object)  # (OutboxEntry, Reply), from the worker thread
 
-    def __init__(self, store: VisitStore, questionnaire: Questionnaire, bundle_for: Bundler,
+    def __init__(self, store: VisitStore, questionnaire: Callable[[], Questionnaire],
+                 bundle_for: Bundler,
                  server: str, credentials: Credentials | None = None,
                  parent: QObject | None = None, first_retry: float = 30.0) -> None:
         super().__init__(parent)
@@ -102,12 +104,19 @@ class Courier(QObject):
         entry = self._store.next_delivery()
         if entry is None:
             return
-        visit = self._store.visit(entry.visit_id, self._questionnaire)
+        visit = self._store.visit(entry.visit_id, self._questionnaire())
         if visit is None:  # deleted since, or sealed with a lost key: nothing to send
             self._store.mark_refused(entry, 0, "the visit can no longer be read")
             self.kick()
             return
-        bundle = self._bundle_for(visit)
+        try:
+            bundle = self._bundle_for(visit)
+        except ValueError as unfit:  # answered on another questionnaire version
+            self._store.mark_refused(entry, 0, f"the kiosk cannot make it FHIR: {unfit}")
+            log.error("visit %s cannot be made FHIR: %s", entry.visit_id, unfit)
+            self.changed.emit()
+            self.kick()
+            return
         self._store.mark_delivering(entry)
         self._sending = entry
         server, credentials = self._server, self._credentials

@@ -9,6 +9,7 @@ Backend Services (`fhir.client_id` and `fhir.private_key_file`), a bearer token 
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -45,8 +46,11 @@ def credentials_for(fhir: FhirSettings, config_folder: Path) -> Credentials:
 
 
 def start_delivery(store: VisitStore, loaded: Loaded, config_folder: Path,
-                   parent: QObject) -> Courier | None:
-    """A running courier for the clinic's FHIR server, or None when the settings name none."""
+                   parent: QObject, current: Callable[[], Loaded] | None = None
+                   ) -> Courier | None:
+    """A running courier for the clinic's FHIR server, or None when the settings name none.
+    Visits are read and made FHIR with `current()`, the content in use (staff may reload it);
+    where they go and with which credentials stays as the kiosk started."""
     fhir = loaded.settings.fhir
     if not fhir.server:
         return None
@@ -54,12 +58,15 @@ def start_delivery(store: VisitStore, loaded: Loaded, config_folder: Path,
 
     store.delivers = True
     publication = Publication.of(loaded.content, loaded.settings)
-    language = loaded.settings.printing.language
+    now = current or (lambda: loaded)
 
     def bundle_for(visit: SubmittedVisit) -> dict[str, Any]:
-        return visit_bundle(visit, loaded.content, publication, language)
+        content = now()
+        return visit_bundle(visit, content.content, Publication.of(content.content,
+                                                                   content.settings),
+                            content.settings.printing.language)
 
-    courier = Courier(store, loaded.content.questionnaire, bundle_for, fhir.server,
+    courier = Courier(store, lambda: now().content.questionnaire, bundle_for, fhir.server,
                       credentials_for(fhir, config_folder), parent=parent)
     if not publication.configured:
         log.warning("fhir.canonical_base is not set: visits name the content's placeholder"

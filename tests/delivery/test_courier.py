@@ -54,7 +54,7 @@ def courier_for(store: VisitStore, shipped: Loaded, server: str, token: str | No
         return visit_bundle(visit, shipped.content, publication,
                             shipped.settings.printing.language)
 
-    return Courier(store, shipped.content.questionnaire, bundle_for, server,
+    return Courier(store, lambda: shipped.content.questionnaire, bundle_for, server,
                    credentials or BearerToken(token), first_retry=0.05)
 
 
@@ -140,3 +140,19 @@ def test_an_urgent_visit_sent_at_its_flag_and_at_its_end_is_stored_once_finished
     assert finished["status"] == "completed" and finished["id"] == first["id"]
     assert len(search(fresh_fhir_engine, "Flag")) == 1
     assert len(search(fresh_fhir_engine, "Patient")) == 1
+
+
+def test_a_visit_answered_on_another_questionnaire_version_waits_for_staff_with_why(
+        qtbot: QtBot, store: VisitStore, shipped: Loaded, fresh_fhir_engine: str) -> None:
+    old = dataclasses.replace(submitted(shipped, "review"), questionnaire_version="1")
+    store.save_submitted(old)
+    store.save_submitted(submitted(shipped, "likely-candidate"))
+    courier = courier_for(store, shipped, fresh_fhir_engine)
+    courier.start()
+    qtbot.waitUntil(lambda: [e.state for e in store.outbox()] == ["refused", "delivered"])
+    courier.stop()
+    refused = store.outbox()[0]
+    assert (refused.last_error or "").startswith(
+        f"the kiosk cannot make it FHIR: visit {old.visit_id} answered version 1")
+    assert [r["method"] for r in requests_seen(fresh_fhir_engine)] == ["POST"], \
+        "only the other visit went to the server"
