@@ -69,16 +69,25 @@ def option_code(item: Item, choice: str) -> str:
     return choice if choice in KIOSK_OPTIONS else f"{item.id}.{choice}"
 
 
+#: A scored option's value, on its Coding (FHIR R4 core extension).
+ORDINAL_EXT = "http://hl7.org/fhir/StructureDefinition/ordinalValue"
+
+
 def option_coding(item: Item, choice: str, publication: Publication,
-                  words: LanguageWords | None) -> dict[str, Any]:
-    """The Coding of one option (a display in `words`' language when words are given)."""
+                  words: LanguageWords | None, weight: float | None = None) -> dict[str, Any]:
+    """The Coding of one option (a display in `words`' language when words are given), with
+    the value a scored measure gives it as its ordinal value."""
     standard = standard_option(item, choice)
+    coding: dict[str, Any]
     if standard is not None:
         system, code, display = standard
-        return {"system": system, "code": code, **({"display": display} if words else {})}
-    coding = {"system": publication.codes_url, "code": option_code(item, choice)}
-    if words is not None:
-        coding["display"] = option_words(item, choice, words)
+        coding = {"system": system, "code": code, **({"display": display} if words else {})}
+    else:
+        coding = {"system": publication.codes_url, "code": option_code(item, choice)}
+        if words is not None:
+            coding["display"] = option_words(item, choice, words)
+    if weight is not None:
+        coding["extension"] = [{"url": ORDINAL_EXT, "valueDecimal": weight}]
     return coding
 
 

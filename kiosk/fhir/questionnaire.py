@@ -16,11 +16,13 @@ from __future__ import annotations
 
 import datetime
 import math
+from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
 from kiosk.fhir.codes import code_system, item_coding, option_coding
 from kiosk.fhir.enable_when import enable_when, fhir_type
 from kiosk.intake.questionnaire import CHOICE_TYPES, SCALE_MAX, SET_TYPES, Item, Questionnaire
+from kiosk.intake.scoring import option_weights
 
 if TYPE_CHECKING:
     from kiosk.content.model import Content, LanguageWords
@@ -95,9 +97,10 @@ def questionnaire_and_codes(content: Content, publication: Publication, language
 
 def _items(content: Content, publication: Publication, language: str) -> list[dict[str, Any]]:
     words = content.words(language)
+    weights = option_weights(content.questionnaire)
     return [{"linkId": page.id, "type": "group",
              "text": words.questionnaire.pages[page.id].title,
-             "item": [_question(item, content.questionnaire, publication, words)
+             "item": [_question(item, content.questionnaire, publication, words, weights)
                       for item in page.items]}
             for page in content.questionnaire.pages]
 
@@ -131,7 +134,8 @@ def item_text(item: Item, words: LanguageWords) -> str:
 
 
 def _question(item: Item, asked: Questionnaire, publication: Publication,
-              words: LanguageWords) -> dict[str, Any]:
+              words: LanguageWords, weights: Mapping[tuple[str, str], float]
+              ) -> dict[str, Any]:
     item_words = words.questionnaire.items[item.id]
     node: dict[str, Any] = {"linkId": item.id}
     if item.asks:
@@ -151,7 +155,8 @@ def _question(item: Item, asked: Questionnaire, publication: Publication,
     if item.pattern is not None:  # e.g. the clinic's record-number format
         node.setdefault("extension", []).append({"url": REGEX_EXT, "valueString": item.pattern})
     if item.type in CHOICE_TYPES:
-        node["answerOption"] = [_option(item, choice, publication, words)
+        node["answerOption"] = [_option(item, choice, publication, words,
+                                        weights.get((item.id, choice)))
                                 for choice in item.choices()]
     if item_words.help and item.type == "display":
         node["text"] += "\n\n" + item_words.help  # a display item cannot have child items
@@ -193,8 +198,9 @@ def _extensions(item: Item, words: LanguageWords) -> list[dict[str, Any]]:
 
 
 def _option(item: Item, choice: str, publication: Publication,
-            words: LanguageWords) -> dict[str, Any]:
-    option: dict[str, Any] = {"valueCoding": option_coding(item, choice, publication, words)}
+            words: LanguageWords, weight: float | None) -> dict[str, Any]:
+    option: dict[str, Any] = {"valueCoding": option_coding(item, choice, publication, words,
+                                                           weight)}
     if item.type == "multiple" and choice == "none":
         option["extension"] = [{"url": EXCLUSIVE_EXT, "valueBoolean": True}]
     return option

@@ -22,6 +22,7 @@ from kiosk.fhir.publication import Publication
 from kiosk.fhir.questionnaire import item_text
 from kiosk.intake.conditions import holds
 from kiosk.intake.questionnaire import SET_TYPES, Answer, Item, Questionnaire
+from kiosk.intake.scoring import option_weights
 
 if TYPE_CHECKING:
     from kiosk.content.model import Content, LanguageWords
@@ -49,12 +50,13 @@ def questionnaire_response(visit: SubmittedVisit, content: Content, language: st
                          f" version {questionnaire.version}")
     _check_visible(visit, questionnaire)
     words = content.words(language)
+    weights = option_weights(questionnaire)
     groups: list[dict[str, Any]] = []
     for page in questionnaire.pages:
         answered = [
             {"linkId": item.id, "text": item_text(item, words),
              "answer": answer_values(item, visit.answers[item.id], publication, words,
-                                     visit.language)}
+                                     visit.language, weights)}
             for item in page.items if item.id in visit.answers]
         if answered:
             groups.append({"linkId": page.id, "text": words.questionnaire.pages[page.id].title,
@@ -96,13 +98,19 @@ def _check_visible(visit: SubmittedVisit, questionnaire: Questionnaire) -> None:
 
 
 def answer_values(item: Item, answer: Answer, publication: Publication,
-                  words: LanguageWords, patient_language: str) -> list[dict[str, Any]]:
-    """The FHIR `answer` list of one item: one entry, or one per pick of a multiple choice."""
+                  words: LanguageWords, patient_language: str,
+                  weights: Mapping[tuple[str, str], float] | None = None
+                  ) -> list[dict[str, Any]]:
+    """The FHIR `answer` list of one item: one entry, or one per pick of a multiple choice;
+    a scored option carries its ordinal value (`weights`, from kiosk.intake.scoring)."""
+    weights = weights or {}
     if item.type in ("yesno", "single"):
-        return [{"valueCoding": option_coding(item, str(answer), publication, words)}]
+        return [{"valueCoding": option_coding(item, str(answer), publication, words,
+                                              weights.get((item.id, str(answer))))}]
     if item.type in SET_TYPES:
         assert isinstance(answer, tuple)
-        return [{"valueCoding": option_coding(item, pick, publication, words)}
+        return [{"valueCoding": option_coding(item, pick, publication, words,
+                                              weights.get((item.id, pick)))}
                 for pick in answer]
     if item.type == "date":
         assert isinstance(answer, datetime.date)

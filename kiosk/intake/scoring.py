@@ -179,3 +179,16 @@ def asked_with_instruments(questionnaire: Questionnaire,
     return dataclasses.replace(
         questionnaire, pages=tuple(pages),
         scoring=tuple(i for i in questionnaire.scoring if i not in left_out))
+
+
+def option_weights(questionnaire: Questionnaire) -> dict[tuple[str, str], float]:
+    """(question id, option) -> the value a scored measure gives that option: what a record
+    system reads as the option's ordinal value. The first measure scoring a question wins."""
+    weights: dict[tuple[str, str], float] = {}
+    for instrument in questionnaire.scoring:
+        for item in instrument_items(instrument, questionnaire):
+            for option in item.choices():
+                value = instrument.value_of(item.id, option)
+                if value is not None:
+                    weights.setdefault((item.id, option), value)
+    return weights

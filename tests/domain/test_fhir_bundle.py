@@ -235,3 +235,28 @@ def test_a_clinic_that_asks_for_them_gets_a_front_desk_task_per_urgent_flag(
     review = visit_of(EXAMPLES / "review.yaml", clinic.content)
     assert resources(bundle_of(clinic, review), "Task") == [], "a review flag waits for the visit"
     assert resources(bundle_of(shipped, urgent), "Task") == [], "only when the clinic asks"
+
+
+def test_a_scored_measures_options_carry_their_values_as_ordinal_values(
+        tmp_path: Path) -> None:
+    from tests.printing.test_summary_scores import PEG, START_BACK, submitted, with_instruments
+
+    clinic = with_instruments(tmp_path / "clinic")
+    publication = Publication.of(clinic.content, clinic.settings)
+    questionnaire, _ = questionnaire_and_codes(clinic.content, publication, "en",
+                                               datetime.date(2025, 3, 14))
+    FhirQuestionnaire.model_validate(questionnaire)
+    bothersome = by_link_id(questionnaire)["start-back-bothersome"]["answerOption"]
+    ordinal = "http://hl7.org/fhir/StructureDefinition/ordinalValue"
+    # Keele's scoring: "Not at all", "Slightly" and "Moderately" score 0; "Very much" and
+    # "Extremely" score 1.
+    assert [(o["valueCoding"]["code"], o["valueCoding"]["extension"]) for o in bothersome] == [
+        (f"start-back-bothersome.{choice}", [{"url": ordinal, "valueDecimal": value}])
+        for choice, value in (("not-at-all", 0), ("slightly", 0), ("moderately", 0),
+                              ("very-much", 1), ("extremely", 1))]
+    visit = submitted(clinic, "likely-candidate.yaml", changes={**START_BACK, **PEG})
+    answers = {item["linkId"]: item["answer"] for group in resources(
+        bundle_of(clinic, visit), "QuestionnaireResponse")[0]["item"] for item in group["item"]}
+    assert answers["start-back-leg-pain"][0]["valueCoding"]["extension"] == [
+        {"url": ordinal, "valueDecimal": 1}]
+    assert "extension" not in answers["smoking"][0]["valueCoding"], "not a scored question"
