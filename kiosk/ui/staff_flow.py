@@ -232,6 +232,8 @@ class StaffFlow(StaffToolsFlow, StaffAssistFlow):
         dashboard.closed.connect(self.close_staff_mode)
         dashboard.exit_confirmed.connect(self._exit_kiosk)
         dashboard.changed.connect(self._kick_workers)
+        if self.courier is not None:  # what it delivers shows while staff look
+            self.courier.changed.connect(dashboard.outbox.follow_courier)
         dashboard.tools_requested.connect(self._open_tools)
         dashboard.store_again_requested.connect(self._store_again)
         dashboard.view_requested.connect(self._view_summary)

@@ -19,10 +19,12 @@ from tests.conftest import with_kiosk
 from tests.domain.editing import edit, line_of
 from tests.domain.test_content_errors import errors_of
 from tests.fhir_engine.client import search
-from tests.fhir_engine.engine import register_client, requests_seen, require_token
+from tests.fhir_engine.engine import fail_next, register_client, requests_seen, require_token
 from tests.staff.test_assisted_visit import send
-from tests.ui.conftest import WindowFactory
+from tests.ui.conftest import WindowFactory, find_button, tap
+from tests.ui.screen_text import visible_text
 from tests.ui.test_questionnaire import begin
+from tests.ui.test_staff_mode import PIN, corner_taps, type_pin, with_pin
 
 TOKEN = "front-desk-kiosk-token"
 
@@ -106,3 +108,26 @@ def test_a_token_file_others_can_read_is_not_used(tmp_path: Path) -> None:
     token_file.chmod(0o600)
     assert read_token(token_file) == TOKEN
     assert read_token(tmp_path / "missing") is None
+
+
+def test_a_visit_the_server_refuses_shows_on_the_staff_dashboard_and_goes_when_sent_again(
+        qtbot: QtBot, make_window: WindowFactory, shipped: Loaded, tmp_path: Path,
+        fresh_fhir_engine: str) -> None:
+    loaded = with_pin(delivering(with_kiosk(shipped, animations=False, idle_seconds=600.0,
+                                            auto_advance_seconds=0.0), fresh_fhir_engine))
+    window = make_window(loaded)
+    store = keep_visits(window, loaded, tmp_path / "visits.sqlite3", tmp_path / "config" / "key")
+    fail_next(fresh_fhir_engine, 1, 400)
+    begin(qtbot, window)
+    visit = send(qtbot, window)
+    qtbot.waitUntil(lambda: [e.state for e in store.outbox()] == ["refused"])
+    corner_taps(qtbot, window, 5)
+    type_pin(qtbot, window, PIN)
+    assert (f"Visit {visit.visit_id} was refused by the record system (400): The test engine"
+            " fails this request on purpose") in visible_text(window)
+    tap(qtbot, find_button(window, "staff_outbox_again"))
+    qtbot.waitUntil(lambda: [e.state for e in store.outbox()] == ["delivered"])
+    qtbot.waitUntil(lambda: "Record system: 1 delivered, 0 waiting, 0 refused."
+                    in visible_text(window))
+    assert window.courier is not None
+    window.courier.stop()

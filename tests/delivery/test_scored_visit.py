@@ -8,7 +8,8 @@ from pathlib import Path
 from kiosk.fhir.bundle import visit_bundle
 from kiosk.fhir.publication import Publication
 from tests.fhir_engine.client import call, search
-from tests.printing.test_summary_scores import PEG, START_BACK, submitted, with_instruments
+from tests.printing.test_summary import submitted
+from tests.printing.test_summary_scores import PEG, START_BACK, with_instruments
 
 
 def test_a_scored_visit_is_stored_with_its_scores(fresh_fhir_engine: str,

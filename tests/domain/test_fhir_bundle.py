@@ -239,7 +239,8 @@ def test_a_clinic_that_asks_for_them_gets_a_front_desk_task_per_urgent_flag(
 
 def test_a_scored_measures_options_carry_their_values_as_ordinal_values(
         tmp_path: Path) -> None:
-    from tests.printing.test_summary_scores import PEG, START_BACK, submitted, with_instruments
+    from tests.printing.test_summary import submitted
+    from tests.printing.test_summary_scores import PEG, START_BACK, with_instruments
 
     clinic = with_instruments(tmp_path / "clinic")
     publication = Publication.of(clinic.content, clinic.settings)

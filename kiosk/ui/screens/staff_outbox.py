@@ -88,6 +88,11 @@ class OutboxPanel(QWidget):
                     "warning", f"staff_outbox_overdue_{entry.id}")
         self._again.setVisible(count["waiting"] + count["refused"] > 0)
 
+    def follow_courier(self) -> None:
+        """The courier delivered, or was refused: shown at once while staff look."""
+        if self.isVisible():
+            self.refresh()
+
     def _add(self, words: str, role: str, name: str) -> None:
         line = text(words, role, name)
         self._refused.addWidget(line)
