@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import base64
 import json
+import logging
 import os
 from collections.abc import Iterator
 from pathlib import Path
@@ -96,7 +97,8 @@ def test_an_assertion_says_who_for_whom_and_lives_five_minutes_at_most(tmp_path:
 
 def test_visits_go_with_one_token_and_a_revoked_one_is_replaced(
         qtbot: QtBot, store: VisitStore, shipped: Loaded, fresh_fhir_engine: str,
-        tmp_path: Path) -> None:
+        tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
+    caplog.set_level(logging.DEBUG)
     _, key_file = registered(fresh_fhir_engine, tmp_path)
     backend = SmartBackend(fresh_fhir_engine, CLIENT, key_file, SCOPE)
     courier = courier_for(store, shipped, fresh_fhir_engine, credentials=backend)
@@ -119,6 +121,10 @@ def test_visits_go_with_one_token_and_a_revoked_one_is_replaced(
     token = backend.bearer()
     assert isinstance(token, str)
     assert len(responses(fresh_fhir_engine, shipped, third, token)) == 1
+    secret_parts = [token, key_file.read_text(encoding="ascii").splitlines()[1]]
+    kept = caplog.text + repr(store.audit_trail())
+    assert "access token received for riverside-lobby-1" in caplog.text
+    assert not [part for part in secret_parts if part in kept], "no secret in a log or audit"
 
 
 def test_a_token_near_its_end_is_replaced_before_it_is_refused(
