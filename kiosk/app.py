@@ -40,6 +40,15 @@ def load(options: Options) -> Loaded:
     return load_all(options.content, options.settings, options.theme)
 
 
+def load_or_say(options: Options) -> Loaded | None:
+    """The clinic's files for a command, or None after printing every error on stderr."""
+    try:
+        return load(options)
+    except ContentInvalid as invalid:
+        print(invalid, file=sys.stderr)
+        return None
+
+
 def load_or_log(options: Options, cache_file: Path | None = None) -> Loaded | None:
     """The clinic's files (through the cache when given), or None after logging every error."""
     try:

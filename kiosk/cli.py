@@ -96,14 +96,11 @@ def _is_root() -> bool:
 
 
 def _simulate(options: Options, answers: Path, language: str | None) -> int:
-    from kiosk.app import load
+    from kiosk.app import load_or_say
     from kiosk.content.simulate import simulate
-    from kiosk.decoding.errors import ContentInvalid
 
-    try:
-        loaded = load(options)
-    except ContentInvalid as invalid:
-        print(invalid, file=sys.stderr)
+    loaded = load_or_say(options)
+    if loaded is None:
         return 1
     language = language or loaded.settings.kiosk.language
     if language not in loaded.content.structure.languages:
@@ -177,14 +174,11 @@ def _give_back(store: Path) -> None:
 
 def _fhir_key(options: Options, new: bool, algorithm: Algorithm, replace: bool) -> int:
     from kiosk import paths
-    from kiosk.app import load
-    from kiosk.decoding.errors import ContentInvalid
+    from kiosk.app import load_or_say
     from kiosk.fhir.key_command import fhir_key
 
-    try:
-        loaded = load(options)
-    except ContentInvalid as invalid:
-        print(invalid, file=sys.stderr)
+    loaded = load_or_say(options)
+    if loaded is None:
         return 1
     return fhir_key(loaded.settings.fhir, options.settings, paths.config_folder(options.data),
                     sys.stdout, sys.stderr, new, algorithm, replace)
@@ -193,14 +187,11 @@ def _fhir_key(options: Options, new: bool, algorithm: Algorithm, replace: bool) 
 def _summary(options: Options, visit: str, pdf: Path, language: str | None,
              copy: bool) -> int:
     from kiosk import paths
-    from kiosk.app import load
-    from kiosk.decoding.errors import ContentInvalid
+    from kiosk.app import load_or_say
     from kiosk.printing.summary_command import summary_from_answers
 
-    try:
-        loaded = load(options)
-    except ContentInvalid as invalid:
-        print(invalid, file=sys.stderr)
+    loaded = load_or_say(options)
+    if loaded is None:
         return 1
     if Path(visit).is_file():
         return summary_from_answers(Path(visit), loaded, pdf, language=language, copy=copy)

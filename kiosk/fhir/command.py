@@ -129,15 +129,12 @@ def export_fhir(options: Options, questionnaire: bool, visit_or_file: str | None
     """The `export-fhir` command: the questionnaire, or one visit (a stored visit's id, or an
     answer file when a file of that name exists)."""
     from kiosk import paths
-    from kiosk.app import load
-    from kiosk.decoding.errors import ContentInvalid
+    from kiosk.app import load_or_say
     from kiosk.records.sealing import KEY_FILE_NAME
     from kiosk.records.store import VisitStore
 
-    try:
-        loaded = load(options)
-    except ContentInvalid as invalid:
-        print(invalid, file=sys.stderr)
+    loaded = load_or_say(options)
+    if loaded is None:
         return 1
     language = language or loaded.settings.printing.language
     if questionnaire or visit_or_file is None:

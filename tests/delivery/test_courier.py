@@ -5,10 +5,7 @@ urgent visit sent when its flag fired and again when it was finished is stored o
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Iterator
-from pathlib import Path
 
-import pytest
 from pytestqt.qtbot import QtBot
 
 from kiosk.content.model import Loaded
@@ -36,14 +33,6 @@ class BearerToken:
 
     def renew(self) -> bool:
         return False
-
-
-@pytest.fixture
-def store(tmp_path: Path) -> Iterator[VisitStore]:
-    kept = VisitStore(tmp_path / "visits.sqlite3")
-    kept.delivers = True
-    yield kept
-    kept.close()
 
 
 def courier_for(store: VisitStore, shipped: Loaded, server: str, token: str | None = None,

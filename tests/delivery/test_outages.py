@@ -4,10 +4,6 @@ server that is down for a while and then gets every visit, in the order they wer
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from pathlib import Path
-
-import pytest
 from pytestqt.qtbot import QtBot
 
 from kiosk.content.model import Loaded
@@ -17,14 +13,6 @@ from tests.delivery.test_courier import courier_for, delivered, responses
 from tests.fhir_engine.client import search
 from tests.fhir_engine.engine import FhirEngine, drop_next, requests_seen, running_engine
 from tests.records.test_store import submitted
-
-
-@pytest.fixture
-def store(tmp_path: Path) -> Iterator[VisitStore]:
-    kept = VisitStore(tmp_path / "visits.sqlite3")
-    kept.delivers = True
-    yield kept
-    kept.close()
 
 
 def delivered_in_order(store: VisitStore) -> list[str | None]:

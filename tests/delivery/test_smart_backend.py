@@ -9,7 +9,6 @@ import base64
 import json
 import logging
 import os
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -27,14 +26,6 @@ from tests.records.test_store import submitted
 
 CLIENT = "riverside-lobby-1"
 SCOPE = "system/Patient.crs system/QuestionnaireResponse.cruds"
-
-
-@pytest.fixture
-def store(tmp_path: Path) -> Iterator[VisitStore]:
-    kept = VisitStore(tmp_path / "visits.sqlite3")
-    kept.delivers = True
-    yield kept
-    kept.close()
 
 
 class Clock:
