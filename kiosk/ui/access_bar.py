@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from kiosk.content.screen_words import UiWords
+from kiosk.ui.nesting import discard, nest
 from kiosk.ui.parts import button, set_button_text, text
 
 #: Each contrast mode's name in the words of the screen.
@@ -79,7 +80,7 @@ class SpeechRow(QWidget):
         outer.setSpacing(12)
         for line in self._lines:
             line.setSpacing(24)
-            outer.addLayout(line)
+            nest(outer, line)
         self._shape: tuple[int, ...] = ()
         self.fit(10_000)
 
@@ -103,7 +104,7 @@ class SpeechRow(QWidget):
         self._shape = tuple(shape)
         for row in self._lines:
             while row.count():
-                row.takeAt(0)
+                discard(row.takeAt(0))
         for group, number in zip(groups, shape, strict=True):
             if self._lines[number].count():
                 self._lines[number].addStretch(1)

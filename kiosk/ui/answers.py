@@ -22,6 +22,7 @@ from kiosk.intake.typed_date import DateOrder
 from kiosk.ui.answer_base import AnswerWidget
 from kiosk.ui.choice_mark import ChoiceButton, NumberButton, set_chosen
 from kiosk.ui.key_stops import Group, Stop
+from kiosk.ui.nesting import nest
 from kiosk.ui.number_answers import DateAnswer, DurationAnswer, NumberAnswer
 from kiosk.ui.pain_map import PainMapAnswer
 from kiosk.ui.parts import text
@@ -163,8 +164,8 @@ class ScaleAnswer(AnswerWidget):
         anchors.addStretch(1)
         anchors.addWidget(self.high)
         column = QVBoxLayout(self)
-        column.addLayout(self._grid)
-        column.addLayout(anchors)
+        nest(column, self._grid)
+        nest(column, anchors)
         self._mark()
 
     @property

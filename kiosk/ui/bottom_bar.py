@@ -19,6 +19,7 @@ from kiosk.content.model import Content, LanguageWords
 from kiosk.content.screen_words import UiWords
 from kiosk.content.settings import TEXT_SIZES, TextSize
 from kiosk.ui.access_bar import SpeechRow, access_buttons, contrast_name, side_by_side
+from kiosk.ui.nesting import nest
 from kiosk.ui.parts import button, set_button_text, text
 
 #: Room kept between the groups of the bar, in pixels.
@@ -105,8 +106,8 @@ class BottomBar(QFrame):
         outer.setContentsMargins(24, 12, 24, 12)
         outer.setSpacing(12)
         outer.addWidget(self.speech)
-        outer.addLayout(self._first)
-        outer.addLayout(self._second)
+        nest(outer, self._first)
+        nest(outer, self._second)
 
     @property
     def two_lines(self) -> bool:

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 from kiosk.content.model import LanguageWords
 from kiosk.intake.typed_date import EMPTY, LENGTH, DateOrder, TypedDate
 from kiosk.ui.key_stops import Group, Stop, return_goes_on
+from kiosk.ui.nesting import nest
 from kiosk.ui.parts import LaidOutButton, button, set_button_text, text
 from kiosk.ui.style import touch_px
 
@@ -127,7 +128,7 @@ class DateKeypad(QWidget):
             column.setSpacing(0)
             column.addWidget(label)
             column.addWidget(box)
-            fields_row.addLayout(column)
+            nest(fields_row, column)
         fields_row.addStretch(1)
         self.note = text("", "warning", "date_note")
         self.note.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -147,7 +148,7 @@ class DateKeypad(QWidget):
         self._typing.setObjectName("date_typing")
         column = self._column = QVBoxLayout(self._typing)
         column.setContentsMargins(0, 0, 0, 0)
-        column.addLayout(fields_row)
+        nest(column, fields_row)
         column.addWidget(self._note_area)
         column.addStretch(1)
         # The fields beside the pad where the screen is wide enough, above it where not.

@@ -19,6 +19,7 @@ from kiosk.intake.typed_date import DateOrder
 from kiosk.ui.choice_mark import ChoiceButton, set_chosen
 from kiosk.ui.date_keypad import DateKeypad, NumberPad
 from kiosk.ui.key_stops import Group, Stop
+from kiosk.ui.nesting import nest
 from kiosk.ui.pad_answer import PadAnswer, TypedNumber, centred_pad
 from kiosk.ui.parts import FlowRow, text
 
@@ -44,9 +45,9 @@ class NumberAnswer(PadAnswer):
         row.addWidget(self.unit)
         row.addStretch(1)
         column = QVBoxLayout(self)
-        column.addLayout(row)
+        nest(column, row)
         column.addWidget(self.typed.answer_line)
-        column.addLayout(centred_pad(self.typed.pad))
+        nest(column, centred_pad(self.typed.pad))
         self._unit_words = ""
         self._show()
 
@@ -120,9 +121,9 @@ class DurationAnswer(PadAnswer):
         centre.addWidget(row)
         centre.addStretch(1)
         column = QVBoxLayout(self)
-        column.addLayout(centre)
+        nest(column, centre)
         column.addWidget(self.typed.answer_line)
-        column.addLayout(centred_pad(self.typed.pad))
+        nest(column, centred_pad(self.typed.pad))
         self.typed.show_typed()
 
     def _most(self) -> int:

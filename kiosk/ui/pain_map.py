@@ -27,6 +27,7 @@ from kiosk.ui.answer_base import AnswerWidget
 from kiosk.ui.body_figure import FINGER_PX, BodyFigure
 from kiosk.ui.choice_mark import ChoiceButton, set_chosen
 from kiosk.ui.key_stops import Group, Stop
+from kiosk.ui.nesting import discard
 from kiosk.ui.parts import text, touch_scroll
 
 __all__ = ["FINGER_PX", "BodyFigure", "PainMapAnswer"]
@@ -75,8 +76,8 @@ class PainMapAnswer(AnswerWidget):
         if columns == self._columns:
             return
         self._columns = columns
-        while self._grid.takeAt(0) is not None:  # each box once, in its new place
-            pass
+        while (taken := self._grid.takeAt(0)) is not None:  # each box once, in its new place
+            discard(taken)
         rows = -(-len(self.boxes) // columns)
         for index, box in enumerate(self.boxes.values()):  # down each column, in map order
             self._grid.addWidget(box, index % rows, index // rows)

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from kiosk.content.model import LanguageWords
 from kiosk.ui.key_stops import Stop, found_stops
+from kiosk.ui.nesting import discard, nest
 from kiosk.ui.picture import Picture
 
 
@@ -99,6 +100,7 @@ def clear_rows(layout: QLayout, keep: QWidget | None = None) -> None:
             widget.hide()
             widget.setParent(None)
             widget.deleteLater()
+        discard(entry)
 
 
 class _FlickGesture:
@@ -180,7 +182,7 @@ class CardButton(LaidOutButton):
         row = QHBoxLayout(self)
         if self.icon_picture is not None:
             row.addWidget(self.icon_picture, 0, Qt.AlignmentFlag.AlignTop)
-        row.addLayout(words, 1)
+        nest(row, words, 1)
         for child in (self.icon_picture, self.title, self.line):
             if child is not None:
                 child.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
@@ -212,11 +214,15 @@ class FlowRow(QWidget):
         self._box.setContentsMargins(0, 0, 0, 0)
         self._box.setSpacing(spacing)
         self._sides: dict[int, Qt.AlignmentFlag] = {}
+        # The row's own list: a layout item's Python wrapper (from itemAt) would outlive the
+        # item and could later stand for another object at the same address.
+        self._widgets: list[QWidget] = []
 
     def add(self, widget: QWidget, side: Qt.AlignmentFlag = Qt.AlignmentFlag.AlignLeft,
             stretch: int = 0) -> None:
         """Add `widget`; `side` is where it sits when the row has wrapped."""
         self._box.addWidget(widget, stretch)
+        self._widgets.append(widget)
         self._sides[id(widget)] = side
 
     def add_stretch(self) -> None:
@@ -228,8 +234,9 @@ class FlowRow(QWidget):
         return self._box.direction() == QBoxLayout.Direction.TopToBottom
 
     def _controls(self) -> list[QWidget]:
-        items = (self._box.itemAt(i) for i in range(self._box.count()))
-        return [w for item in items if item is not None and (w := item.widget()) is not None]
+        self._widgets = [w for w in self._widgets
+                         if shiboken6.isValid(w) and w.parentWidget() is self]
+        return list(self._widgets)
 
     def _shown(self) -> list[QWidget]:
         return [w for w in self._controls() if not w.isHidden()]

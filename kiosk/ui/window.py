@@ -31,6 +31,7 @@ from kiosk.ui.clipboard import forget_clipboard
 from kiosk.ui.education_flow import EducationFlow
 from kiosk.ui.idle import IdleWatch
 from kiosk.ui.idle_flow import UNTIMED_SCREENS, IdleFlow
+from kiosk.ui.nesting import nest
 from kiosk.ui.out_of_order_flow import OUT_OF_ORDER, OutOfOrderFlow
 from kiosk.ui.parts import Screen, centred
 from kiosk.ui.place import Place
@@ -145,7 +146,7 @@ class KioskWindow(EducationFlow, QuestionnaireFlow, StaffFlow, IdleFlow, OutOfOr
         from kiosk.ui.keyboard import OnScreenKeyboard
 
         self.keyboard = OnScreenKeyboard(self)
-        self._layout.insertLayout(1, centred(self.keyboard))
+        nest(self._layout, centred(self.keyboard), index=1)
         self._fit_keyboard()
         self.keyboard.set_language(self.language)
         if self.isVisible():

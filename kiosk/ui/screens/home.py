@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from kiosk.content.model import LanguageWords
 from kiosk.ui.key_stops import Stop
+from kiosk.ui.nesting import nest
 from kiosk.ui.parts import CardButton, Screen, text, touch_scroll
 from kiosk.ui.picture import Picture
 
@@ -61,7 +62,7 @@ class HomeScreen(Screen):
         welcome.addStretch(1)
         self._top = QBoxLayout(QBoxLayout.Direction.LeftToRight)
         self._top.setSpacing(32)
-        self._top.addLayout(welcome, 3)
+        nest(self._top, welcome, 3)
         if self._picture is not None:
             self._top.addWidget(self._picture, 2)
         self._actions = QBoxLayout(QBoxLayout.Direction.LeftToRight)
@@ -76,9 +77,9 @@ class HomeScreen(Screen):
         self._page = QVBoxLayout(page)
         self._page.setContentsMargins(64, 32, 64, 32)
         self._page.addStretch(1)
-        self._page.addLayout(self._top)
+        nest(self._page, self._top)
         self._page.addStretch(1)
-        self._page.addLayout(self._actions)
+        nest(self._page, self._actions)
         self._page.addStretch(1)
         self._scroll = touch_scroll("home_scroll", page)
         screen = QVBoxLayout(self)

@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
 
 from kiosk.content.model import Block, Content, LanguageWords, Section
 from kiosk.ui.key_stops import Stop
+from kiosk.ui.nesting import nest
 from kiosk.ui.parts import FlowRow, Screen, button, set_button_text, text, touch_scroll
 from kiosk.ui.picture import Picture
 
@@ -67,7 +68,7 @@ class SectionReaderScreen(Screen):
         where = QHBoxLayout()
         where.addWidget(self._position, 1)
         where.addWidget(self._all, 0, Qt.AlignmentFlag.AlignTop)
-        layout.addLayout(where)
+        nest(layout, where)
         layout.addWidget(self._title)
         layout.addSpacing(8)
         layout.addWidget(self._scroll, 1)

@@ -20,6 +20,7 @@ from kiosk.content.wording import answer_words
 from kiosk.intake.questionnaire import Answer, Item
 from kiosk.intake.session import IntakeSession
 from kiosk.ui.key_stops import Stop
+from kiosk.ui.nesting import discard, nest
 from kiosk.ui.parts import (
     LaidOutButton,
     Screen,
@@ -146,9 +147,11 @@ class PartColumns(QWidget):
         while (entry := self._row.takeAt(0)) is not None:
             column = entry.layout()
             if column is not None:
-                while column.takeAt(0) is not None:
-                    pass
+                while (taken := column.takeAt(0)) is not None:
+                    discard(taken)
                 column.deleteLater()
+            else:
+                discard(entry)
 
     def _flow(self) -> None:
         """Lay the pieces into columns when the number of columns or the pieces change."""
@@ -179,7 +182,7 @@ class PartColumns(QWidget):
                 column.addWidget(pieces[index])
                 pieces[index].show()
             column.addStretch(1)
-            self._row.addLayout(column, 1)
+            nest(self._row, column, 1)
         for _ in range(count - len(starts)):
             self._row.addStretch(1)
 
@@ -207,7 +210,7 @@ class ReviewScreen(Screen):
         page = QWidget()  # the title scrolls away with the list, leaving it the room
         self._page = QVBoxLayout(page)
         self._page.setContentsMargins(0, 0, 0, 0)
-        self._page.addLayout(self._head)
+        nest(self._page, self._head)
         self._page.addWidget(self._list, 1)
         self._scroll = touch_scroll("review_scroll", page)
         self._note = text("", "", "review_send_note")
@@ -218,7 +221,7 @@ class ReviewScreen(Screen):
         self._foot.addWidget(self._send, 0, Qt.AlignmentFlag.AlignBottom)
         self._layout = QVBoxLayout(self)
         self._layout.addWidget(self._scroll, 1)
-        self._layout.addLayout(self._foot)
+        nest(self._layout, self._foot)
         self.apply_metrics(26)  # until the window gives its sizes
 
     def rows(self) -> list[AnswerRow]:

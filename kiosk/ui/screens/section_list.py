@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QVBoxLayout, QWidget
 
 from kiosk.content.model import Content, LanguageWords, Section
 from kiosk.ui.key_stops import Stop
+from kiosk.ui.nesting import nest
 from kiosk.ui.parts import CardButton, Screen, text, touch_scroll
 
 #: Least width of a tile, in body text heights.
@@ -62,7 +63,7 @@ class SectionListScreen(Screen):
         layout = QHBoxLayout(self)
         self._layout = layout
         layout.setContentsMargins(64, 40, 64, 16)
-        layout.addLayout(self._column)
+        nest(layout, self._column)
         self._body_px = 26
         self._arrange()
 

@@ -25,6 +25,7 @@ from kiosk.content.model import LanguageWords, Loaded
 from kiosk.content.wording import date_words
 from kiosk.records.print_jobs import PrintJob
 from kiosk.records.store import StoredVisit, VisitStore
+from kiosk.ui.nesting import nest
 from kiosk.ui.parts import (
     FlowRow,
     StaffScreen,
@@ -119,7 +120,7 @@ class StaffDashboardScreen(StaffScreen):
         layout.setContentsMargins(48, 32, 48, 24)
         layout.addWidget(self._problems)
         layout.addWidget(self._store_again, 0, Qt.AlignmentFlag.AlignLeft)
-        layout.addLayout(heading)
+        nest(layout, heading)
         layout.addWidget(self._printer)
         layout.addWidget(self.outbox)
         layout.addWidget(scroll, 1)

@@ -11,6 +11,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QVBoxLayout
 
 from kiosk.content.model import LanguageWords, Loaded
+from kiosk.ui.nesting import nest
 from kiosk.ui.parts import FlowRow, StaffScreen, button, centred, set_button_text, text
 
 
@@ -39,7 +40,7 @@ class StaffKeepScreen(StaffScreen):
         layout.addStretch(1)
         layout.addWidget(self._title)
         layout.addSpacing(24)
-        layout.addLayout(centred(self._body))
+        nest(layout, centred(self._body))
         layout.addStretch(2)
         layout.addWidget(row)
 

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QVBoxLayout, QWidget
 from kiosk.content.model import LanguageWords
 from kiosk.records import STORE_FAULTS
 from kiosk.records.store import VisitStore
+from kiosk.ui.nesting import nest
 from kiosk.ui.parts import button, clear_rows, set_button_text, text
 
 #: A visit that has waited this share of `fhir.keep_undelivered_hours` is named to staff:
@@ -42,7 +43,7 @@ class OutboxPanel(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self._line)
-        layout.addLayout(self._refused)
+        nest(layout, self._refused)
         layout.addWidget(self._again, 0, Qt.AlignmentFlag.AlignLeft)
 
     def use_store(self, store: VisitStore) -> None:

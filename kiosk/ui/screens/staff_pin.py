@@ -20,6 +20,7 @@ from kiosk.content.model import LanguageWords
 from kiosk.content.settings import StaffSettings, pin_hash_problem
 from kiosk.records.staff_pin import pin_matches
 from kiosk.records.store import VisitStore
+from kiosk.ui.nesting import nest
 from kiosk.ui.parts import StaffScreen, button, set_button_text, text
 
 #: A lock longer than this is counted down in minutes.
@@ -70,21 +71,21 @@ class StaffPinScreen(StaffScreen):
         self._end_urgent.clicked.connect(self._end_urgent_visit)
         row = QHBoxLayout()
         row.addStretch(1)
-        row.addLayout(grid)
+        nest(row, grid)
         row.addStretch(1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(96, 48, 96, 32)
         layout.addWidget(self._title)
         layout.addWidget(self._dots)
         layout.addWidget(self._message)
-        layout.addLayout(row)
+        nest(layout, row)
         layout.addWidget(self._urgent_note)
         layout.addStretch(1)
         bottom = QHBoxLayout()
         bottom.addWidget(self._end_urgent)
         bottom.addStretch(1)
         bottom.addWidget(self._cancel)
-        layout.addLayout(bottom)
+        nest(layout, bottom)
         self._show_urgent_way(False)
         self._clock = QTimer(self)
         self._clock.setInterval(1000)

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout
 
 from kiosk.content.model import LanguageWords, Loaded
 from kiosk.intake.session import SubmittedVisit
+from kiosk.ui.nesting import nest
 from kiosk.ui.parts import StaffScreen, button, set_button_text
 from kiosk.ui.screens.staff_paper import PaperView
 
@@ -41,7 +42,7 @@ class StaffSummaryScreen(StaffScreen):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(24, 16, 24, 16)
         layout.addWidget(self.view, 1)
-        layout.addLayout(bottom)
+        nest(layout, bottom)
 
     def show_visit(self, visit: SubmittedVisit) -> None:
         from kiosk.printing.summary import summary_document

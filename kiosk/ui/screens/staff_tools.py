@@ -20,6 +20,7 @@ from PySide6.QtWidgets import QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 from kiosk.content.model import LanguageWords, Loaded
 from kiosk.decoding.errors import ContentError, ContentInvalid
 from kiosk.records.store import VisitStore
+from kiosk.ui.nesting import nest
 from kiosk.ui.parts import StaffScreen, breakable, button, set_button_text, text, touch_scroll
 
 log = logging.getLogger(__name__)
@@ -109,12 +110,12 @@ class StaffToolsScreen(StaffScreen):
         layout.setContentsMargins(48, 32, 48, 24)
         for part in (self._title, self._printers_title):
             layout.addWidget(part)
-        layout.addLayout(self._printer_row)
+        nest(layout, self._printer_row)
         layout.addWidget(self._error)
         layout.addWidget(self._test, 0, Qt.AlignmentFlag.AlignLeft)
         layout.addWidget(self._content_title)
         layout.addWidget(self._settings)
-        layout.addLayout(content_row)
+        nest(layout, content_row)
         layout.addWidget(message_scroll, 1)
         layout.addWidget(self._back)
 

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QSizePolicy, QVBoxLayout, QWi
 
 from kiosk.content.model import LanguageWords
 from kiosk.ui.key_stops import Stop
+from kiosk.ui.nesting import nest
 from kiosk.ui.parts import Screen, button, centred, set_button_text, text
 
 #: Size of the warning sign, as a multiple of the band's text size.
@@ -130,7 +131,7 @@ class UrgentScreen(Screen):
         self._heading.addWidget(self._sign, 0, Qt.AlignmentFlag.AlignVCenter)
         self._heading.addWidget(self._title, 1)
         self._band_layout = QVBoxLayout(self._band)
-        self._band_layout.addLayout(centred(self._band_row))
+        nest(self._band_layout, centred(self._band_row))
 
         self._help = QFrame()
         self._help.setObjectName("urgent_help")
@@ -147,7 +148,7 @@ class UrgentScreen(Screen):
 
         self._content = QVBoxLayout()
         self._content.addStretch(1)
-        self._content.addLayout(centred(self._column))
+        nest(self._content, centred(self._column))
         self._content.addStretch(2)
         self._staff_row = QHBoxLayout()
         self._staff_row.addStretch(1)
@@ -156,8 +157,8 @@ class UrgentScreen(Screen):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
         layout.addWidget(self._band)
-        layout.addLayout(self._content, 1)
-        layout.addLayout(self._staff_row)
+        nest(layout, self._content, 1)
+        nest(layout, self._staff_row)
         self.apply_metrics(26)
 
     def apply_metrics(self, body_px: int) -> None:

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QVBoxLayout
 
 from kiosk.content.model import LanguageWords
 from kiosk.ui.key_stops import Stop
+from kiosk.ui.nesting import nest
 from kiosk.ui.parts import Screen, button, centred, set_button_text, text
 
 
@@ -38,7 +39,7 @@ class ThanksScreen(Screen):
         layout.addStretch(1)
         layout.addWidget(self._title)
         layout.addSpacing(24)
-        layout.addLayout(centred(self._body))
+        nest(layout, centred(self._body))
         layout.addSpacing(40)
         layout.addWidget(self._done, 0, Qt.AlignmentFlag.AlignCenter)
         layout.addStretch(1)
