@@ -41,6 +41,7 @@ def _colours(image: QImage) -> int:
     return len({small.pixel(x, y) for x in range(160) for y in range(100)})
 
 
+@pytest.mark.walk  # every screen rendered: runs beside the rest
 @pytest.mark.parametrize("language", ["en", "es"])
 def test_preview_writes_one_png_per_screen(
         qapp: QApplication, tmp_path: Path, shipped: Loaded, language: str,

@@ -156,6 +156,7 @@ def test_a_typical_visit_fits_in_about_one_screen(
     qtbot.waitUntil(about_one_screen)  # once the list is laid out at the window's width
 
 
+@pytest.mark.walk  # every size, text size and language: runs beside the rest
 @pytest.mark.parametrize("size", [(1920, 1080), (1280, 800), (1080, 1920)])
 @pytest.mark.parametrize("text_size", ["normal", "largest"])
 @pytest.mark.parametrize("language", ["en", "es"])
