@@ -25,7 +25,7 @@ def config_folder(data_override: Path | None = None) -> Path:
     """The config folder (created, private): the platform's, or `config/` inside the data
     folder given with --data, so a kiosk run with --data keeps everything in one place."""
     if data_override is not None:
-        folder = data_override / "config"
+        folder = data_folder(data_override) / "config"  # the data folder private too
     else:
         from platformdirs import user_config_path
 
