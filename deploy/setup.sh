@@ -44,8 +44,9 @@ check_libs() {
   done
 }
 check_libs "${BASE_LIBS[@]}"
-fonts="$(fc-list : family 2>/dev/null || true)"
-grep -q "Noto Sans" <<<"$fonts" || missing+=(fontconfig fonts-noto-core)
+# The family exactly: "Noto Sans Mono" or "Noto Sans Symbols" is not the kiosk's "Noto Sans".
+fonts="$(fc-list : family 2>/dev/null | tr ',' '\n' || true)"
+grep -qx "Noto Sans" <<<"$fonts" || missing+=(fontconfig fonts-noto-core)
 command -v espeak-ng >/dev/null || missing+=(espeak-ng)  # the voice of Read aloud
 [ "$PURPOSE" = test ] && ! command -v sox >/dev/null && missing+=(sox)  # tests listen with it
 needs_display=no
@@ -81,7 +82,9 @@ case "$PURPOSE:$installed" in
     extras=""
     [ "$PURPOSE" = test ] && extras="[test]"
     say "installing the kiosk${extras:+ and its test tools} into $VENV"
-    "$VENV/bin/python" -m pip install -q --disable-pip-version-check -e "$KIOSK_ROOT$extras"
+    # setuptools' "Editable installation" banner warns of nothing that applies here.
+    PYTHONWARNINGS="ignore:Editable installation" \
+      "$VENV/bin/python" -m pip install -q --disable-pip-version-check -e "$KIOSK_ROOT$extras"
     echo "$wanted${extras:+ $extras}" >"$stamp"
     ;;
 esac

@@ -89,6 +89,21 @@ def self_test(options: Options, out: TextIO) -> int:
             raise CheckFailed("the home screen did not render")
         return f"rendered {image.width()}x{image.height()} on {QGuiApplication.platformName()!r}"
 
+    def font() -> str:
+        """The theme's font must be the one Qt draws with (the family exactly)."""
+        if loaded is None:
+            raise CheckFailed("skipped: content did not load")
+        from PySide6.QtGui import QFont, QFontInfo
+        from PySide6.QtWidgets import QApplication
+
+        QApplication.instance() or QApplication(sys.argv[:1])
+        wanted = loaded.theme.font_family
+        drawn = QFontInfo(QFont([wanted])).family()
+        if drawn != wanted:
+            raise CheckFailed(f"the theme's font {wanted!r} is not installed: the screens draw"
+                              f" in {drawn!r} (Debian: apt-get install fonts-noto-core)")
+        return f"the screens draw in {drawn!r}, the theme's font"
+
     def printers() -> str:
         """The printer the summaries go to must be there (CUPS up, queue known)."""
         from PySide6.QtPrintSupport import QPrinterInfo
@@ -214,6 +229,7 @@ def self_test(options: Options, out: TextIO) -> int:
     run("settings and content", content)
     run("data folder", data)
     run("home screen", home)
+    run("font", font)
     run("printers", printers)
     run("visit store", visit_store)
     run("print queue", print_queue)

@@ -86,14 +86,16 @@ def test_self_test_checks_everything_and_says_there_is_no_printer(
     engine = find_engine()
     heard = engine is not None and engine.sound_problem() is None  # a sound card, or none
     assert [line.split(":")[0] for line in lines] == [
-        "ok    settings and content", "ok    data folder", "ok    home screen", "FAIL  printers",
+        "ok    settings and content", "ok    data folder", "ok    home screen", "ok    font",
+        "FAIL  printers",
         "ok    visit store", "ok    print queue", "ok    speech" if heard else "note  speech",
         "ok    record system", "FAILED"]
-    assert lines[3] == ("FAIL  printers: no printer is set and there is no default printer;"
+    assert lines[3] == "ok    font: the screens draw in 'Noto Sans', the theme's font"
+    assert lines[4] == ("FAIL  printers: no printer is set and there is no default printer;"
                         " printers Qt sees: none")
     assert lines[-2] == ("ok    record system: none in the settings (fhir.server): visits are"
                          " printed, not delivered")
-    assert lines[-1].startswith("FAILED: 1 of 8 checks failed")
+    assert lines[-1].startswith("FAILED: 1 of 9 checks failed")
     assert data_dir.is_dir() and (data_dir.stat().st_mode & 0o777) == 0o700
 
 
@@ -106,3 +108,23 @@ def test_self_test_fails_on_broken_settings(
     out = capsys.readouterr().out
     assert "FAIL  settings and content:" in out and "kiosk.warning_seconds" in out
     assert "FAIL  home screen: skipped: content did not load" in out
+
+
+def test_self_test_names_the_font_the_screens_really_draw_in(
+        qapp: QApplication, data_dir: Path, tmp_path: Path) -> None:
+    """A family that is only like the theme's ("Noto Sans Mono" for "Noto Sans") is a fail."""
+    import io
+
+    from kiosk.app import Options
+    from kiosk.content.files import DEFAULT_THEME
+    from kiosk.self_test import self_test
+
+    theme = tmp_path / "theme.yaml"
+    theme.write_text(DEFAULT_THEME.read_text(encoding="utf-8").replace(
+        "font_family: Noto Sans", "font_family: Noto Sans Kiosk Display"), encoding="utf-8")
+    out = io.StringIO()
+    self_test(Options(theme=theme, data=data_dir), out)
+    [line] = [line for line in out.getvalue().splitlines() if line.startswith("FAIL  font")]
+    assert line.startswith("FAIL  font: the theme's font 'Noto Sans Kiosk Display' is not"
+                           " installed: the screens draw in '")
+    assert line.endswith("(Debian: apt-get install fonts-noto-core)")
