@@ -220,10 +220,13 @@ def run_kiosk(options: Options) -> int:
     from kiosk import logs, paths
 
     data = paths.data_folder(options.data)
-    logs.setup(data)
+    log_file = logs.setup(data)
     from kiosk.app import start
+    from kiosk.stop_signals import quit_on_stop_signals
 
     app, window = start(options, data)
+    stopper = quit_on_stop_signals(app)
+    print(start_line(options.windowed, data, log_file), flush=True)
     from PySide6.QtCore import Qt
 
     if options.windowed:
@@ -242,7 +245,18 @@ def run_kiosk(options: Options) -> int:
 
     if isinstance(window, KioskWindow):
         after_first_paint(window, window.prepare_keyboard)
-    return int(app.exec())
+    status = int(app.exec())
+    stopper.setEnabled(False)
+    return status
+
+
+def start_line(windowed: bool, data: Path, log_file: Path | None) -> str:
+    """What the kiosk says once as it starts: which, where its files are, how to stop it."""
+    from kiosk import __version__
+
+    stop = ("close the window or press Ctrl+C" if windowed else
+            "staff mode (the corner gesture and the PIN), Exit kiosk; or Ctrl+C / systemctl stop")
+    return f"kiosk {__version__}: data {data}, log {log_file}; to stop: {stop}"
 
 
 if __name__ == "__main__":

@@ -1,0 +1,41 @@
+"""The kiosk, started as IT starts it, says once what it is, where its files are and how to stop
+it; Ctrl+C or `systemctl stop` (SIGINT, SIGTERM) end it cleanly, and the log says why."""
+
+from __future__ import annotations
+
+import os
+import selectors
+import signal
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from kiosk import __version__
+from tests.conftest import ROOT
+
+STARTUP_SECONDS = 60
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("stop", [signal.SIGTERM, signal.SIGINT])
+def test_a_started_kiosk_says_where_its_files_are_and_stops_on_a_signal(
+        tmp_path: Path, stop: signal.Signals) -> None:
+    data = tmp_path / "data"
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    kiosk = subprocess.Popen([sys.executable, "main.py", "--windowed", "--data", str(data)],
+                             cwd=ROOT, env=env, stdout=subprocess.PIPE,
+                             stderr=subprocess.DEVNULL, text=True)
+    assert kiosk.stdout is not None
+    with selectors.DefaultSelector() as selector:
+        selector.register(kiosk.stdout, selectors.EVENT_READ)
+        assert selector.select(timeout=STARTUP_SECONDS), "no start line"
+    first = kiosk.stdout.readline().rstrip("\n")
+    assert first == (f"kiosk {__version__}: data {data}, log {data / 'logs' / 'kiosk.log'};"
+                     " to stop: close the window or press Ctrl+C")
+    log = data / "logs" / "kiosk.log"
+    kiosk.send_signal(stop)  # the line comes once the kiosk listens for it
+    assert kiosk.wait(timeout=STARTUP_SECONDS) == 0
+    kiosk.stdout.close()
+    assert f"stopping: {stop.name} received" in log.read_text(encoding="utf-8")
