@@ -11,9 +11,16 @@ from kiosk.paths import write_private
 SECTION = re.compile(r"^(?P<name>[A-Za-z_]+):\s*(#.*)?$")
 
 
+#: Where a value's comment starts, as in the shipped settings file.
+COMMENT_COLUMN = 30
+
+
 def _line(key: str, value: str, comment: str) -> str:
+    """`key: "value"`, its comment kept after at least two spaces (YAML needs one)."""
     line = f"  {key}: {json.dumps(value, ensure_ascii=False)}"
-    return f"{line.ljust(30)}{comment}" if comment else line
+    if not comment:
+        return line
+    return f"{line.ljust(COMMENT_COLUMN - 2)}  {comment}"
 
 
 def set_value(path: Path, section: str, key: str, value: str) -> None:

@@ -29,9 +29,14 @@ class Dropped:
     why: str
 
 
+#: An answer file's own key for the language the patient answered in (`language: es`).
+ANSWERED_IN = "language"
+
+
 def read_answers(path: Path, content: Content, errors: list[ContentError]
                  ) -> tuple[dict[str, Any], dict[str, int]]:
-    """The file's `id: answer` pairs and the line of each; unknown ids are errors."""
+    """The file's `id: answer` pairs and the line of each; unknown ids are errors. A
+    `language:` line, when there is one, is kept under ANSWERED_IN."""
     node = read_yaml(path, str(path), errors)
     decoder = Decoder(str(path), errors)
     if node is None:
@@ -41,7 +46,16 @@ def read_answers(path: Path, content: Content, errors: list[ContentError]
         return {}, {}
     ids = [item.id for item in content.questionnaire.items()]
     found: dict[str, Any] = {}
+    languages = content.structure.languages
     for key, key_node, value_node in pairs:
+        if key == ANSWERED_IN and key not in ids:
+            said = decoder.scalar(value_node, key)
+            if said in languages:
+                found[key] = said
+            elif said is not INVALID:
+                decoder.error(value_node, key, f"{said!r} is not one of the content's languages"
+                              f" ({', '.join(languages)})")
+            continue
         if key not in ids:
             decoder.error(key_node, key, "no such question" + did_you_mean(key, ids))
             continue
@@ -134,11 +148,13 @@ def score_line(score: Score, words: LanguageWords) -> str:
 
 
 
-def visit_from_file(path: Path, content: Content, language: str, report: TextIO,
-                    now: datetime.datetime | None = None) -> SubmittedVisit | None:
+def visit_from_file(path: Path, content: Content, language: str | None, report: TextIO,
+                    now: datetime.datetime | None = None, fallback: str | None = None
+                    ) -> SubmittedVisit | None:
     """An answer file submitted as the kiosk would, or None after listing every error as
     `file:line: …` (a required question left unanswered is an error too). Answers that
-    branching hides are dropped, and each drop is said."""
+    branching hides are dropped, and each drop is said. The patient's language is `language`
+    when given, else the file's own `language:`, else `fallback`, else the content's first."""
     errors: list[ContentError] = []
     answers, lines = read_answers(path, content, errors)
     session, dropped = run(answers, content, path, lines, errors)
@@ -151,4 +167,6 @@ def visit_from_file(path: Path, content: Content, language: str, report: TextIO,
         return None
     for drop in dropped:
         print(f"{drop.item_id}: dropped, {drop.why}", file=report)
-    return session.submit(language, now)
+    answered_in = (language or answers.get(ANSWERED_IN) or fallback
+                   or content.structure.default_language)
+    return session.submit(answered_in, now)

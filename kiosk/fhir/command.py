@@ -117,8 +117,8 @@ def export_answers_response(answers: Path, content: Content, language: str, out:
     from kiosk.content.simulate import visit_from_file
 
     report = report or sys.stdout
-    visit = visit_from_file(answers, content, patient_language or language, report,
-                            now or datetime.datetime.now(datetime.UTC))
+    visit = visit_from_file(answers, content, patient_language, report,
+                            now or datetime.datetime.now(datetime.UTC), fallback=language)
     if visit is None:
         return 1
     return export_response(visit, content, language, out, report, settings)

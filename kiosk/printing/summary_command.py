@@ -42,17 +42,17 @@ def summary_from_answers(path: Path, loaded: Loaded, out: Path, *, language: str
                          report: TextIO | None = None) -> int:
     """Write the summary PDF of the visit in `path` to `out`; 0 when written, 1 on any error.
 
-    `language` is the one the patient used (default: the kiosk's first language); the summary
-    itself is always in the printing language of the settings.
+    `language` is the one the patient used (default: the file's `language:`, else the kiosk's
+    first language); the summary itself is always in the printing language of the settings.
     """
     report = report or sys.stdout
     content = loaded.content
-    language = language or loaded.settings.kiosk.language
-    if language not in content.structure.languages:
+    if language is not None and language not in content.structure.languages:
         print(f"no language {language!r}; the content has {', '.join(content.structure.languages)}",
               file=report)
         return 1
-    visit = visit_from_file(path, content, language, report, now)
+    visit = visit_from_file(path, content, language, report, now,
+                            fallback=loaded.settings.kiosk.language)
     if visit is None:
         return 1
     _gui()

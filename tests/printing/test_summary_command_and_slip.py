@@ -51,6 +51,20 @@ def test_summary_of_an_answer_file(qapp: QApplication, tmp_path: Path) -> None:
     assert "URGENT" in pdf_text(out)
 
 
+def test_an_answer_file_is_summed_up_in_the_language_it_says_it_was_answered_in(
+        qapp: QApplication, tmp_path: Path) -> None:
+    out = tmp_path / "spanish.pdf"
+    assert main(["summary", str(EXAMPLES / "spanish.yaml"), "--pdf", str(out)]) == 0
+    assert "Language used Spanish" in " ".join(pdf_text(out).split())
+    assert main(["summary", str(EXAMPLES / "spanish.yaml"), "--pdf", str(out),
+                 "--lang", "en"]) == 0
+    assert "Language used English" in " ".join(pdf_text(out).split()), "--lang wins"
+    french = tmp_path / "french.yaml"
+    french.write_text((EXAMPLES / "spanish.yaml").read_text(encoding="utf-8").replace(
+        "language: es", "language: fr"), encoding="utf-8")
+    assert main(["summary", str(french), "--pdf", str(out)]) == 1
+
+
 def test_the_urgent_slip_names_the_patient_and_the_red_flags(
         qapp: QApplication, shipped: Loaded, tmp_path: Path) -> None:
     visit = submitted(shipped, "urgent")
