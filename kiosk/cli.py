@@ -240,13 +240,18 @@ def run_kiosk(options: Options) -> int:
         if screen is not None:  # fills the screen even where no window manager runs
             window.setGeometry(screen.geometry())
         window.showFullScreen()
+    from kiosk.service_notify import ServiceWatchdog
     from kiosk.ui.after_paint import after_first_paint
     from kiosk.ui.window import KioskWindow
 
     if isinstance(window, KioskWindow):
         after_first_paint(window, window.prepare_keyboard)
+    watchdog = ServiceWatchdog(app)
+    after_first_paint(window, lambda: watchdog.ready(
+        "serving patients" if isinstance(window, KioskWindow) else "out of order"))
     status = int(app.exec())
     stopper.setEnabled(False)
+    watchdog.stopping()
     return status
 
 
