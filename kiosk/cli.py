@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import logging
 import os
 import sys
 from collections.abc import Callable, Sequence
@@ -13,10 +14,14 @@ from kiosk.app import Options
 from kiosk.command_line import command_parser
 from kiosk.content.files import DEFAULT_CONTENT, DEFAULT_SETTINGS, DEFAULT_THEME
 
+log = logging.getLogger(__name__)
+
 if TYPE_CHECKING:
     from kiosk.fhir.client_key import Algorithm
 
 WINDOWED_SIZE = (1280, 800)
+#: How often a running kiosk notes in its run record that it is alive.
+ALIVE_MS = 60_000
 ROOT_REFUSED = ("kiosk: kiosk mode does not run as root: run the kiosk as its own unprivileged"
                 " user; see README (Staff mode). To try it as root on a desktop: --windowed")
 
@@ -221,6 +226,11 @@ def run_kiosk(options: Options) -> int:
 
     data = paths.data_folder(options.data)
     log_file = logs.setup(data)
+    from kiosk.run_record import RunRecord
+
+    record = RunRecord(data)
+    (log.info if record.last.clean else log.warning)("kiosk %s started; %s", _version(),
+                                                      record.last.how)
     from kiosk.app import start
     from kiosk.stop_signals import quit_on_stop_signals
 
@@ -248,20 +258,33 @@ def run_kiosk(options: Options) -> int:
         after_first_paint(window, window.prepare_keyboard)
     watchdog = ServiceWatchdog(app)
     after_first_paint(window, lambda: watchdog.ready(
-        "serving patients" if isinstance(window, KioskWindow) else "out of order"))
+        f"serving patients, showing the {window.place.screen} screen"
+        if isinstance(window, KioskWindow) else "out of order"))
+    from PySide6.QtCore import QTimer
+
+    alive = QTimer(app)
+    alive.timeout.connect(record.alive)
+    alive.start(ALIVE_MS)
     status = int(app.exec())
     stopper.setEnabled(False)
     watchdog.stopping()
+    received = stopper.received  # type: ignore[attr-defined]
+    record.stopped(f"{', '.join(received)} received" if received
+                   else "closed from the kiosk (staff's Exit kiosk, or the window closed)")
     return status
+
+
+def _version() -> str:
+    from kiosk import __version__
+
+    return __version__
 
 
 def start_line(windowed: bool, data: Path, log_file: Path | None) -> str:
     """What the kiosk says once as it starts: which, where its files are, how to stop it."""
-    from kiosk import __version__
-
     stop = ("close the window or press Ctrl+C" if windowed else
             "staff mode (the corner gesture and the PIN), Exit kiosk; or Ctrl+C / systemctl stop")
-    return f"kiosk {__version__}: data {data}, log {log_file}; to stop: {stop}"
+    return f"kiosk {_version()}: data {data}, log {log_file}; to stop: {stop}"
 
 
 if __name__ == "__main__":

@@ -38,8 +38,10 @@ def quit_on_stop_signals(app: QCoreApplication) -> QSocketNotifier:
                         if byte in {int(s) for s in STOP_SIGNALS}})
         if names:
             log.info("stopping: %s received", ", ".join(names))
+            notifier.received = names  # type: ignore[attr-defined]  # why, for the run record
             app.quit()
 
+    notifier.received = []  # type: ignore[attr-defined]
     notifier.activated.connect(stop)
     notifier.sockets = (reader, writer)  # type: ignore[attr-defined]  # kept open with it
     return notifier

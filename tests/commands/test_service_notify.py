@@ -94,7 +94,7 @@ def test_the_started_kiosk_is_ready_after_its_first_frame_and_says_it_stops(
                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     try:
         assert systemd.wait(STARTUP_SECONDS), "never ready"
-        assert systemd.read()[0] == "READY=1\nSTATUS=serving patients"
+        assert systemd.read()[0] == "READY=1\nSTATUS=serving patients, showing the attract screen"
         while "WATCHDOG=1" not in systemd.read():
             assert systemd.wait(STARTUP_SECONDS), "no watchdog ping"
     finally:

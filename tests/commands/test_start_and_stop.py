@@ -39,3 +39,42 @@ def test_a_started_kiosk_says_where_its_files_are_and_stops_on_a_signal(
     assert kiosk.wait(timeout=STARTUP_SECONDS) == 0
     kiosk.stdout.close()
     assert f"stopping: {stop.name} received" in log.read_text(encoding="utf-8")
+
+
+@pytest.mark.slow
+def test_after_a_kill_the_kiosk_comes_back_on_the_attract_screen_and_says_why(
+        tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    log = data / "logs" / "kiosk.log"
+
+    def start() -> subprocess.Popen[str]:
+        env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+        kiosk = subprocess.Popen([sys.executable, "main.py", "--windowed", "--data", str(data)],
+                                 cwd=ROOT, env=env, stdout=subprocess.PIPE,
+                                 stderr=subprocess.DEVNULL, text=True)
+        assert kiosk.stdout is not None
+        with selectors.DefaultSelector() as selector:
+            selector.register(kiosk.stdout, selectors.EVENT_READ)
+            assert selector.select(timeout=STARTUP_SECONDS), "no start line"
+        kiosk.stdout.readline()
+        return kiosk
+
+    first = start()
+    first.send_signal(signal.SIGTERM)
+    assert first.wait(timeout=STARTUP_SECONDS) == 0
+    second = start()
+    assert "started; last run stopped: SIGTERM received" in log.read_text(encoding="utf-8")
+    second.kill()  # as a crash or the watchdog would end it
+    second.wait(timeout=STARTUP_SECONDS)
+    third = start()
+    third.send_signal(signal.SIGTERM)
+    assert third.wait(timeout=STARTUP_SECONDS) == 0
+    [line] = [line for line in log.read_text(encoding="utf-8").splitlines()
+              if "did not stop on purpose" in line]
+    assert " WARNING kiosk.cli: " in line
+    assert line.split("started; ")[1].startswith(
+        "last run did not stop on purpose (a crash, a kill, or the watchdog after a frozen"
+        " screen); last seen alive at ")
+    for stream in (first, second, third):
+        assert stream.stdout is not None
+        stream.stdout.close()

@@ -1,0 +1,79 @@
+"""How the kiosk's last run ended, so that a restart says why and the health view can show it.
+
+A small JSON file in the data folder (`run.json`): written when the kiosk starts (running
+since, process id), touched while it runs (alive at), and closed when it stops on purpose
+(stopped at, and why). At the next start, a record still open means the last run did not stop
+on purpose: it crashed, was killed, or systemd's watchdog ended a frozen screen. No patient
+data is in it. Pure Python: no Qt.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime
+import json
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+from kiosk.paths import write_private
+
+RUN_FILE_NAME = "run.json"
+UNREADABLE = "last run did not stop on purpose (its record is unreadable)"
+
+
+def _now() -> str:
+    return datetime.datetime.now(datetime.UTC).isoformat(timespec="seconds")
+
+
+@dataclass(frozen=True, slots=True)
+class LastRun:
+    """What the record said when this run started."""
+
+    started_at: str | None
+    ended_at: str | None  # stopped at (on purpose) or last seen alive
+    how: str  # "first start …", "last run stopped: <why>", "last run did not stop on purpose …"
+
+    @property
+    def clean(self) -> bool:
+        return "did not stop" not in self.how
+
+
+class RunRecord:
+    """This run's record in `folder`."""
+
+    def __init__(self, folder: Path) -> None:
+        self.path = folder / RUN_FILE_NAME
+        self.started_at = _now()
+        self.last = self._read_last()
+        self._write({"started_at": self.started_at, "pid": os.getpid(),
+                     "alive_at": self.started_at, "previous": self.last.how})
+
+    def _read_last(self) -> LastRun:
+        try:
+            said = json.loads(self.path.read_text(encoding="utf-8"))
+        except FileNotFoundError:
+            return LastRun(None, None, "first start with this data folder")
+        except (OSError, ValueError):
+            return LastRun(None, None, UNREADABLE)
+        if not isinstance(said, dict):
+            return LastRun(None, None, UNREADABLE)
+        started = said.get("started_at")
+        if said.get("stopped_at"):
+            return LastRun(started, said["stopped_at"], f"last run stopped: {said.get('why', '?')}")
+        return LastRun(started, said.get("alive_at"),
+                       "last run did not stop on purpose (a crash, a kill, or the watchdog after a"
+                       f" frozen screen); last seen alive at {said.get('alive_at', '?')}")
+
+    def _write(self, record: dict[str, object]) -> None:
+        with contextlib.suppress(OSError):  # the record helps; the kiosk runs without it
+            write_private(self.path, json.dumps(record) + "\n")
+
+    def alive(self) -> None:
+        """Still running: the time a later start names if this run never stops on purpose."""
+        self._write({"started_at": self.started_at, "pid": os.getpid(), "alive_at": _now(),
+                     "previous": self.last.how})
+
+    def stopped(self, why: str) -> None:
+        self._write({"started_at": self.started_at, "pid": os.getpid(),
+                     "stopped_at": _now(), "why": why, "previous": self.last.how})
