@@ -49,6 +49,12 @@ fonts="$(fc-list : family 2>/dev/null | tr ',' '\n' || true)"
 grep -qx "Noto Sans" <<<"$fonts" || missing+=(fontconfig fonts-noto-core)
 command -v espeak-ng >/dev/null || missing+=(espeak-ng)  # the voice of Read aloud
 [ "$PURPOSE" = test ] && ! command -v sox >/dev/null && missing+=(sox)  # tests listen with it
+if [ "$PURPOSE" = test ]; then  # the deployment tests check the units and scripts with these
+  command -v systemd-analyze >/dev/null || missing+=(systemd)
+  command -v shellcheck >/dev/null || missing+=(shellcheck)
+  command -v cage >/dev/null || missing+=(cage)
+  command -v xinit >/dev/null || missing+=(xinit)
+fi
 needs_display=no
 if [ "$PURPOSE" = kiosk ] && [ "${QT_QPA_PLATFORM:-xcb}" = xcb ]; then
   needs_display=yes
@@ -93,8 +99,8 @@ if [ "$PURPOSE" = test ]; then
   engine="$KIOSK_ROOT/tests/fhir_engine"
   if ! command -v node >/dev/null && [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
     say "installing Node.js for the tests' FHIR engine (apt-get install nodejs npm)"
-    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
-      --no-install-recommends nodejs npm >/dev/null || true
+    { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
+      --no-install-recommends nodejs npm >/dev/null; } || true
   fi
   node_ok='const [a, b] = process.versions.node.split(".").map(Number);
     process.exit((a === 20 && b >= 19) || (a === 22 && b >= 12) || a > 22 ? 0 : 1)'

@@ -2,6 +2,7 @@
 # Sets up everything the tests need, then runs the whole suite: lint, types, and pytest
 # (widget tests on Qt's offscreen platform). Arguments go to pytest.
 set -euo pipefail
+# shellcheck source=setup.sh
 source "$(dirname "${BASH_SOURCE[0]}")/setup.sh" test
 cd "$KIOSK_ROOT"
 export QT_QPA_PLATFORM=offscreen

@@ -41,6 +41,7 @@ def _options(args: argparse.Namespace) -> Options:
         theme=DEFAULT_THEME,
         data=getattr(args, "data", None),
         windowed=getattr(args, "windowed", False),
+        out_of_order=getattr(args, "out_of_order", False),
     )
 
 
@@ -259,7 +260,7 @@ def run_kiosk(options: Options) -> int:
     watchdog = ServiceWatchdog(app)
     after_first_paint(window, lambda: watchdog.ready(
         f"serving patients, showing the {window.place.screen} screen"
-        if isinstance(window, KioskWindow) else "out of order"))
+        if isinstance(window, KioskWindow) and not window.out_of_order else "out of order"))
     from PySide6.QtCore import QTimer
 
     alive = QTimer(app)

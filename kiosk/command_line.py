@@ -32,6 +32,9 @@ def command_parser() -> argparse.ArgumentParser:
         description="Waiting-room kiosk for spine clinics. Without a command, runs the kiosk.")
     parser.add_argument("--windowed", action="store_true",
                         help="run in a 1280x800 window instead of full-screen kiosk mode")
+    parser.add_argument("--out-of-order", action="store_true",
+                        help="show patients only the out-of-order screen (staff mode still"
+                        " opens): what the service runs after the kiosk failed to start too often")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     check = commands.add_parser("check-content", parents=[common],
                                 help="validate content and settings, listing every error")

@@ -1,0 +1,52 @@
+#!/usr/bin/env bash
+# Remove what deploy/install-kiosk.sh installed, as root:
+#
+#   sudo bash deploy/uninstall-kiosk.sh [--purge]
+#
+# Stops and removes the kiosk's systemd units and /opt/spine-kiosk, gives tty1 its login prompt
+# back and lets the PC sleep again. The clinic's settings (/etc/spine-kiosk) and the kiosk's data
+# (/var/lib/spine-kiosk: visits not yet deleted by retention, logs, keys) stay unless --purge,
+# which also removes the user "kiosk". Debian packages stay (other software may use them).
+set -euo pipefail
+
+PREFIX=/opt/spine-kiosk
+CONFIG=/etc/spine-kiosk
+STATE=/var/lib/spine-kiosk
+USER_NAME=kiosk
+UNITS=(spine-kiosk.service spine-kiosk-out-of-order.service spine-kiosk-x11.service)
+
+say() { printf 'uninstall-kiosk: %s\n' "$*"; }
+
+purge=no
+for arg in "$@"; do
+  case "$arg" in
+    --purge) purge=yes ;;
+    -h | --help) sed -n '2,10p' "$0"; exit 0 ;;
+    *) say "unknown option $arg (see --help)"; exit 2 ;;
+  esac
+done
+if [ "$(id -u)" != 0 ]; then
+  say "run it as root: sudo bash $0 $*"
+  exit 1
+fi
+
+say "stopping and removing the systemd units"
+for unit in "${UNITS[@]}"; do
+  systemctl disable --now --quiet "$unit" 2>/dev/null || true
+  rm -f "/etc/systemd/system/$unit"
+done
+systemctl daemon-reload
+systemctl reset-failed "${UNITS[@]}" 2>/dev/null || true
+systemctl unmask --quiet sleep.target suspend.target hibernate.target hybrid-sleep.target
+systemctl enable --quiet getty@tty1.service 2>/dev/null || true
+
+say "removing $PREFIX"
+rm -rf "$PREFIX"
+if [ "$purge" = yes ]; then
+  say "removing $CONFIG, $STATE and the user $USER_NAME"
+  rm -rf "$CONFIG" "$STATE"
+  id "$USER_NAME" >/dev/null 2>&1 && userdel "$USER_NAME"
+else
+  say "kept $CONFIG and $STATE (remove them with --purge)"
+fi
+say "done"

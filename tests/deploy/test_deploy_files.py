@@ -1,0 +1,93 @@
+"""The files that run the kiosk on a clinic's PC: systemd accepts the units, the install and
+uninstall scripts pass bash and shellcheck, and every unit starts the kiosk with options the
+kiosk has, under a watchdog, ending in the out-of-order screen rather than a restart storm."""
+
+from __future__ import annotations
+
+import configparser
+import shlex
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from kiosk.command_line import command_parser
+from tests.conftest import ROOT
+
+DEPLOY = ROOT / "deploy"
+UNITS = sorted((DEPLOY / "systemd").glob("*.service"))
+SCRIPTS = [DEPLOY / name for name in ("install-kiosk.sh", "uninstall-kiosk.sh", "setup.sh",
+                                      "kiosk.sh", "test.sh", "x11-session")]
+INSTALL_HINT = "apt-get install systemd shellcheck cage xinit (.ci/run does, as root)"
+
+
+def tool(name: str) -> str:
+    found = shutil.which(name)
+    if found is None:
+        pytest.fail(f"{name} is not installed: {INSTALL_HINT}", pytrace=False)
+    return found
+
+
+def unit(path: Path) -> configparser.ConfigParser:
+    parsed = configparser.ConfigParser(strict=False, interpolation=None)
+    parsed.optionxform = str  # type: ignore[assignment,method-assign]
+    parsed.read(path, encoding="utf-8")
+    return parsed
+
+
+def test_systemd_accepts_every_unit() -> None:
+    assert [path.name for path in UNITS] == [
+        "spine-kiosk-out-of-order.service", "spine-kiosk-x11.service", "spine-kiosk.service"]
+    done = subprocess.run([tool("systemd-analyze"), "verify", *map(str, UNITS)],
+                          capture_output=True, text=True, timeout=60)
+    assert (done.returncode, done.stdout + done.stderr) == (0, "")
+
+
+@pytest.mark.parametrize("script", SCRIPTS, ids=lambda path: path.name)
+def test_every_script_passes_bash_and_shellcheck(script: Path) -> None:
+    assert subprocess.run(["bash", "-n", str(script)], timeout=30).returncode == 0
+    done = subprocess.run([tool("shellcheck"), "-x", "-P", "SCRIPTDIR", str(script)],
+                          capture_output=True, text=True, timeout=60)
+    assert done.returncode == 0, done.stdout
+
+
+@pytest.mark.parametrize("path", UNITS, ids=lambda path: path.name)
+def test_each_unit_runs_the_kiosk_as_its_own_user_under_a_watchdog(path: Path) -> None:
+    service = unit(path)["Service"]
+    assert (service["Type"], service["NotifyAccess"]) == ("notify", "all")
+    assert int(service["WatchdogSec"]) >= 10
+    assert service["User"] == "kiosk" and service["User"] != "root"
+    command = shlex.split(service["ExecStart"])
+    kiosk_args = command[command.index("/opt/spine-kiosk/.venv/bin/kiosk") + 1:] \
+        if "/opt/spine-kiosk/.venv/bin/kiosk" in command else None
+    if kiosk_args is None:  # the X11 way: its session script starts the kiosk
+        session = (DEPLOY / "x11-session").read_text(encoding="utf-8")
+        assert "/opt/spine-kiosk/deploy/x11-session" in command
+        kiosk_args = shlex.split(session.split("exec /opt/spine-kiosk/.venv/bin/kiosk", 1)[1]
+                                 .replace("\\\n", " ").replace('"$@"', ""))
+    options = command_parser().parse_args(kiosk_args)  # the kiosk has every option named
+    assert options.command is None, "the kiosk itself, not one of its commands"
+    assert str(options.data) == "/var/lib/spine-kiosk"
+
+
+def test_repeated_failures_end_in_the_out_of_order_screen_not_a_restart_storm() -> None:
+    main, spare = unit(DEPLOY / "systemd" / "spine-kiosk.service"), unit(
+        DEPLOY / "systemd" / "spine-kiosk-out-of-order.service")
+    assert main["Service"]["Restart"] == "always"
+    assert int(main["Unit"]["StartLimitBurst"]) <= 5
+    assert int(main["Unit"]["StartLimitIntervalSec"]) >= 300
+    assert main["Unit"]["OnFailure"] == "spine-kiosk-out-of-order.service"
+    assert "spine-kiosk-out-of-order.service" in main["Unit"]["Conflicts"].split()
+    assert shlex.split(spare["Service"]["ExecStart"])[-1] == "--out-of-order"
+
+
+@pytest.mark.parametrize("script", ["install-kiosk.sh", "uninstall-kiosk.sh"])
+def test_the_scripts_explain_themselves(script: str) -> None:
+    done = subprocess.run(["bash", str(DEPLOY / script), "--help"], capture_output=True,
+                          text=True, timeout=30)
+    assert done.returncode == 0
+    assert f"sudo bash deploy/{script}" in done.stdout
+    wrong = subprocess.run(["bash", str(DEPLOY / script), "--frobnicate"], capture_output=True,
+                           text=True, timeout=30)
+    assert wrong.returncode == 2 and "unknown option --frobnicate" in wrong.stdout
