@@ -91,6 +91,10 @@ STEPS: tuple[str, ...] = (
 )
 
 
+class NewerStore(RuntimeError):
+    """The store was brought to a later schema step by a newer kiosk (after a rollback)."""
+
+
 def version(db: sqlite3.Connection) -> int:
     return int(db.execute("PRAGMA user_version").fetchone()[0])
 
@@ -99,8 +103,8 @@ def migrate(db: sqlite3.Connection) -> int:
     """Run the steps this file has not had yet, each in its own transaction."""
     current = version(db)
     if current > len(STEPS):
-        raise RuntimeError(f"the visit store is version {current}, newer than this kiosk "
-                           f"({len(STEPS)}); update the kiosk")
+        raise NewerStore(f"the visit store is version {current}, newer than this kiosk "
+                         f"({len(STEPS)}); update the kiosk")
     for number, step in enumerate(STEPS[current:], start=current + 1):
         db.executescript(f"BEGIN IMMEDIATE; {step}; PRAGMA user_version = {number}; COMMIT;")
     return version(db)

@@ -17,6 +17,7 @@ import sqlite3
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from kiosk.records.migrations import NewerStore
 from kiosk.records.store import VisitStore
 
 log = logging.getLogger(__name__)
@@ -53,7 +54,7 @@ def open_visit_store(path: Path, key_file: Path) -> OpenedStore:
                 " for IT, and a new visit store was started.")
         log.error("visit store: %s", note)
         problems.append(note)
-    except OSError as failure:
+    except (OSError, NewerStore) as failure:  # a newer store is kept as it is, for it
         return _unusable(failure, problems)
     try:
         return OpenedStore(_open_and_write(path, key_file), problems)

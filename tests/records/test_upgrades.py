@@ -11,6 +11,7 @@ import pytest
 from kiosk.content.model import Loaded
 from kiosk.records.migrations import STEPS
 from kiosk.records.store import VisitStore
+from kiosk.records.store_health import open_visit_store
 
 
 @pytest.mark.parametrize("left_at", range(len(STEPS) + 1))
@@ -41,3 +42,21 @@ def test_a_store_from_every_earlier_version_opens_with_its_visit(
         assert [stored.visit_id for stored in store.visits()] == ["V-0101-AAAA"]
     assert store.outbox() == [], "nothing from before is sent anywhere by itself"
     store.close()
+
+
+def test_after_a_rollback_a_store_from_a_newer_kiosk_is_kept_and_visits_go_to_the_fallback(
+        tmp_path: Path) -> None:
+    path = tmp_path / "visits.sqlite3"
+    db = sqlite3.connect(path)
+    db.execute(f"PRAGMA user_version = {len(STEPS) + 1}")
+    db.close()
+    opened = open_visit_store(path, tmp_path / "config" / "key")
+    assert opened.store is None
+    assert opened.problems == [
+        f"The visit store cannot be written (the visit store is version {len(STEPS) + 1},"
+        f" newer than this kiosk ({len(STEPS)}); update the kiosk). Visits are kept in the"
+        " fallback file until it works again."]
+    kept = sqlite3.connect(path)
+    assert kept.execute("PRAGMA user_version").fetchone()[0] == len(STEPS) + 1, \
+        "left at the newer kiosk's step, where it was"
+    kept.close()
