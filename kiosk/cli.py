@@ -89,7 +89,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         from kiosk.ui.qt_messages import routed_to_log
 
         with routed_to_log():
-            return self_test(options, sys.stdout)
+            return self_test(options, sys.stdout, args.json)
     if not options.windowed and _is_root():
         print(ROOT_REFUSED, file=sys.stderr)
         return 2

@@ -78,6 +78,8 @@ def command_parser() -> argparse.ArgumentParser:
     key.add_argument("--rsa", action="store_true", help="with --new: an RSA key (RS384)")
     key.add_argument("--replace", action="store_true",
                      help="with --new: replace the key in place (register the new one)")
-    commands.add_parser("self-test", parents=[common],
+    test = commands.add_parser("self-test", parents=[common],
                         help="check an installation: files, data folder, display, printers")
+    test.add_argument("--json", action="store_true",
+                      help="one JSON object: every check and the kiosk's health")
     return parser

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import sqlite3
 import sys
@@ -32,25 +33,32 @@ def _told(finding: tuple[str, str]) -> str:
     return text
 
 
-def self_test(options: Options, out: TextIO) -> int:
-    """Run each check, print one line per check, return 1 if any failed."""
+def self_test(options: Options, out: TextIO, as_json: bool = False) -> int:
+    """Run each check, print one line per check (or, `as_json`, one JSON object with every
+    check and the kiosk's health for a fleet tool), return 1 if any failed."""
     failures = checks = 0
     loaded: Loaded | None = None
+    results: list[dict[str, str]] = []
+
+    def say(verdict: str, name: str, detail: str) -> None:
+        results.append({"check": name, "verdict": verdict.strip().lower(), "detail": detail})
+        if as_json:
+            return
+        lines = detail.splitlines() or [""]
+        print(f"{verdict:<6}{name}: {lines[0]}", file=out)
+        for line in lines[1:]:
+            print(f"      {line}", file=out)
 
     def run(name: str, check: Callable[[], str]) -> None:
         nonlocal failures, checks
         checks += 1
         try:
-            detail = check()
-            print(f"ok    {name}: {detail}", file=out)
+            say("ok", name, check())
         except CheckNote as note:
-            print(f"note  {name}: {note}", file=out)
+            say("note", name, str(note))
         except (CheckFailed, ContentInvalid, OSError, sqlite3.Error) as exc:
             failures += 1
-            print(f"FAIL  {name}: {str(exc).splitlines()[0] if str(exc) else type(exc).__name__}",
-                  file=out)
-            for line in str(exc).splitlines()[1:]:
-                print(f"      {line}", file=out)
+            say("FAIL", name, str(exc) or type(exc).__name__)
 
     def content() -> str:
         nonlocal loaded
@@ -226,6 +234,20 @@ def self_test(options: Options, out: TextIO) -> int:
         waiting = undelivered(path) if path.exists() and path.stat().st_size else []
         return _told(outbox(waiting, loaded.settings.fhir.keep_undelivered_hours))
 
+    def health() -> str:
+        """The same facts as the staff's Printer and content screen."""
+        if loaded is None:
+            raise CheckFailed("skipped: content did not load")
+        from kiosk import paths
+        from kiosk.health import duration, measure, size
+
+        now = measure(paths.data_folder(options.data), loaded)
+        running = (f"running for {duration(now.uptime_seconds)}" if now.uptime_seconds
+                   is not None else "not running")
+        return (f"kiosk {now.kiosk_version}, content {now.content_version}; {running}"
+                f" ({now.last_run}); free disk {size(now.free_disk_bytes)}, visit store"
+                f" {size(now.store_bytes)}")
+
     run("settings and content", content)
     run("data folder", data)
     run("home screen", home)
@@ -240,7 +262,17 @@ def self_test(options: Options, out: TextIO) -> int:
         if token is not None:  # else the credentials' line says why
             run("record system questionnaire", questionnaire)
         run("record system outbox", deliveries)
+    run("health", health)
     display = os.environ.get("QT_QPA_PLATFORM", "")
-    print(f"{'FAILED' if failures else 'passed'}: {failures} of {checks} checks failed"
-          f" (platform {display or 'default'})", file=out)
+    if as_json:
+        from kiosk import paths
+        from kiosk.health import measure
+
+        facts = (measure(paths.data_folder(options.data), loaded).as_dict()
+                 if loaded is not None else None)
+        print(json.dumps({"passed": not failures, "failed": failures, "checks": results,
+                          "health": facts}, indent=2), file=out)
+    else:
+        print(f"{'FAILED' if failures else 'passed'}: {failures} of {checks} checks failed"
+              f" (platform {display or 'default'})", file=out)
     return 1 if failures else 0

@@ -269,6 +269,8 @@ class StaffWords:
     reloaded: str
     reload_refused: str
     settings_line: str
+    health_title: str
+    health_line: str
     back_to_visits: str
     view: str
     urgent_title: str
@@ -315,4 +317,6 @@ class StaffWords:
         "test_print_failed": frozenset({"error"}),
         "last_error": frozenset({"error"}),
         "settings_line": frozenset({"idle", "warning", "retention"}),
+        "health_line": frozenset({"version", "content", "uptime", "last_run", "free", "store",
+                                  "printing", "outbox"}),
     }

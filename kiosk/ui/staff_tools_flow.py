@@ -18,6 +18,7 @@ from kiosk.ui.parts import Screen
 from kiosk.ui.place import Place
 
 if TYPE_CHECKING:
+    from kiosk.health import Health
     from kiosk.printing.queue import PrintQueue
     from kiosk.records.store import VisitStore
     from kiosk.ui.screens.staff_tools import PrintCheck, StaffToolsScreen
@@ -55,10 +56,20 @@ class StaffToolsFlow:
             test_print=self._test_print,
             load_again=self._load_again,
             use_content=self.use_content,
+            health=self._health,
         )
         tools = StaffToolsScreen(self.store, self._loaded, hooks)
         tools.back.connect(self._show_dashboard)
         return tools
+
+    def _health(self) -> Health | None:
+        """How the kiosk is doing, read from its data folder (None without a store file)."""
+        from kiosk.health import measure
+
+        path = self.store.path if self.store is not None else None
+        if path is None or not path.parent.is_dir():
+            return None
+        return measure(path.parent, self._loaded)
 
     def _chosen_printer(self) -> str | None:
         """The printer summaries go to now (staff's choice, else the settings'); None: the

@@ -9,6 +9,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QApplication
 
+from kiosk import __version__
 from kiosk.cli import main
 from kiosk.content.loader import Loaded
 from kiosk.preview import CHOSEN_KINDS
@@ -89,13 +90,14 @@ def test_self_test_checks_everything_and_says_there_is_no_printer(
         "ok    settings and content", "ok    data folder", "ok    home screen", "ok    font",
         "FAIL  printers",
         "ok    visit store", "ok    print queue", "ok    speech" if heard else "note  speech",
-        "ok    record system", "FAILED"]
+        "ok    record system", "ok    health", "FAILED"]
     assert lines[3] == "ok    font: the screens draw in 'Noto Sans', the theme's font"
     assert lines[4] == ("FAIL  printers: no printer is set and there is no default printer;"
                         " printers Qt sees: none")
-    assert lines[-2] == ("ok    record system: none in the settings (fhir.server): visits are"
+    assert lines[-3] == ("ok    record system: none in the settings (fhir.server): visits are"
                          " printed, not delivered")
-    assert lines[-1].startswith("FAILED: 1 of 9 checks failed")
+    assert lines[-2].startswith(f"ok    health: kiosk {__version__}, content 2 (")
+    assert lines[-1].startswith("FAILED: 1 of 10 checks failed")
     assert data_dir.is_dir() and (data_dir.stat().st_mode & 0o777) == 0o700
 
 
@@ -128,3 +130,26 @@ def test_self_test_names_the_font_the_screens_really_draw_in(
     assert line.startswith("FAIL  font: the theme's font 'Noto Sans Kiosk Display' is not"
                            " installed: the screens draw in '")
     assert line.endswith("(Debian: apt-get install fonts-noto-core)")
+
+
+def test_self_test_json_gives_a_fleet_tool_every_check_and_the_kiosks_health(
+        qapp: QApplication, data_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    import json
+
+    from kiosk.run_record import RunRecord
+
+    data_dir.mkdir(parents=True)
+    RunRecord(data_dir).stopped("SIGTERM received")
+    capsys.readouterr()
+    assert main(["self-test", "--json", "--data", str(data_dir)]) == 1
+    said = json.loads(capsys.readouterr().out)
+    assert said["passed"] is False and said["failed"] == 1
+    assert [(c["check"], c["verdict"]) for c in said["checks"]][:5] == [
+        ("settings and content", "ok"), ("data folder", "ok"), ("home screen", "ok"),
+        ("font", "ok"), ("printers", "fail")]
+    health = said["health"]
+    assert health["kiosk_version"] == __version__
+    assert health["last_run"].startswith("last run stopped: SIGTERM received at ")
+    assert health["uptime_seconds"] is None, "not running now"
+    assert health["free_disk_bytes"] > 0 and health["waiting_to_print"] == 0
+    assert health["record_system"] is False

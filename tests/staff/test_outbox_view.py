@@ -8,6 +8,7 @@ from pathlib import Path
 
 from pytestqt.qtbot import QtBot
 
+from kiosk import __version__
 from kiosk.content.model import Loaded
 from tests.records.test_store import submitted
 from tests.ui.conftest import WindowFactory, find_button, tap
@@ -74,3 +75,19 @@ def test_without_a_record_system_the_dashboard_says_nothing_of_it(
     corner_taps(qtbot, window, 5)
     type_pin(qtbot, window, PIN)
     assert "Record system" not in visible_text(window)
+
+
+def test_staff_see_how_the_kiosk_is_doing_on_printer_and_content(
+        qtbot: QtBot, make_window: WindowFactory, shipped: Loaded, tmp_path: Path) -> None:
+    window = staff_window(make_window, shipped, tmp_path)
+    store = window.store
+    assert store is not None
+    store.save_submitted(submitted(shipped, "review"))
+    corner_taps(qtbot, window, 5)
+    type_pin(qtbot, window, PIN)
+    tap(qtbot, find_button(window, "staff_tools"))
+    shown = " ".join(visible_text(window).split())
+    assert "How the kiosk is doing" in shown
+    assert f"Kiosk {__version__}, content 2 (" in shown
+    assert "Waiting to print: 1. Record system: -." in shown
+    assert "Free disk " in shown and "visit store " in shown

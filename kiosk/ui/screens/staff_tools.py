@@ -19,6 +19,7 @@ from PySide6.QtWidgets import QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
 from kiosk.content.model import LanguageWords, Loaded
 from kiosk.decoding.errors import ContentError, ContentInvalid
+from kiosk.health import Health, duration, size
 from kiosk.records.store import VisitStore
 from kiosk.ui.nesting import nest
 from kiosk.ui.parts import StaffScreen, breakable, button, set_button_text, text, touch_scroll
@@ -68,6 +69,7 @@ class StaffHooks:
     test_print: Callable[[], PrintCheck]
     load_again: Callable[[], Loaded]
     use_content: Callable[[Loaded], None]
+    health: Callable[[], Health | None]
 
 
 class StaffToolsScreen(StaffScreen):
@@ -89,6 +91,8 @@ class StaffToolsScreen(StaffScreen):
         self._test.clicked.connect(self._test_print)
         self._content_title = text("", "subtitle")
         self._settings = text("", "muted", "staff_settings_line")
+        self._health_title = text("", "subtitle")
+        self._health = text("", "muted", "staff_health")
         self._check = button("staff_check_content")
         self._reload = button("staff_reload_content")
         self._check.clicked.connect(self._check_content)
@@ -116,6 +120,8 @@ class StaffToolsScreen(StaffScreen):
         layout.addWidget(self._content_title)
         layout.addWidget(self._settings)
         nest(layout, content_row)
+        layout.addWidget(self._health_title)
+        layout.addWidget(self._health)
         layout.addWidget(message_scroll, 1)
         layout.addWidget(self._back)
 
@@ -142,6 +148,23 @@ class StaffToolsScreen(StaffScreen):
         self._settings.setText(staff.settings_line.format(
             idle=f"{kiosk.idle_seconds:g}", warning=f"{kiosk.warning_seconds:g}",
             retention=f"{printing.retention_hours:g}"))
+        self._show_health()
+
+    def _show_health(self) -> None:
+        staff = self.staff_words.staff
+        health = self._hooks.health()
+        self._health_title.setText(staff.health_title)
+        self._health_title.setVisible(health is not None)
+        self._health.setVisible(health is not None)
+        if health is None:
+            return
+        outbox = (f"{health.waiting_for_record_system} / {health.refused_by_record_system}"
+                  if health.record_system else "-")
+        self._health.setText(staff.health_line.format(
+            version=health.kiosk_version, content=health.content_version,
+            uptime=duration(health.uptime_seconds), last_run=health.last_run,
+            free=size(health.free_disk_bytes), store=size(health.store_bytes),
+            printing=health.waiting_to_print, outbox=outbox))
 
     def _choose(self, name: str) -> None:
         self._hooks.choose_printer(name)
