@@ -22,6 +22,7 @@ from kiosk.ui.text_answer import TextAnswer
 from kiosk.ui.window import KioskWindow
 from tests.conftest import with_kiosk
 from tests.ui.conftest import WindowFactory, find_button, tap
+from tests.ui.layout_wrappers import layout_item_wrappers
 from tests.ui.screen_text import visible_text
 from tests.ui.test_date_keypad import wait_laid_out
 from tests.ui.test_pain_map import tap_region
@@ -117,6 +118,8 @@ def test_a_whole_visit_by_touch_ends_with_thanks_and_no_verdict(
     assert "Did physical therapy help your pain?" in shown
     assert "Did pain medicine help" not in shown, "a question not asked is not listed"
     assert "You cannot change them on this screen after you send them." in shown
+    for size in ("largest", "normal"):  # the review's columns laid out again, twice
+        window.set_text_size(size)
     with qtbot.waitSignal(window.visit_submitted) as submitted:
         tap(qtbot, find_button(window, "review_send"))
     visit = submitted.args[0]
@@ -131,6 +134,7 @@ def test_a_whole_visit_by_touch_ends_with_thanks_and_no_verdict(
     assert window.visit is None, "the answers leave the screen's memory once sent"
     tap(qtbot, find_button(window, "thanks_done"))
     assert window.place.screen == "attract"
+    assert layout_item_wrappers() == [], "no stand-in of a layout item outlives it"
 
 
 def test_a_required_question_says_so_instead_of_moving_on(
