@@ -80,7 +80,11 @@ say "systemd units, no sleep, no console blanking"
 for unit in "${UNITS[@]}"; do
   install -m 0644 "$PREFIX/deploy/systemd/$unit" "/etc/systemd/system/$unit"
 done
-systemctl daemon-reload
+# Building an image, or in a container, systemd is not running: the units are installed and
+# enabled all the same and start at the next boot.
+booted=no
+[ -d /run/systemd/system ] && booted=yes
+[ "$booted" = yes ] && systemctl daemon-reload
 systemctl mask --quiet sleep.target suspend.target hibernate.target hybrid-sleep.target
 systemctl set-default --quiet graphical.target
 systemctl disable --quiet getty@tty1.service 2>/dev/null || true
@@ -93,7 +97,9 @@ for unit in spine-kiosk.service spine-kiosk-x11.service; do
 done
 systemctl enable --quiet "$graphics"
 
-if [ "$start" = yes ]; then
+if [ "$start" = yes ] && [ "$booted" = no ]; then
+  say "systemd is not running here: $graphics starts at the next boot"
+elif [ "$start" = yes ]; then
   say "starting $graphics (it restarts if it was running)"
   systemctl reset-failed "${UNITS[@]}" 2>/dev/null || true
   systemctl restart "$graphics"

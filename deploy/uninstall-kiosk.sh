@@ -35,8 +35,10 @@ for unit in "${UNITS[@]}"; do
   systemctl disable --now --quiet "$unit" 2>/dev/null || true
   rm -f "/etc/systemd/system/$unit"
 done
-systemctl daemon-reload
-systemctl reset-failed "${UNITS[@]}" 2>/dev/null || true
+if [ -d /run/systemd/system ]; then
+  systemctl daemon-reload
+  systemctl reset-failed "${UNITS[@]}" 2>/dev/null || true
+fi
 systemctl unmask --quiet sleep.target suspend.target hibernate.target hybrid-sleep.target
 systemctl enable --quiet getty@tty1.service 2>/dev/null || true
 
