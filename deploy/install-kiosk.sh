@@ -67,7 +67,12 @@ if [ "$SOURCE" != "$PREFIX" ]; then
 fi
 chown -R root:root "$PREFIX"
 chmod -R go-w "$PREFIX"
-bash "$PREFIX/deploy/setup.sh" kiosk
+# Debian's own Python, which the user "kiosk" can run (not one under root's home).
+if [ -e "$PREFIX/.venv" ] && \
+   [ "$(readlink -f "$PREFIX/.venv/bin/python")" != "$(readlink -f /usr/bin/python3)" ]; then
+  rm -rf "$PREFIX/.venv"
+fi
+PYTHON=/usr/bin/python3 bash "$PREFIX/deploy/setup.sh" kiosk
 
 install -d -m 0700 -o "$USER_NAME" -g "$USER_NAME" "$CONFIG" "$STATE"
 if [ ! -e "$CONFIG/settings.yaml" ]; then
