@@ -39,7 +39,7 @@ def quit_on_stop_signals(app: QCoreApplication) -> QSocketNotifier:
         if names:
             log.info("stopping: %s received", ", ".join(names))
             notifier.received = names  # type: ignore[attr-defined]  # why, for the run record
-            app.quit()
+            app.exit(0)  # not quit(): the kiosk window refuses to close, and would stop it
 
     notifier.received = []  # type: ignore[attr-defined]
     notifier.activated.connect(stop)

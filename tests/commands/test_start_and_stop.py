@@ -78,3 +78,37 @@ def test_after_a_kill_the_kiosk_comes_back_on_the_attract_screen_and_says_why(
     for stream in (first, second, third):
         assert stream.stdout is not None
         stream.stdout.close()
+
+
+WINDOW_THAT_WONT_CLOSE = """
+import sys
+from PySide6.QtWidgets import QApplication, QWidget
+from kiosk.stop_signals import quit_on_stop_signals
+
+class KioskLike(QWidget):  # as the kiosk window in kiosk mode: a close request is ignored
+    def closeEvent(self, event):
+        event.ignore()
+
+app = QApplication(sys.argv[:1])
+window = KioskLike()
+window.show()
+stopper = quit_on_stop_signals(app)
+print("listening", flush=True)
+sys.exit(app.exec())
+"""
+
+
+@pytest.mark.parametrize("stop", [signal.SIGTERM, signal.SIGINT])
+def test_a_signal_ends_the_kiosk_even_though_its_window_refuses_to_close(
+        stop: signal.Signals) -> None:
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    kiosk = subprocess.Popen([sys.executable, "-c", WINDOW_THAT_WONT_CLOSE], cwd=ROOT, env=env,
+                             stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+    assert kiosk.stdout is not None
+    with selectors.DefaultSelector() as selector:
+        selector.register(kiosk.stdout, selectors.EVENT_READ)
+        assert selector.select(timeout=STARTUP_SECONDS)
+    assert kiosk.stdout.readline() == "listening\n"
+    kiosk.send_signal(stop)
+    assert kiosk.wait(timeout=STARTUP_SECONDS) == 0
+    kiosk.stdout.close()
