@@ -20,7 +20,8 @@ USER_NAME=kiosk
 UNITS=(spine-kiosk.service spine-kiosk-out-of-order.service spine-kiosk-x11.service)
 PACKAGES=(
   python3 python3-venv rsync                      # the kiosk's Python and its copy
-  cage libwayland-client0 libwayland-cursor0 libwayland-egl1 libxkbcommon0  # Wayland kiosk
+  cage xwayland libwayland-client0 libwayland-cursor0 libwayland-egl1 libxkbcommon0  # Cage
+  # (Debian 12's Cage will not start without Xwayland)
   xserver-xorg-core xserver-xorg-input-libinput xinit x11-xserver-utils    # the X11 way
   libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxkbcommon-x11-0 libegl1 libgl1
   libfontconfig1 libglib2.0-0 libdbus-1-3 fontconfig fonts-noto-core       # Qt and its font
