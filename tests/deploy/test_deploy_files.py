@@ -58,6 +58,8 @@ def test_each_unit_runs_the_kiosk_as_its_own_user_under_a_watchdog(path: Path) -
     assert (service["Type"], service["NotifyAccess"]) == ("notify", "all")
     assert int(service["WatchdogSec"]) >= 10
     assert service["User"] == "kiosk" and service["User"] != "root"
+    # X11 (under Cage, its Xwayland): Qt's virtual keyboard works only as an X11 client
+    assert "QT_QPA_PLATFORM=xcb" in service["Environment"].split()
     command = shlex.split(service["ExecStart"])
     kiosk_args = command[command.index("/opt/spine-kiosk/.venv/bin/kiosk") + 1:] \
         if "/opt/spine-kiosk/.venv/bin/kiosk" in command else None
