@@ -18,11 +18,8 @@ from tests.conftest import ROOT
 STARTUP_SECONDS = 60
 
 
-@pytest.mark.slow
-@pytest.mark.parametrize("stop", [signal.SIGTERM, signal.SIGINT])
-def test_a_started_kiosk_says_where_its_files_are_and_stops_on_a_signal(
-        tmp_path: Path, stop: signal.Signals) -> None:
-    data = tmp_path / "data"
+def started(data: Path) -> tuple[subprocess.Popen[str], str]:
+    """The kiosk started windowed on the offscreen platform, and its start line."""
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
     kiosk = subprocess.Popen([sys.executable, "main.py", "--windowed", "--data", str(data)],
                              cwd=ROOT, env=env, stdout=subprocess.PIPE,
@@ -31,12 +28,21 @@ def test_a_started_kiosk_says_where_its_files_are_and_stops_on_a_signal(
     with selectors.DefaultSelector() as selector:
         selector.register(kiosk.stdout, selectors.EVENT_READ)
         assert selector.select(timeout=STARTUP_SECONDS), "no start line"
-    first = kiosk.stdout.readline().rstrip("\n")
+    return kiosk, kiosk.stdout.readline().rstrip("\n")
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("stop", [signal.SIGTERM, signal.SIGINT])
+def test_a_started_kiosk_says_where_its_files_are_and_stops_on_a_signal(
+        tmp_path: Path, stop: signal.Signals) -> None:
+    data = tmp_path / "data"
+    kiosk, first = started(data)
     assert first == (f"kiosk {__version__}: data {data}, log {data / 'logs' / 'kiosk.log'};"
                      " to stop: close the window or press Ctrl+C")
     log = data / "logs" / "kiosk.log"
     kiosk.send_signal(stop)  # the line comes once the kiosk listens for it
     assert kiosk.wait(timeout=STARTUP_SECONDS) == 0
+    assert kiosk.stdout is not None
     kiosk.stdout.close()
     assert f"stopping: {stop.name} received" in log.read_text(encoding="utf-8")
 
@@ -48,16 +54,7 @@ def test_after_a_kill_the_kiosk_comes_back_on_the_attract_screen_and_says_why(
     log = data / "logs" / "kiosk.log"
 
     def start() -> subprocess.Popen[str]:
-        env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
-        kiosk = subprocess.Popen([sys.executable, "main.py", "--windowed", "--data", str(data)],
-                                 cwd=ROOT, env=env, stdout=subprocess.PIPE,
-                                 stderr=subprocess.DEVNULL, text=True)
-        assert kiosk.stdout is not None
-        with selectors.DefaultSelector() as selector:
-            selector.register(kiosk.stdout, selectors.EVENT_READ)
-            assert selector.select(timeout=STARTUP_SECONDS), "no start line"
-        kiosk.stdout.readline()
-        return kiosk
+        return started(data)[0]
 
     first = start()
     first.send_signal(signal.SIGTERM)
