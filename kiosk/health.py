@@ -30,6 +30,8 @@ class Health:
     started_at: str | None
     uptime_seconds: int | None
     last_run: str
+    last_run_kind: str  # first, stopped or unstopped (a crash, a kill, the watchdog)
+    last_run_at: str | None  # when it stopped, or was last seen alive
     free_disk_bytes: int
     store_bytes: int
     waiting_to_print: int
@@ -63,6 +65,9 @@ def measure(data: Path, loaded: Loaded, now: datetime.datetime | None = None) ->
         uptime_seconds=uptime,
         last_run=(f"last run stopped: {run.get('why', '?')} at {run['stopped_at']}"
                   if run.get("stopped_at") else str(run.get("previous", "no run recorded yet"))),
+        last_run_kind=("stopped" if run.get("stopped_at")
+                       else str(run.get("previous_kind", "first"))),
+        last_run_at=run.get("stopped_at") or run.get("previous_at"),
         free_disk_bytes=shutil.disk_usage(data).free,
         store_bytes=sum(part.stat().st_size for part in data.glob(f"{STORE_NAME}*")),
         waiting_to_print=len(jobs),
@@ -98,3 +103,8 @@ def size(count: int) -> str:
             return f"{value:.0f} {unit}" if unit in ("B", "KB") else f"{value:.1f} {unit}"
         value /= 1000
     return f"{value:.1f} TB"
+
+
+def moment(at: str | None) -> str:
+    """`2026-12-01 15:27 UTC`: a recorded time as staff read it."""
+    return f"{at[:16].replace('T', ' ')} UTC" if at else "-"

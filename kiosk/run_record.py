@@ -38,6 +38,13 @@ class LastRun:
     def clean(self) -> bool:
         return "did not stop" not in self.how
 
+    @property
+    def kind(self) -> str:
+        """first, stopped or unstopped: what the staff's health line says in their words."""
+        if self.how.startswith("first start"):
+            return "first"
+        return "unstopped" if not self.clean else "stopped"
+
 
 class RunRecord:
     """This run's record in `folder`."""
@@ -47,7 +54,7 @@ class RunRecord:
         self.started_at = _now()
         self.last = self._read_last()
         self._write({"started_at": self.started_at, "pid": os.getpid(),
-                     "alive_at": self.started_at, "previous": self.last.how})
+                     "alive_at": self.started_at, **self._previous()})
 
     def _read_last(self) -> LastRun:
         try:
@@ -65,6 +72,10 @@ class RunRecord:
                        "last run did not stop on purpose (a crash, a kill, or the watchdog after a"
                        f" frozen screen); last seen alive at {said.get('alive_at', '?')}")
 
+    def _previous(self) -> dict[str, object]:
+        return {"previous": self.last.how, "previous_kind": self.last.kind,
+                "previous_at": self.last.ended_at}
+
     def _write(self, record: dict[str, object]) -> None:
         with contextlib.suppress(OSError):  # the record helps; the kiosk runs without it
             write_private(self.path, json.dumps(record) + "\n")
@@ -72,8 +83,8 @@ class RunRecord:
     def alive(self) -> None:
         """Still running: the time a later start names if this run never stops on purpose."""
         self._write({"started_at": self.started_at, "pid": os.getpid(), "alive_at": _now(),
-                     "previous": self.last.how})
+                     **self._previous()})
 
     def stopped(self, why: str) -> None:
         self._write({"started_at": self.started_at, "pid": os.getpid(),
-                     "stopped_at": _now(), "why": why, "previous": self.last.how})
+                     "stopped_at": _now(), "why": why, **self._previous()})

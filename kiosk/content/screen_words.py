@@ -271,6 +271,9 @@ class StaffWords:
     settings_line: str
     health_title: str
     health_line: str
+    health_last_first: str
+    health_last_stopped: str
+    health_last_unstopped: str
     back_to_visits: str
     view: str
     urgent_title: str
@@ -319,4 +322,6 @@ class StaffWords:
         "settings_line": frozenset({"idle", "warning", "retention"}),
         "health_line": frozenset({"version", "content", "uptime", "last_run", "free", "store",
                                   "printing", "outbox"}),
+        "health_last_stopped": frozenset({"at"}),
+        "health_last_unstopped": frozenset({"at"}),
     }

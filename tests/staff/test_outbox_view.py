@@ -10,6 +10,7 @@ from pytestqt.qtbot import QtBot
 
 from kiosk import __version__
 from kiosk.content.model import Loaded
+from kiosk.run_record import RunRecord
 from tests.records.test_store import submitted
 from tests.ui.conftest import WindowFactory, find_button, tap
 from tests.ui.screen_text import visible_text
@@ -83,11 +84,16 @@ def test_staff_see_how_the_kiosk_is_doing_on_printer_and_content(
     store = window.store
     assert store is not None
     store.save_submitted(submitted(shipped, "review"))
+    RunRecord(tmp_path)  # a run that never stopped as asked ...
+    RunRecord(tmp_path)  # ... and this one, started after it
     corner_taps(qtbot, window, 5)
     type_pin(qtbot, window, PIN)
     tap(qtbot, find_button(window, "staff_tools"))
     shown = " ".join(visible_text(window).split())
     assert "How the kiosk is doing" in shown
+    assert ("the run before did not stop as asked (a crash, a kill, or a frozen screen"
+            " restarted); last seen at 20") in shown
+    assert "Running for 0 min" in shown
     assert f"Kiosk {__version__}, content 2 (" in shown
     assert "Waiting to print: 1. Record system: -." in shown
     assert "Free disk " in shown and "visit store " in shown

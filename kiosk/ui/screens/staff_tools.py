@@ -19,10 +19,18 @@ from PySide6.QtWidgets import QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
 from kiosk.content.model import LanguageWords, Loaded
 from kiosk.decoding.errors import ContentError, ContentInvalid
-from kiosk.health import Health, duration, size
+from kiosk.health import Health, duration, moment, size
 from kiosk.records.store import VisitStore
 from kiosk.ui.nesting import nest
-from kiosk.ui.parts import StaffScreen, breakable, button, set_button_text, text, touch_scroll
+from kiosk.ui.parts import (
+    FlowRow,
+    StaffScreen,
+    breakable,
+    button,
+    set_button_text,
+    text,
+    touch_scroll,
+)
 
 log = logging.getLogger(__name__)
 #: Errors listed on the screen; `kiosk check-content` lists every one.
@@ -106,10 +114,10 @@ class StaffToolsScreen(StaffScreen):
         message_scroll = touch_scroll("staff_tools_message_scroll", message_page)
         self._back = button("staff_tools_back", "primary")
         self._back.clicked.connect(self.back)
-        content_row = QHBoxLayout()
-        content_row.addWidget(self._check)
-        content_row.addWidget(self._reload)
-        content_row.addStretch(1)
+        content_row = FlowRow("staff_content_actions")  # one under the other when narrow
+        content_row.add(self._check)
+        content_row.add(self._reload)
+        content_row.add_stretch()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(48, 32, 48, 24)
         for part in (self._title, self._printers_title):
@@ -119,7 +127,7 @@ class StaffToolsScreen(StaffScreen):
         layout.addWidget(self._test, 0, Qt.AlignmentFlag.AlignLeft)
         layout.addWidget(self._content_title)
         layout.addWidget(self._settings)
-        nest(layout, content_row)
+        layout.addWidget(content_row)
         layout.addWidget(self._health_title)
         layout.addWidget(self._health)
         layout.addWidget(message_scroll, 1)
@@ -162,9 +170,17 @@ class StaffToolsScreen(StaffScreen):
                   if health.record_system else "-")
         self._health.setText(staff.health_line.format(
             version=health.kiosk_version, content=health.content_version,
-            uptime=duration(health.uptime_seconds), last_run=health.last_run,
+            uptime=duration(health.uptime_seconds), last_run=self._last_run(health),
             free=size(health.free_disk_bytes), store=size(health.store_bytes),
             printing=health.waiting_to_print, outbox=outbox))
+
+    def _last_run(self, health: Health) -> str:
+        staff = self.staff_words.staff
+        if health.last_run_kind == "stopped":
+            return staff.health_last_stopped.format(at=moment(health.last_run_at))
+        if health.last_run_kind == "unstopped":
+            return staff.health_last_unstopped.format(at=moment(health.last_run_at))
+        return staff.health_last_first
 
     def _choose(self, name: str) -> None:
         self._hooks.choose_printer(name)
