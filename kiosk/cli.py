@@ -10,6 +10,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from kiosk import __version__
 from kiosk.app import Options
 from kiosk.command_line import command_parser
 from kiosk.content.files import DEFAULT_CONTENT, DEFAULT_SETTINGS, DEFAULT_THEME
@@ -230,7 +231,7 @@ def run_kiosk(options: Options) -> int:
     from kiosk.run_record import RunRecord
 
     record = RunRecord(data)
-    (log.info if record.last.clean else log.warning)("kiosk %s started; %s", _version(),
+    (log.info if record.last.clean else log.warning)("kiosk %s started; %s", __version__,
                                                       record.last.how)
     from kiosk.app import start
     from kiosk.stop_signals import quit_on_stop_signals
@@ -275,17 +276,12 @@ def run_kiosk(options: Options) -> int:
     return status
 
 
-def _version() -> str:
-    from kiosk import __version__
-
-    return __version__
-
 
 def start_line(windowed: bool, data: Path, log_file: Path | None) -> str:
     """What the kiosk says once as it starts: which, where its files are, how to stop it."""
     stop = ("close the window or press Ctrl+C" if windowed else
             "staff mode (the corner gesture and the PIN), Exit kiosk; or Ctrl+C / systemctl stop")
-    return f"kiosk {_version()}: data {data}, log {log_file}; to stop: {stop}"
+    return f"kiosk {__version__}: data {data}, log {log_file}; to stop: {stop}"
 
 
 if __name__ == "__main__":

@@ -35,6 +35,16 @@ def config_folder(data_override: Path | None = None) -> Path:
     return folder
 
 
+#: Why a secret file is not used, after its path.
+READABLE_BY_OTHERS = "can be read by other users: not used (chmod 600 it)"
+
+
+def readable_by_others(path: Path) -> bool:
+    """Whether a secret file (a token, a key) could be read by anyone but the kiosk's user;
+    raises OSError as stat does."""
+    return bool(path.stat().st_mode & 0o077)
+
+
 def write_private(path: Path, text: str) -> None:
     """Write `text` to `path` whole or not at all, readable by the kiosk's user only (0600):
     a temporary file made private before a byte is written, then put in place."""

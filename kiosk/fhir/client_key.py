@@ -14,7 +14,6 @@ import base64
 import hashlib
 import json
 import secrets
-import stat
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -25,7 +24,7 @@ from cryptography.hazmat.primitives import hashes, serialization
 from cryptography.hazmat.primitives.asymmetric import ec, padding, rsa
 from cryptography.hazmat.primitives.asymmetric.utils import decode_dss_signature
 
-from kiosk.paths import write_private
+from kiosk.paths import READABLE_BY_OTHERS, readable_by_others, write_private
 
 Algorithm = Literal["ES384", "RS384"]
 #: Seconds a signed assertion is good for (SMART allows five minutes at most).
@@ -97,8 +96,8 @@ def key_set(key: ClientKey) -> dict[str, Any]:
 def load_client_key(path: Path) -> ClientKey | str:
     """The key in `path`, or why it cannot be used (never its contents)."""
     try:
-        if path.stat().st_mode & (stat.S_IRWXG | stat.S_IRWXO):
-            return f"{path} can be read by other users: not used (chmod 600 it)"
+        if readable_by_others(path):
+            return f"{path} {READABLE_BY_OTHERS}"
         private = serialization.load_pem_private_key(path.read_bytes(), password=None)
     except OSError as failure:
         return f"{path} cannot be read: {failure.strerror or failure}"

@@ -11,11 +11,11 @@ what it holds.
 from __future__ import annotations
 
 import logging
-import stat
 from pathlib import Path
 from typing import Any, Protocol
 
 from kiosk.fhir.transport import Reply, send_bundle
+from kiosk.paths import READABLE_BY_OTHERS, readable_by_others
 
 log = logging.getLogger(__name__)
 
@@ -41,9 +41,8 @@ class NoCredentials:
 def read_token(path: Path) -> str | None:
     """The bearer token in `path`, or None (missing, empty, or readable by others)."""
     try:
-        if path.stat().st_mode & (stat.S_IRWXG | stat.S_IRWXO):
-            log.error("fhir.token_file %s can be read by other users: not used (chmod 600 it)",
-                      path)
+        if readable_by_others(path):
+            log.error("fhir.token_file %s %s", path, READABLE_BY_OTHERS)
             return None
         token = path.read_text(encoding="utf-8").strip()
     except OSError as failure:
