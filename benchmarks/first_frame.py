@@ -2,7 +2,8 @@
 
 `bare` is a plain PySide6 window holding what the home screen holds (a title, a paragraph, a
 picture, two large buttons, a bar of seven buttons); `kiosk` is the kiosk itself, started the
-way `kiosk` starts it, stopped at the first frame of its home screen. Each prints one line:
+way `kiosk` starts it, stopped at the first frame of the screen its second argument names
+(`attract`, the welcome loop it starts on, or `home`). Each prints one line:
 "<wall-clock time of the first paint> <peak resident memory in KiB>"; work a window defers
 until after its first frame is not counted.
 """
@@ -79,11 +80,13 @@ def kiosk() -> None:
     from kiosk.app import Options, start
 
     options = Options(windowed=True, data=Path(sys.argv[1]))
+    screen = sys.argv[2] if len(sys.argv) > 2 else "home"
     app, window = start(options, paths.data_folder(options.data))
     from kiosk.ui.window import KioskWindow, Place
 
     assert isinstance(window, KioskWindow)
-    window.go(Place("home"))
+    if screen != "attract":
+        window.go(Place(screen))
     window.resize(1920, 1080)
     _report_first_paint(window)
     window.show()
