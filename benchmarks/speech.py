@@ -9,7 +9,9 @@ For one question of the shipped questionnaire, with its help, in English and in 
   library itself, ended here): the time until the engine is ready, the voices for English,
   Spanish (Spain) and Spanish (Latin America), the time from say() to Speaking, and whether it
   comes back to Ready (a machine without a sound card may never).
-Prints figures; decides nothing.
+Prints figures; decides nothing. `measure` returns them too; a part that cannot run here
+(espeak-ng or speech-dispatcher missing, a child that fails) is reported as a figure, never
+raised.
 Usage: .venv/bin/python benchmarks/speech.py [runs]
 """
 
@@ -23,9 +25,14 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+if __name__ == "__main__":  # run as a script: the project's root holds the benchmarks package
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from benchmarks.figures import Figure, Figures
 
 ROOT = Path(__file__).resolve().parent.parent
 QUESTION = "bladder-problems"
@@ -43,16 +50,23 @@ def _ms(seconds: list[float]) -> str:
     return f"median {1000 * statistics.median(seconds):.1f} ms (min {1000 * min(seconds):.1f})"
 
 
-def espeak(runs: int) -> None:
+def _median_ms(seconds: list[float]) -> Figure:
+    return Figure(round(1000 * statistics.median(seconds), 1), "ms",
+                  detail={"min": round(1000 * min(seconds), 1), "runs": len(seconds)})
+
+
+def espeak(runs: int, found: Figures) -> None:
     from kiosk.speech.voices import PREFERRED, find_engine, words_per_minute
 
     engine = find_engine()
+    found["espeak-ng"] = Figure("installed" if engine is not None else "not installed")
     if engine is None:
         print("espeak-ng: not installed")
         return
     print(f"espeak-ng {engine.version} at {engine.program}: {len(engine.voices)} voices")
     for language in ("en", "es"):
         own = [v for v in engine.voices if v == language or v.startswith(f"{language}-")]
+        found[f"espeak-ng voice {language}"] = Figure(engine.voice_for(language) or "none")
         print(f"  {language} voices: {', '.join(own)}; chosen {engine.voice_for(language)}"
               f" (preferred order {', '.join(PREFERRED[language])})")
     with tempfile.TemporaryDirectory() as folder:
@@ -78,10 +92,12 @@ def espeak(runs: int) -> None:
                                check=True, stderr=subprocess.DEVNULL)
                 whole.append(time.perf_counter() - start)
             seconds = _wav_seconds(wav)
+            found[f"espeak-ng {language} first audio byte"] = _median_ms(first)
+            found[f"espeak-ng {language} WAV written"] = _median_ms(whole)
             print(f"  {language} ({len(text.split())} words, {seconds:.1f} s of speech at"
                   f" {words_per_minute(3)} words a minute): first audio byte {_ms(first)};"
                   f" WAV written {_ms(whole)}")
-    speaker(runs)
+    speaker(runs, found)
 
 
 def _wav_seconds(wav: Path) -> float:
@@ -89,7 +105,7 @@ def _wav_seconds(wav: Path) -> float:
     return float(result.stdout) if result.returncode == 0 else float("nan")
 
 
-def speaker(runs: int) -> None:
+def speaker(runs: int, found: Figures) -> None:
     """The kiosk's own path: Speaker.say() to the WAV written, through QProcess."""
     from PySide6.QtCore import QCoreApplication, QEventLoop
 
@@ -109,24 +125,27 @@ def speaker(runs: int) -> None:
                 voice.say([text], language)
                 loop.exec()
                 times.append(time.perf_counter() - start)
+            found[f"kiosk Speaker {language} say() to WAV written"] = _median_ms(times)
             print(f"  kiosk Speaker, {language}: say() to WAV written {_ms(times)}")
         voice.close()
     del app
 
 
-def qt_engines() -> None:
+def qt_engines(found: Figures) -> None:
     from PySide6 import QtCore
 
     plugins = Path(QtCore.QLibraryInfo.path(QtCore.QLibraryInfo.LibraryPath.PluginsPath))
-    found = sorted(p.name for p in (plugins / "texttospeech").glob("*.so"))
+    found_plugins = sorted(p.name for p in (plugins / "texttospeech").glob("*.so"))
     print(f"Qt TextToSpeech (PySide6 {QtCore.qVersion()}): plugins in the wheel:"
-          f" {', '.join(found) or 'none'}")
+          f" {', '.join(found_plugins) or 'none'}")
     missing = []
-    for plugin in found:
+    for plugin in found_plugins:
         ldd = subprocess.run(["ldd", str(plugins / "texttospeech" / plugin)],
                              capture_output=True, text=True).stdout
         missing += [f"{plugin}: {line.split()[0]}" for line in ldd.splitlines()
                     if "not found" in line]
+    found["Qt TextToSpeech plugins"] = Figure(", ".join(found_plugins) or "none")
+    found["libraries the plugins miss"] = Figure(", ".join(missing) or "none")
     print(f"  libraries the plugins miss: {', '.join(missing) or 'none'}")
     _adopt_orphans()
     with tempfile.TemporaryDirectory() as home:
@@ -145,11 +164,16 @@ def qt_engines() -> None:
         for line in lines:
             key, value = json.loads(line)
             if key != "child":
+                found[f"speechd {key}"] = Figure(value if isinstance(value, (int, float, str))
+                                                 else json.dumps(value))
                 print(f"  speechd {key}: {value}")
         if not lines or json.loads(lines[-1]) != ["child", "done"]:
+            found["speechd child"] = Figure(f"hung, stopped after {took:.0f} s")
             print(f"  speechd: the child hung, stopped after {took:.0f} s")
         else:
+            found["speechd child"] = Figure(round(took, 1), "s")
             print(f"  speechd: the child's whole run took {took:.0f} s")
+        found["speech-dispatcher processes left running (ended here)"] = Figure(ended)
         print(f"  speech-dispatcher processes still running after the child ended: {ended}"
               " (ended here)")
 
@@ -263,15 +287,38 @@ def speechd_child() -> None:
     os._exit(0)  # the library's connection may hang on a daemon that lost its module
 
 
+RUNS = 10
+
+
+def measure(runs: int = RUNS, say: bool = True) -> Figures:
+    """Every figure of the read-aloud benchmark; a part that fails is a figure saying why."""
+    found: Figures = {}
+    parts: list[tuple[str, Callable[[], None]]] = [
+        ("espeak-ng", lambda: espeak(runs, found)), ("Qt TextToSpeech", lambda: qt_engines(found))]
+    for name, part in parts:
+        try:
+            if say:
+                part()
+            else:
+                with open(os.devnull, "w", encoding="utf-8") as quiet:
+                    saved, sys.stdout = sys.stdout, quiet
+                    try:
+                        part()
+                    finally:
+                        sys.stdout = saved
+        except Exception as failure:
+            found[f"{name} could not run"] = Figure(f"{type(failure).__name__}: {failure}")
+            if say:
+                print(f"{name}: could not run: {failure}", flush=True)
+    return found
+
+
 def main() -> None:
     if sys.argv[1:] == ["--speechd-child"]:
         speechd_child()
         return
-    runs = int(sys.argv[1]) if len(sys.argv) > 1 else 10
-    espeak(runs)
-    qt_engines()
+    measure(int(sys.argv[1]) if len(sys.argv) > 1 else RUNS)
 
 
 if __name__ == "__main__":
-    sys.path.insert(0, str(ROOT))
     main()
