@@ -58,10 +58,18 @@ class Figure:
             found["detail"] = self.detail
         return found
 
+    @classmethod
+    def from_json(cls, found: dict[str, Any]) -> Figure:
+        """The figure `as_json` gave (from a benchmark run in a child process)."""
+        goal = found.get("goal") or {}
+        return cls(found.get("value"), found.get("unit", ""), goal.get("op"), goal.get("value"),
+                   found.get("detail", {}))
+
 
 def figure_ms(values: dict[str, float | int], op: Op, goal: float) -> Figure:
     """A spread of timings as one figure: its p95 against `goal`, the rest as details."""
-    return Figure(float(values["p95"]), "ms", op, goal, dict(values))
+    return Figure(round(float(values["p95"]), 2), "ms", op, goal,
+                  {key: round(value, 2) for key, value in values.items()})
 
 
 def table(groups: Iterable[tuple[str, Figures]]) -> str:
@@ -97,8 +105,20 @@ def _details(detail: dict[str, Any]) -> str:
 
 
 def as_json(groups: Iterable[tuple[str, Figures]], **about: Any) -> str:
-    """Every figure with its goal, by benchmark, as one JSON object (with `about` the run)."""
-    found: dict[str, Any] = dict(about)
-    found["figures"] = {benchmark: {name: fig.as_json() for name, fig in figures.items()}
-                        for benchmark, figures in groups}
-    return json.dumps(found, indent=2, ensure_ascii=False)
+    """Every figure with its goal, by benchmark, as one JSON object (with `about` the run),
+    one figure a line."""
+    lines = ["{"] + [f"  {json.dumps(key)}: {_compact(value)}," for key, value in about.items()]
+    lines.append('  "figures": {')
+    groups = list(groups)
+    for number, (benchmark, figures) in enumerate(groups):
+        lines.append(f"    {json.dumps(benchmark)}: {{")
+        rows = [f"      {json.dumps(name)}: {_compact(fig.as_json())}"
+                for name, fig in figures.items()]
+        lines.append(",\n".join(rows))
+        lines.append("    }" + ("," if number < len(groups) - 1 else ""))
+    lines += ["  }", "}"]
+    return "\n".join(lines)
+
+
+def _compact(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False, separators=(", ", ": "))

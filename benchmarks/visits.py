@@ -66,7 +66,7 @@ def measure(visits: int = 300, seed: int = SEED, animations: bool = False,
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
     with Rig(animations, keep_pdfs) as rig:
-        run = Run(app, rig, visits, seed)
+        run = Run(app, rig, visits, seed, say)
         timed_queue(rig.queue, rig.printer, run.record)
         run.go()
         figures, lines = run.figures()
@@ -80,8 +80,9 @@ def measure(visits: int = 300, seed: int = SEED, animations: bool = False,
 class Run:
     """The visits, one change at a time, back to the event loop between changes."""
 
-    def __init__(self, app: QApplication, rig: Rig, visits: int, seed: int) -> None:
-        self.app, self.rig, self.window = app, rig, rig.window
+    def __init__(self, app: QApplication, rig: Rig, visits: int, seed: int,
+                 say: bool = True) -> None:
+        self.app, self.rig, self.window, self.say = app, rig, rig.window, say
         self.visits, self.seed = visits, seed
         self.clock = FrameClock(self.window)
         urgent = urgent_answers(self.window._loaded.content)
@@ -92,7 +93,7 @@ class Run:
         self.ever_built = set(self.window.built_screens())
         self.visit = 0
         self.changes = visit_changes(self.window, self.patient, self.outcomes)
-        self.seconds = 0.0
+        self.seconds = self.began = 0.0
         self.changing = False
         #: Print jobs run while a change was timed: before its frame (True), or after it.
         self.prints_in_changes: collections.Counter[bool] = collections.Counter()
@@ -105,10 +106,10 @@ class Run:
     def go(self) -> None:
         self.app.processEvents()  # the window's first frame, the print queue's first look
         self.holdings = Holdings(self.window, self.visits)
-        began = time.perf_counter()
+        self.began = time.perf_counter()
         QTimer.singleShot(0, self._next)
         self.app.exec()
-        self.seconds = time.perf_counter() - began
+        self.seconds = time.perf_counter() - self.began
 
     def _next(self) -> None:
         change = next(self.changes, None)
@@ -144,6 +145,9 @@ class Run:
         self.visit += 1
         assert self.holdings is not None
         self.holdings.after_visit(self.visit)
+        if self.say and self.visit % 100 == 0 and self.visit < self.visits:
+            print(f"  visit {self.visit}: {time.perf_counter() - self.began:.0f} s, resident "
+                  f"memory {self.holdings.memory[self.visit]:.1f} MiB", flush=True)
         if self.visit == self.visits:
             self.app.quit()
             return
