@@ -55,12 +55,17 @@ def test_every_script_passes_bash_and_shellcheck(script: Path) -> None:
 @pytest.mark.parametrize("path", UNITS, ids=lambda path: path.name)
 def test_each_unit_runs_the_kiosk_as_its_own_user_under_a_watchdog(path: Path) -> None:
     service = unit(path)["Service"]
-    assert (service["Type"], service["NotifyAccess"]) == ("notify", "all")
+    assert (service["Type"], service["NotifyAccess"]) == ("notify", "main")
     assert int(service["WatchdogSec"]) >= 10
     assert service["User"] == "kiosk" and service["User"] != "root"
     # X11 (under Cage, its Xwayland): Qt's virtual keyboard works only as an X11 client
     assert "QT_QPA_PLATFORM=xcb" in service["Environment"].split()
     command = shlex.split(service["ExecStart"])
+    # The login session (PAMName) moves the kiosk out of the unit: the main process passes its
+    # notifications on and ends the session's processes (tests/deploy/test_service_session.py).
+    assert service["PAMName"] == "login"
+    assert command[:4] == ["/opt/spine-kiosk/.venv/bin/python", "-m", "kiosk.service_session",
+                           "--"]
     kiosk_args = command[command.index("/opt/spine-kiosk/.venv/bin/kiosk") + 1:] \
         if "/opt/spine-kiosk/.venv/bin/kiosk" in command else None
     if kiosk_args is None:  # the X11 way: its session script starts the kiosk
