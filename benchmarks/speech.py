@@ -101,7 +101,11 @@ def espeak(runs: int, found: Figures) -> None:
 
 
 def _wav_seconds(wav: Path) -> float:
-    result = subprocess.run(["soxi", "-D", str(wav)], capture_output=True, text=True)
+    """How long the WAV plays, by sox's soxi (not a number where sox is missing)."""
+    try:
+        result = subprocess.run(["soxi", "-D", str(wav)], capture_output=True, text=True)
+    except OSError:
+        return float("nan")
     return float(result.stdout) if result.returncode == 0 else float("nan")
 
 
