@@ -17,7 +17,8 @@ PREFIX=/opt/spine-kiosk
 CONFIG=/etc/spine-kiosk
 STATE=/var/lib/spine-kiosk
 USER_NAME=kiosk
-UNITS=(spine-kiosk.service spine-kiosk-out-of-order.service spine-kiosk-x11.service)
+UNITS=(spine-kiosk.service spine-kiosk-out-of-order.service spine-kiosk-x11.service
+       spine-kiosk-x11-out-of-order.service)
 PACKAGES=(
   python3 python3-venv rsync                      # the kiosk's Python and its copy
   cage xwayland libwayland-client0 libwayland-cursor0 libwayland-egl1 libxkbcommon0  # Cage

@@ -13,7 +13,8 @@ PREFIX=/opt/spine-kiosk
 CONFIG=/etc/spine-kiosk
 STATE=/var/lib/spine-kiosk
 USER_NAME=kiosk
-UNITS=(spine-kiosk.service spine-kiosk-out-of-order.service spine-kiosk-x11.service)
+UNITS=(spine-kiosk.service spine-kiosk-out-of-order.service spine-kiosk-x11.service
+       spine-kiosk-x11-out-of-order.service)
 
 say() { printf 'uninstall-kiosk: %s\n' "$*"; }
 

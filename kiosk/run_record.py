@@ -3,8 +3,9 @@
 A small JSON file in the data folder (`run.json`): written when the kiosk starts (running
 since, process id), touched while it runs (alive at), and closed when it stops on purpose
 (stopped at, and why). At the next start, a record still open means the last run did not stop
-on purpose: it crashed, was killed, or systemd's watchdog ended a frozen screen. No patient
-data is in it. Pure Python: no Qt.
+on purpose: it crashed, was killed, or systemd's watchdog ended a frozen screen. Under systemd
+the unit's ExecStopPost adds what systemd saw (`record_service_end`), so the restart names the
+cause. No patient data is in it. Pure Python: no Qt.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ import contextlib
 import datetime
 import json
 import os
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -68,9 +70,11 @@ class RunRecord:
         started = said.get("started_at")
         if said.get("stopped_at"):
             return LastRun(started, said["stopped_at"], f"last run stopped: {said.get('why', '?')}")
+        cause = service_end_cause(str(said.get("service_result", "")),
+                                  str(said.get("exit_code", "")), str(said.get("exit_status", "")))
         return LastRun(started, said.get("alive_at"),
-                       "last run did not stop on purpose (a crash, a kill, or the watchdog after a"
-                       f" frozen screen); last seen alive at {said.get('alive_at', '?')}")
+                       f"last run did not stop on purpose ({cause}); last seen alive at"
+                       f" {said.get('alive_at', '?')}")
 
     def _previous(self) -> dict[str, object]:
         return {"previous": self.last.how, "previous_kind": self.last.kind,
@@ -88,3 +92,38 @@ class RunRecord:
     def stopped(self, why: str) -> None:
         self._write({"started_at": self.started_at, "pid": os.getpid(),
                      "stopped_at": _now(), "why": why, **self._previous()})
+
+
+def service_end_cause(result: str, code: str, status: str) -> str:
+    """Why the last run ended, in words, from what systemd told the unit's ExecStopPost
+    (SERVICE_RESULT, EXIT_CODE, EXIT_STATUS); the possible causes when it told nothing."""
+    if result == "watchdog":
+        return "the screen froze: systemd's watchdog had no sign of life and restarted it"
+    if result in ("signal", "core-dump") or code in ("killed", "dumped"):
+        return f"{'crashed with' if code == 'dumped' else 'killed by'} signal {status or '?'}"
+    if result in ("exit-code", "success"):
+        return (f"its session ended by itself with status {status or '?'}: the kiosk crashed or"
+                " was killed")
+    if result:
+        return f"systemd ended it: {result}"
+    return "a crash, a kill, or the watchdog after a frozen screen"
+
+
+def record_service_end(folder: Path, environ: Mapping[str, str]) -> bool:
+    """Add what systemd saw to a record the kiosk left open (the unit's ExecStopPost); False
+    when there was nothing to add (no record, or the kiosk stopped on purpose)."""
+    path = folder / RUN_FILE_NAME
+    try:
+        said = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return False
+    if not isinstance(said, dict) or said.get("stopped_at"):
+        return False
+    said.update({"service_result": environ.get("SERVICE_RESULT", ""),
+                 "exit_code": environ.get("EXIT_CODE", ""),
+                 "exit_status": environ.get("EXIT_STATUS", "")})
+    try:
+        write_private(path, json.dumps(said) + "\n")
+    except OSError:
+        return False
+    return True

@@ -9,8 +9,10 @@ and stops only the processes left in the unit. Without this process the kiosk's 
 watchdog pings would be dropped (the unit would time out on every start) and a frozen kiosk
 would outlive its restart, still holding the screen.
 
-Usage, as the unit's ExecStart:
+Usage, as the unit's ExecStart, and as its ExecStopPost (adds what systemd saw of the end to
+the kiosk's run record, so the next start's log names why it restarted):
     python -m kiosk.service_session [--grace SECONDS] -- /usr/bin/cage -s -- …/bin/kiosk …
+    python -m kiosk.service_session --ended /var/lib/spine-kiosk
 
 Standard library only: it starts in a few milliseconds and lives as long as the session.
 """
@@ -210,6 +212,11 @@ def _pass_on(inbox: socket.socket, outbox: socket.socket, upstream: str | None) 
 
 def main(argv: list[str] | None = None) -> int:
     args = list(sys.argv[1:] if argv is None else argv)
+    if args[:1] == ["--ended"] and len(args) == 2:  # the unit's ExecStopPost
+        from kiosk.run_record import record_service_end
+
+        record_service_end(Path(args[1]), os.environ)
+        return 0
     grace = STOP_GRACE_SECONDS
     if args[:1] == ["--grace"] and len(args) > 1:
         grace, args = float(args[1]), args[2:]

@@ -2,7 +2,8 @@
 the main process's (a login session moves the kiosk out of the unit, where systemd would drop
 them), and stopping the unit or its watchdog ends every process of the session, a frozen one
 and one whose compositor has already gone included. Run as real processes, with a Unix
-datagram socket standing in for systemd's NOTIFY_SOCKET."""
+datagram socket standing in for systemd's NOTIFY_SOCKET. Its ExecStopPost part puts what
+systemd saw of the end into the kiosk's run record, which the next start's log line names."""
 
 from __future__ import annotations
 
@@ -18,6 +19,7 @@ from pathlib import Path
 
 import pytest
 
+from kiosk.run_record import RunRecord, record_service_end
 from tests.conftest import ROOT
 
 SECONDS = 60  # the most any step here may take on a loaded machine
@@ -153,3 +155,31 @@ def test_without_a_command_it_says_how_to_use_it() -> None:
                           text=True, timeout=SECONDS, env=dict(os.environ, PYTHONPATH=str(ROOT)))
     assert done.returncode == 2
     assert "usage: python -m kiosk.service_session" in done.stderr
+
+
+@pytest.mark.parametrize(("result", "code", "status", "said"), [
+    ("watchdog", "killed", "ABRT",
+     "the screen froze: systemd's watchdog had no sign of life and restarted it"),
+    ("signal", "killed", "KILL", "killed by signal KILL"),
+    ("exit-code", "exited", "1",
+     "its session ended by itself with status 1: the kiosk crashed or was killed"),
+    ("success", "exited", "0",
+     "its session ended by itself with status 0: the kiosk crashed or was killed"),
+    ("core-dump", "dumped", "SEGV", "crashed with signal SEGV"),
+])
+def test_the_next_start_names_what_systemd_saw_of_the_end(
+        tmp_path: Path, result: str, code: str, status: str, said: str) -> None:
+    RunRecord(tmp_path)  # a run that never stopped on purpose
+    ended = subprocess.run(
+        [sys.executable, "-m", "kiosk.service_session", "--ended", str(tmp_path)],
+        env=dict(os.environ, PYTHONPATH=str(ROOT), SERVICE_RESULT=result, EXIT_CODE=code,
+                 EXIT_STATUS=status), timeout=SECONDS)
+    assert ended.returncode == 0
+    how = RunRecord(tmp_path).last.how
+    assert how.startswith(f"last run did not stop on purpose ({said}); last seen alive at ")
+
+
+def test_a_run_stopped_on_purpose_keeps_its_own_reason(tmp_path: Path) -> None:
+    RunRecord(tmp_path).stopped("staff exited the kiosk")
+    assert not record_service_end(tmp_path, {"SERVICE_RESULT": "exit-code", "EXIT_STATUS": "1"})
+    assert RunRecord(tmp_path).last.how == "last run stopped: staff exited the kiosk"
