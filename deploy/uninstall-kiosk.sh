@@ -35,20 +35,32 @@ say "stopping and removing the systemd units"
 for unit in "${UNITS[@]}"; do
   systemctl disable --now --quiet "$unit" 2>/dev/null || true
   rm -f "/etc/systemd/system/$unit"
+  rm -rf "/etc/systemd/system/$unit.d"  # the clinic's own additions to that unit, if any
 done
-if [ -d /run/systemd/system ]; then
+booted=no
+[ -d /run/systemd/system ] && booted=yes
+if [ "$booted" = yes ]; then
   systemctl daemon-reload
   systemctl reset-failed "${UNITS[@]}" 2>/dev/null || true
 fi
 systemctl unmask --quiet sleep.target suspend.target hibernate.target hybrid-sleep.target
 systemctl enable --quiet getty@tty1.service 2>/dev/null || true
+[ "$booted" = yes ] && { systemctl start getty@tty1.service 2>/dev/null || true; }
 
 say "removing $PREFIX"
 rm -rf "$PREFIX"
 if [ "$purge" = yes ]; then
   say "removing $CONFIG, $STATE and the user $USER_NAME"
   rm -rf "$CONFIG" "$STATE"
-  id "$USER_NAME" >/dev/null 2>&1 && userdel "$USER_NAME"
+  if id "$USER_NAME" >/dev/null 2>&1; then
+    # The user's own service manager and sound server outlive the kiosk's session.
+    if [ "$booted" = yes ]; then
+      loginctl terminate-user "$USER_NAME" 2>/dev/null || true
+      systemctl stop "user@$(id -u "$USER_NAME").service" 2>/dev/null || true
+    fi
+    pkill -KILL -u "$USER_NAME" 2>/dev/null || true
+    userdel "$USER_NAME"
+  fi
 else
   say "kept $CONFIG and $STATE (remove them with --purge)"
 fi
