@@ -9,11 +9,11 @@ one table (benchmark, figure, value, goal, met) and one JSON object with every f
 goal. A benchmark that cannot run is reported as a figure; a goal missed is reported, never an
 exit status.
 
-Sizes: --quick (about 2 minutes here): start-up 7 rounds, summary 5 runs, speech 3 runs,
-50 visits (too few for the memory growth figure). The full run (about 13 minutes on this
-2-core machine): 11 rounds, 20 runs, 10 runs, 700 visits, whose memory growth from visit 100
-is also carried on to visit 1,000 at the rate measured; `--visits 1000` measures it to visit
-1,000 (about 17 minutes for the visits alone).
+Sizes: --quick (about 1.5 minutes here): start-up 7 rounds, summary 5 runs, speech 3 runs,
+50 visits (too few for the memory growth figure). The full run (about 14 minutes on this
+2-core machine): 11 rounds, 20 runs, 10 runs and 600 visits, whose memory growth from visit
+100 is also carried on to visit 1,000 at the rate measured; `--visits 1000` measures it to
+visit 1,000 (20 minutes for the visits alone).
 
 Usage: .venv/bin/python -m benchmarks [--quick] [--visits N] [--seed N] [--json FILE]
                                       [startup|summary|speech|visits ...]
@@ -38,7 +38,7 @@ from benchmarks.figures import Figure, Figures, as_json, table
 ROOT = Path(__file__).resolve().parent.parent
 NAMES = ("startup", "summary", "speech", "visits")
 #: Each benchmark's size: (quick, full).
-SIZES = {"startup": (7, 11), "summary": (5, 20), "speech": (3, 10), "visits": (50, 700)}
+SIZES = {"startup": (7, 11), "summary": (5, 20), "speech": (3, 10), "visits": (50, 600)}
 #: Longest each child may run, in seconds, besides the visits' own allowance per visit.
 TIMEOUTS = {"startup": 600, "summary": 300, "speech": 300, "visits": 300}
 SECONDS_PER_VISIT = 4

@@ -23,7 +23,8 @@ window holds (benchmarks/holdings.py).
 
 With --animations the screens fade in as on a clinic's kiosk: a change may cut the last fade
 short, and each visit ends by waiting for its last fade. On this 2-core machine a visit takes
-about 0.8 s: 300 visits about 4 minutes, 1,000 visits about 14 minutes.
+about 1.2 s: 300 visits about 6 minutes; 1,000 visits took 20 minutes (1,200 s, with a test
+run sharing the machine).
 
 Usage: .venv/bin/python benchmarks/visits.py [visits] [--seed N] [--animations]
                                              [--keep-pdfs FOLDER]
