@@ -21,6 +21,11 @@ jobs ran inside a change, before its frame was painted. Resident memory at visit
 Python objects by type at the end and how they changed since visit 100; the Qt objects the
 window holds (benchmarks/holdings.py).
 
+Between changes the run goes back to the event loop, and where the kiosk does work while it
+waits for a touch (getting the next patient's screens ready ahead: `window.ahead.busy`), the
+next change waits until that work is done, as a patient's pause between touches would leave
+it the time; that time is counted in no change, and the report says how long it was.
+
 With --animations the screens fade in as on a clinic's kiosk: a change may cut the last fade
 short, and each visit ends by waiting for its last fade. On this 2-core machine a visit takes
 about 1.2 s: 300 visits about 6 minutes; 1,000 visits took 20 minutes (1,200 s, with a test
@@ -96,6 +101,9 @@ class Run:
         self.changes = visit_changes(self.window, self.patient, self.outcomes)
         self.seconds = self.began = 0.0
         self.changing = False
+        #: Seconds spent letting the kiosk finish its waiting-time work between changes.
+        self.waited = 0.0
+        self.waiting_since: float | None = None
         #: Print jobs run while a change was timed: before its frame (True), or after it.
         self.prints_in_changes: collections.Counter[bool] = collections.Counter()
 
@@ -113,12 +121,26 @@ class Run:
         self.seconds = time.perf_counter() - self.began
 
     def _next(self) -> None:
+        if self._kiosk_busy():  # a patient's pause between touches leaves it the time
+            if self.waiting_since is None:
+                self.waiting_since = time.perf_counter()
+            QTimer.singleShot(1, self._next)
+            return
+        if self.waiting_since is not None:
+            self.waited += time.perf_counter() - self.waiting_since
+            self.waiting_since = None
         change = next(self.changes, None)
         if change is None:
             self._visit_over()
             return
         self._make(change)
         QTimer.singleShot(0, self._next)
+
+    def _kiosk_busy(self) -> bool:
+        """Whether the kiosk is doing work it does while it waits for a touch (getting the
+        next patient's screens ready ahead, where it does: `window.ahead.busy`)."""
+        ahead = getattr(self.window, "ahead", None)
+        return bool(getattr(ahead, "busy", False))
 
     def _make(self, change: Change) -> None:
         kind, act = change
@@ -164,7 +186,11 @@ class Run:
                  f"{printer.bytes / 2**20:.1f} MiB of PDF); print jobs run inside a change: "
                  f"{inside[True]} after its frame, {inside[False]} before it"]
         found: Figures = {"seconds": Figure(round(self.seconds, 1), "s"),
-                          "visits": Figure(self.visits)}
+                          "visits": Figure(self.visits),
+                          "seconds the kiosk worked ahead between changes": Figure(
+                              round(self.waited, 1), "s")}
+        lines.append(f"waited {self.waited:.1f} s in all between changes for the kiosk to "
+                     "finish getting screens ready ahead")
         for kind in sorted(self.timings, key=_order):
             spread = Spread.of(self.timings[kind])
             goal = FIRST_BUILD_MS if kind.startswith("first build") else FRAME_MS
