@@ -114,10 +114,6 @@ def start(options: Options, data: Path | None = None) -> tuple[QApplication, QWi
     if isinstance(window, KioskWindow):
         window.settings_path = options.settings
         window.content_loader = lambda: load(options)
-        # Built before the window is first shown: built later, it must hide and show the
-        # window again, and on X the window is then not active, so the first visit's first
-        # text field would not get focus and the keyboard would not open by itself.
-        window.prepare_keyboard()
         from kiosk.ui.after_paint import after_first_paint
 
         after_first_paint(window, window.look_for_voice)
@@ -126,15 +122,20 @@ def start(options: Options, data: Path | None = None) -> tuple[QApplication, QWi
         # the first frame: they start right after it. Behind the out-of-order screen they
         # keep running on the last good content, so queued visits still print and old ones
         # are still deleted on time.
-        from kiosk import paths
-        from kiosk.back_office import keep_visits
-        from kiosk.records.sealing import KEY_FILE_NAME
         from kiosk.ui.after_paint import after_first_paint
 
-        store_path = data / "visits.sqlite3"
-        key_file = paths.config_folder(options.data) / KEY_FILE_NAME
-        after_first_paint(window, lambda: keep_visits(window, back_office, store_path, key_file))
+        after_first_paint(window, lambda: open_back_office(window, back_office, options, data))
     return app, window
+
+
+def open_back_office(window: QWidget, loaded: Loaded, options: Options, data: Path) -> None:
+    """The visit store, retention and the printer (their modules are imported only now)."""
+    from kiosk import paths
+    from kiosk.back_office import keep_visits
+    from kiosk.records.sealing import KEY_FILE_NAME
+
+    key_file = paths.config_folder(options.data) / KEY_FILE_NAME
+    keep_visits(window, loaded, data / "visits.sqlite3", key_file)
 
 
 def last_good(data: Path) -> Loaded | None:

@@ -15,6 +15,7 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QTextDocument
 from PySide6.QtPrintSupport import QPrinter, QPrinterInfo
 
+from kiosk.after_drawing import AfterDrawing
 from kiosk.printing.pages import Paper, render
 from kiosk.records import STORE_FAULTS
 from kiosk.records.print_jobs import PrintJob
@@ -81,6 +82,7 @@ class PrintQueue(QObject):
         self._printer_name = printer_name
         self._first_retry = first_retry
         self.last_error: str | None = None
+        self._after_drawing = AfterDrawing(self._work, self)
         self._poll = QTimer(self)
         self._poll.setInterval(POLL_MS)
         self._poll.timeout.connect(self.kick)
@@ -116,7 +118,7 @@ class PrintQueue(QObject):
 
     def kick(self) -> None:
         """Look for due work soon, after the screen in hand has been drawn."""
-        QTimer.singleShot(0, self._work)
+        self._after_drawing.request()
 
     def waiting(self) -> int:
         try:

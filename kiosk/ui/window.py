@@ -26,6 +26,8 @@ from kiosk.content.settings import TextSize
 from kiosk.intake.session import IntakeSession
 from kiosk.ui import key_moves, style
 from kiosk.ui.access_flow import AccessFlow
+from kiosk.ui.after_paint import after_first_paint
+from kiosk.ui.ahead import ReadyAhead
 from kiosk.ui.bottom_bar import BottomBar
 from kiosk.ui.clipboard import forget_clipboard
 from kiosk.ui.education_flow import EducationFlow
@@ -82,6 +84,8 @@ class KioskWindow(EducationFlow, QuestionnaireFlow, StaffFlow, IdleFlow, OutOfOr
         self._place = Place("attract")
         self._before_warning = self._place
         self._screens: dict[str, Screen] = {}
+        #: The language and body text size each built screen was last brought up to date in.
+        self._shown_in: dict[str, tuple[str, int | None]] = {}
         self._metrics: style.Metrics | None = None
 
         self._stack = QStackedWidget()
@@ -119,19 +123,30 @@ class KioskWindow(EducationFlow, QuestionnaireFlow, StaffFlow, IdleFlow, OutOfOr
         self.watch_for_staff()
         self._apply_style()
         self.go(self.resting_place(), remember=False)
+        self.ahead = ReadyAhead(self, self.page)
+        if not out_of_order:
+            after_first_paint(self, self.ahead.start)
 
     # -- screens -------------------------------------------------------------------------
 
     def page(self, name: str) -> Screen:
-        """The screen called `name`, built on first use."""
+        """The screen called `name`, built on first use, in the patient's language and text
+        size. A change of either is made at once only on the screen in view; every other
+        screen catches up here, when it is next asked for, so a change costs one screen."""
         if name not in self._screens:
             built = self._factories[name]()
             self._screens[name] = built
+            self._shown_in.pop(name, None)  # a screen of that name built before is gone
             self._stack.addWidget(built)
-            if self._metrics is not None:
-                built.apply_metrics(self._metrics.body)
-            built.show_words(self._loaded.content.words(self.language))
-        return self._screens[name]
+        screen = self._screens[name]
+        body = self._metrics.body if self._metrics is not None else None
+        shown_in = self._shown_in.get(name)
+        if body is not None and (shown_in is None or shown_in[1] != body):
+            screen.apply_metrics(body)
+        if shown_in is None or shown_in[0] != self.language:
+            screen.show_words(self._loaded.content.words(self.language))
+        self._shown_in[name] = (self.language, body)
+        return screen
 
     def built_screens(self) -> list[str]:
         return list(self._screens)
@@ -213,13 +228,11 @@ class KioskWindow(EducationFlow, QuestionnaireFlow, StaffFlow, IdleFlow, OutOfOr
     # -- language and text size -----------------------------------------------------------
 
     def set_language(self, language: str) -> None:
-        """Switch every built screen to `language`, keeping the patient's place."""
+        """Switch to `language`, keeping the patient's place."""
         self.language = language
         if self.keyboard is not None:
             self.keyboard.set_language(language)
-        words = self._loaded.content.words(language)
-        for built in self._screens.values():
-            built.show_words(words)
+        self.page(self._place.screen)  # the others catch up when they are next shown
         self._show_bar()
         self.screen_changed()
 
@@ -238,8 +251,8 @@ class KioskWindow(EducationFlow, QuestionnaireFlow, StaffFlow, IdleFlow, OutOfOr
         if sheet != self.styleSheet():  # restyling every widget is dear: only for a change
             self.setFont(style.app_font(theme, self._metrics))
             self.setStyleSheet(sheet)
-        for built in self._screens.values():
-            built.apply_metrics(self._metrics.body)
+        if self._place.screen in self._screens:
+            self.page(self._place.screen)  # the others catch up when they are next shown
 
     def _fit_keyboard(self) -> None:
         if self.keyboard is not None:
@@ -281,6 +294,8 @@ class KioskWindow(EducationFlow, QuestionnaireFlow, StaffFlow, IdleFlow, OutOfOr
         self.forget_access()
         self._apply_style()
         self.set_language(self.language)
+        if not self.out_of_order:
+            self.ahead.start()  # what the next patient opens, ready while the kiosk waits
         self.wiped.emit()
 
     # -- kiosk lock-down -----------------------------------------------------------------

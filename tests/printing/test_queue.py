@@ -5,7 +5,9 @@ from __future__ import annotations
 import datetime
 from pathlib import Path
 
+from PySide6.QtCore import QEvent, QObject
 from PySide6.QtGui import QTextDocument
+from PySide6.QtWidgets import QLabel, QWidget
 from pytestqt.qtbot import QtBot
 
 from kiosk.content.model import Loaded
@@ -55,3 +57,39 @@ def test_kicking_the_queue_never_prints_while_the_patient_waits(
     queue = PrintQueue(store, document_for, None)
     queue.kick()
     assert printed == [], "printing starts only once the event loop is back"
+
+
+def test_the_screen_a_touch_changed_is_drawn_before_a_print_job_starts(
+        qtbot: QtBot, shipped: Loaded, tmp_path: Path) -> None:
+    store = VisitStore(tmp_path / "visits.sqlite3")
+    store.save_submitted(submitted(shipped, "likely-candidate"))
+    screen = QLabel("Thank you")
+    qtbot.addWidget(screen)
+    screen.show()
+    qtbot.waitExposed(screen)
+    drawn = PaintCount(screen)
+    drawn_when_printing: list[int] = []
+
+    def document_for(job: PrintJob) -> QTextDocument | None:
+        drawn_when_printing.append(drawn.count)
+        return None
+
+    queue = PrintQueue(store, document_for, None)
+    screen.setText("Thank you. Please take a seat.")  # the touch's new screen, to be drawn
+    with qtbot.waitSignal(queue.changed, timeout=5000):
+        queue.kick()
+    assert drawn_when_printing == [1], "the new screen was on the glass before printing began"
+
+
+class PaintCount(QObject):
+    """How often a widget has been painted since this was made."""
+
+    def __init__(self, widget: QWidget) -> None:
+        super().__init__(widget)
+        self.count = 0
+        widget.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
+        if event.type() == QEvent.Type.Paint:
+            self.count += 1
+        return False

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import functools
+from collections.abc import Callable
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
@@ -156,13 +159,25 @@ class SectionReaderScreen(Screen):
         self._questions.style().polish(self._questions)
         self._fill_page(section)
 
-    def _fill_page(self, section: Section) -> None:
-        """Show the section's page; each page is built once per language and text size."""
-        assert self._words is not None
-        key = (section.id, self._words.code)
+    def work_ahead(self) -> list[Callable[[], object]]:
+        """Building every section's page in every language at the text size in use, one step
+        each, so that turning a page never waits for it (done while the kiosk waits)."""
+        return [functools.partial(self._page, section, code)
+                for code in self._content.structure.languages
+                for section in self._content.sections(code)]
+
+    def _page(self, section: Section, code: str) -> QWidget:
+        """The section's page in language `code`: built once per language and text size."""
+        key = (section.id, code)
         page = self._pages.get(key)
         if page is None:
             page = self._pages[key] = self._build_page(section)
+        return page
+
+    def _fill_page(self, section: Section) -> None:
+        """Show the section's page."""
+        assert self._words is not None
+        page = self._page(section, self._words.code)
         if self._scroll.widget() is not page:
             self._reflowing = True  # the swap resets the scroll bar; the place is kept
             self._scroll.takeWidget()
