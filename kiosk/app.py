@@ -114,7 +114,13 @@ def start(options: Options, data: Path | None = None) -> tuple[QApplication, QWi
     if isinstance(window, KioskWindow):
         window.settings_path = options.settings
         window.content_loader = lambda: load(options)
+        # The keyboard's view is made before the window is first shown (a Qt Quick view added
+        # later is drawn only after the window is shown again, and on a bare X server the
+        # window then never gets the input focus back); its keys load after the first frame.
+        window.prepare_keyboard(keys_now=False)
         from kiosk.ui.after_paint import after_first_paint
+
+        after_first_paint(window, window.prepare_keyboard)
 
         after_first_paint(window, window.look_for_voice)
     if data is not None and back_office is not None:

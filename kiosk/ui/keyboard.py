@@ -190,7 +190,7 @@ class OnScreenKeyboard(QWidget):
     #: The keyboard whose panel is the application's one `InputPanel`, if any.
     _holder: ClassVar[weakref.ReferenceType[OnScreenKeyboard] | None] = None
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None, keys_now: bool = True) -> None:
         super().__init__(parent)
         self.setObjectName("keyboard")
         self.setAccessibleName("On-screen keyboard")
@@ -209,6 +209,18 @@ class OnScreenKeyboard(QWidget):
         view.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         view.setAttribute(Qt.WidgetAttribute.WA_AcceptTouchEvents)
         view.setResizeMode(QQuickWidget.ResizeMode.SizeRootObjectToView)
+        view.hide()
+        self.view = view
+        OnScreenKeyboard._holder = weakref.ref(self)
+        if keys_now:
+            self.load_keys()
+
+    def load_keys(self) -> None:
+        """Load the panel's QML (most of the keyboard's cost: Qt Quick and Qt Virtual
+        Keyboard); the view itself was made with the keyboard."""
+        view = self.view
+        if view is None or self.root is not None:
+            return
         component = QQmlComponent(view.engine(), view)
         component.setData(QML, QUrl(QML_URL))
         root = component.create() if component.isReady() else None
@@ -216,13 +228,12 @@ class OnScreenKeyboard(QWidget):
             log.warning("no on-screen keyboard (is PySide6-Addons installed?): %s",
                         _errors(component))
             OnScreenKeyboard._available = False
+            self.view = None
             view.deleteLater()
             return
         OnScreenKeyboard._available = True
-        OnScreenKeyboard._holder = weakref.ref(self)
         view.setContent(QUrl(QML_URL), component, root)
-        view.hide()
-        self.view, self.root = view, root
+        self.root = root
         root.setProperty("locale", self._locale)
         root.shapeChanged.connect(self._fit)  # type: ignore[attr-defined]
         self._fit()

@@ -151,16 +151,19 @@ class KioskWindow(EducationFlow, QuestionnaireFlow, StaffFlow, IdleFlow, OutOfOr
     def built_screens(self) -> list[str]:
         return list(self._screens)
 
-    def prepare_keyboard(self) -> None:
+    def prepare_keyboard(self, keys_now: bool = True) -> None:
         """Build the on-screen keyboard, above the bar; it opens whenever a text field has
-        focus. It takes about a tenth of a second, so the kiosk builds it just after its first
-        frame. Qt draws a Qt Quick view only in a window that had it when it was shown, so a
-        visible window is shown again (once, while the welcome loop is on screen)."""
+        focus. Qt draws a Qt Quick view only in a window that had it when it was first shown,
+        so the kiosk makes the keyboard's (empty) view before that, and loads its keys, most
+        of its cost, just after the first frame (`keys_now` False, then a second call). A
+        keyboard first made in a visible window makes the window show again."""
         if self.keyboard is not None:
+            if keys_now:
+                self.keyboard.load_keys()
             return
         from kiosk.ui.keyboard import OnScreenKeyboard
 
-        self.keyboard = OnScreenKeyboard(self)
+        self.keyboard = OnScreenKeyboard(self, keys_now=keys_now)
         nest(self._layout, centred(self.keyboard), index=1)
         self._fit_keyboard()
         self.keyboard.set_language(self.language)

@@ -63,3 +63,24 @@ def test_a_text_size_chosen_on_home_is_on_the_topics_when_they_open(
     after = max(label.font().pixelSize() for label in window.page("sections")
                 .findChildren(QLabel) if label.isVisible())
     assert after > before
+
+
+def test_the_keyboard_is_in_the_first_frame_and_its_keys_load_just_after(
+        qtbot: QtBot) -> None:
+    from kiosk.app import Options, start
+
+    _, started = start(Options(windowed=True))
+    assert isinstance(started, KioskWindow)
+    window = started
+    qtbot.addWidget(window)
+    board = window.keyboard
+    assert board is not None and board.view is not None, "its view is there when first shown"
+    assert board.root is None, "its keys (Qt Quick, most of its cost) wait for the first frame"
+    window.resize(1280, 800)
+    window.show()
+    qtbot.waitUntil(lambda: board.root is not None)
+    window.go(Place("home"))
+    window.start_questionnaire()  # the first question asks for a name: the keys open
+    qtbot.waitUntil(lambda: board.active and board.height() > 0)
+    window.allow_close()
+    window.close()
