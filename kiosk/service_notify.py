@@ -1,43 +1,24 @@
 """Telling systemd how the kiosk is: ready once its first frame is painted, then alive for as
 long as its event loop turns, so a frozen screen is restarted by the watchdog.
 
-The sd_notify protocol without libsystemd: one datagram per message to the Unix socket named
-by NOTIFY_SOCKET (`@name` is an abstract socket). The pings come from a timer on Qt's event
-loop, never from a thread: a loop that stops turning stops pinging, and systemd restarts the
-kiosk after `WatchdogSec`. Under Cage the kiosk is Cage's child, not the unit's main process,
-so a WATCHDOG_PID naming the parent is taken as meant for the kiosk too (the unit sets
-NotifyAccess=all). Without NOTIFY_SOCKET every call does nothing.
+The messages go by kiosk/sd_notify.py. The pings come from a timer on Qt's event loop, never
+from a thread: a loop that stops turning stops pinging, and systemd restarts the kiosk after
+`WatchdogSec`. Under the kiosk's units the messages go to their main process
+(kiosk/service_session.py), which passes them on; a WATCHDOG_PID naming the kiosk's parent is
+taken as meant for the kiosk too. Without NOTIFY_SOCKET every call does nothing.
 """
 
 from __future__ import annotations
 
 import logging
 import os
-import socket
 from collections.abc import Mapping
 
 from PySide6.QtCore import QObject, QTimer
 
+from kiosk.sd_notify import notify
+
 log = logging.getLogger(__name__)
-
-
-def _address(name: str) -> str | bytes:
-    return b"\0" + name[1:].encode() if name.startswith("@") else name
-
-
-def notify(message: str, environ: Mapping[str, str] = os.environ) -> bool:
-    """Send one sd_notify message (e.g. "READY=1"); False when there is no one to tell."""
-    name = environ.get("NOTIFY_SOCKET")
-    if not name:
-        return False
-    try:
-        with socket.socket(socket.AF_UNIX, socket.SOCK_DGRAM | socket.SOCK_CLOEXEC) as sender:
-            sender.connect(_address(name))
-            sender.sendall(message.encode())
-    except OSError as failure:
-        log.warning("systemd could not be told %r: %s", message.split("=")[0], failure)
-        return False
-    return True
 
 
 def watchdog_interval_ms(environ: Mapping[str, str] = os.environ) -> int | None:

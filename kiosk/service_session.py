@@ -31,6 +31,8 @@ import time
 from collections.abc import Mapping
 from pathlib import Path
 
+from kiosk.sd_notify import address
+
 #: How long the session's processes get to end after SIGTERM before they are killed.
 STOP_GRACE_SECONDS = 8.0
 PR_SET_CHILD_SUBREAPER = 36
@@ -41,10 +43,6 @@ STOP_SIGNALS = (signal.SIGTERM, signal.SIGINT, signal.SIGHUP, signal.SIGABRT)
 def say(line: str) -> None:
     """One line for the journal (stderr goes there under the unit)."""
     print(f"kiosk session: {line}", file=sys.stderr, flush=True)
-
-
-def _address(name: str) -> str | bytes:
-    return b"\0" + name[1:].encode() if name.startswith("@") else name
 
 
 def descendants(root: int) -> list[int]:
@@ -205,7 +203,7 @@ def _pass_on(inbox: socket.socket, outbox: socket.socket, upstream: str | None) 
             return
         if upstream:
             try:
-                outbox.sendto(message, _address(upstream))
+                outbox.sendto(message, address(upstream))
             except OSError as failure:
                 say(f"systemd could not be told {message[:20]!r}: {failure}")
 
