@@ -28,15 +28,23 @@ MODULES_AHEAD = ("kiosk.ui.screens.question", "kiosk.ui.screens.review",
                  "kiosk.ui.screens.urgent")
 
 
+#: A patient who touched the screen this recently may touch again: the work waits for a pause.
+QUIET_MS = 400
+
+
 class ReadyAhead(QObject):
     """Builds `screens` with `build` (a name → the screen, built if it is not) and imports
-    `modules`, one per turn of the event loop, each time `start` is called."""
+    `modules`, one per turn of the event loop, each time `start` is called; a step waits while
+    `quiet()` is False (a patient is touching, or the window is not shown), so the work never
+    holds up a touch."""
 
     def __init__(self, parent: QObject, build: Callable[[str], object],
+                 quiet: Callable[[], bool] = lambda: True,
                  screens: Iterable[str] = SCREENS_AHEAD,
                  modules: Iterable[str] = MODULES_AHEAD) -> None:
         super().__init__(parent)
         self._build = build
+        self._quiet = quiet
         self._screens = tuple(screens)
         self._modules = tuple(modules)
         self._waiting: list[Callable[[], object]] = []
@@ -48,7 +56,7 @@ class ReadyAhead(QObject):
         """Get everything ready again (from the first), one piece per turn."""
         self._waiting = [*(self._importer(name) for name in self._modules),
                          *(self._builder(name) for name in self._screens)]
-        self._timer.start()
+        self._timer.start(0)
 
     def stop(self) -> None:
         self._waiting.clear()
@@ -74,6 +82,10 @@ class ReadyAhead(QObject):
         if not self._waiting:
             self._timer.stop()
             return
+        if not self._quiet():
+            self._timer.setInterval(QUIET_MS // 4)  # look again in a moment
+            return
+        self._timer.setInterval(0)
         step = self._waiting.pop(0)
         try:
             step()

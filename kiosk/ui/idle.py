@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import cast
 
-from PySide6.QtCore import QEvent, QObject, QPointF, QTimer, Signal
+from PySide6.QtCore import QElapsedTimer, QEvent, QObject, QPointF, QTimer, Signal
 from PySide6.QtGui import QMouseEvent
 from PySide6.QtWidgets import QApplication
 
@@ -37,6 +37,8 @@ class IdleWatch(QObject):
         self._timer.setInterval(max(1, round(seconds * 1000)))
         self._timer.timeout.connect(self.idle)
         self._last_press: tuple[int, object] | None = None
+        self._since_input = QElapsedTimer()
+        self._since_input.start()
         app = QApplication.instance()
         assert app is not None
         app.installEventFilter(self)
@@ -52,6 +54,10 @@ class IdleWatch(QObject):
 
     def stop(self) -> None:
         self._timer.stop()
+
+    def since_input_ms(self) -> int:
+        """How long ago the last touch, key or wheel came (or this watch began)."""
+        return self._since_input.elapsed()
 
     @property
     def active(self) -> bool:
@@ -71,6 +77,7 @@ class IdleWatch(QObject):
                 self._last_press = key
                 self.pressed.emit(press.globalPosition())
         if kind in ACTIVITY:
+            self._since_input.restart()
             if self._timer.isActive():
                 self._timer.start()
             return False

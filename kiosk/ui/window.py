@@ -27,7 +27,7 @@ from kiosk.intake.session import IntakeSession
 from kiosk.ui import key_moves, style
 from kiosk.ui.access_flow import AccessFlow
 from kiosk.ui.after_paint import after_first_paint
-from kiosk.ui.ahead import ReadyAhead
+from kiosk.ui.ahead import QUIET_MS, ReadyAhead
 from kiosk.ui.bottom_bar import BottomBar
 from kiosk.ui.clipboard import forget_clipboard
 from kiosk.ui.education_flow import EducationFlow
@@ -123,7 +123,8 @@ class KioskWindow(EducationFlow, QuestionnaireFlow, StaffFlow, IdleFlow, OutOfOr
         self.watch_for_staff()
         self._apply_style()
         self.go(self.resting_place(), remember=False)
-        self.ahead = ReadyAhead(self, self.page)
+        self.ahead = ReadyAhead(self, self.page, lambda: self.isVisible() and (
+            self.idle.since_input_ms() >= QUIET_MS))
         if not out_of_order:
             after_first_paint(self, self.ahead.start)
 
