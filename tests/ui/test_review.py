@@ -253,3 +253,23 @@ def test_a_long_word_of_an_answer_wraps_whole(qtbot: QtBot, window: KioskWindow)
     review = reviewing(window, values)
     row = {row.item_id: row for row in review.rows()}["pain-medicines-now"]
     assert "anti-inflammatory;" in row.answer.text(), "no break inside a word of the content"
+
+
+def test_a_blank_question_answered_from_the_list_stops_standing_out(
+        qtbot: QtBot, window: KioskWindow) -> None:
+    review = reviewing(window, {k: v for k, v in VALUES.items() if k != "smoking"})
+    rows = {row.item_id: row for row in review.rows()}
+    warning = rows["smoking"].answer.palette().color(rows["smoking"].answer.foregroundRole())
+    answered = rows["pain-now"].answer.palette().color(rows["pain-now"].answer.foregroundRole())
+    assert warning != answered
+    tap(qtbot, find_button(window, "review_smoking"))
+    widget = question_screen(window)._answer
+    assert widget is not None
+    widget.set_value("never")
+    widget.changed.emit()  # as a tap on "I have never smoked" does
+    tap(qtbot, find_button(window, "question_next"))
+    assert window.place.screen == "review"
+    row = {row.item_id: row for row in review_of(window).rows()}["smoking"]
+    assert shown(row.answer) == "I have never smoked"
+    assert row.answer.property("role") == "answer"
+    assert row.answer.palette().color(row.answer.foregroundRole()) == answered

@@ -64,7 +64,10 @@ class AnswerRow(LaidOutButton):
         self.question.setText(breakable(question))
         self.answer.setText(breakable(answer))
         self.change.setText(change)
-        self.answer.setProperty("role", role)
+        if self.answer.property("role") != role:
+            self.answer.setProperty("role", role)
+            self.answer.style().unpolish(self.answer)  # the style sheet styles by role
+            self.answer.style().polish(self.answer)
         self.setAccessibleName(question)
         self.setAccessibleDescription(f"{answer}. {change}")
 
@@ -78,6 +81,7 @@ class Part:
     """A part of the questionnaire on the review list: its heading and its answer rows."""
 
     def __init__(self, page_id: str, title: str) -> None:
+        self.page_id = page_id
         self.heading = text(title, "subtitle", f"review_part_{page_id}")
         self.rows: list[AnswerRow] = []
 
@@ -122,8 +126,9 @@ class PartColumns(QWidget):
         self.parts = parts
         for part in parts:
             for piece in part.pieces():
-                piece.setParent(self)
-                piece.ensurePolished()
+                if piece.parentWidget() is not self:  # a piece shown before keeps its place
+                    piece.setParent(self)
+                    piece.ensurePolished()
             for row in part.rows:
                 row.apply_metrics(self._body_px)
         self._shape = ()
@@ -237,29 +242,37 @@ class ReviewScreen(Screen):
         if words is None:
             return
         review = self._session.review()
+        kept_parts = {part.page_id: part for part in self._list.parts}
+        kept_rows = {row.item_id: row for part in self._list.parts for row in part.rows}
         parts: list[Part] = []
         for page in self._session.questionnaire.pages:
             ids = {item.id for item in page.items}
             shown = [(item, answer) for item, answer in review if item.id in ids]
             if shown:
-                part = Part(page.id, words.questionnaire.pages[page.id].title)
-                part.rows = [self._row(item, answer, words) for item, answer in shown]
+                title = words.questionnaire.pages[page.id].title
+                part = kept_parts.pop(page.id, None) or Part(page.id, title)
+                part.heading.setText(title)
+                part.rows = [self._row(kept_rows.pop(item.id, None), item, answer, words)
+                             for item, answer in shown]
                 parts.append(part)
-        old = self._list.parts
-        self._list.show_parts(parts)
-        for piece in (piece for part in old for piece in part.pieces()):
+        self._list.show_parts(parts)  # rows and headings already there are used again
+        gone = [*kept_rows.values(), *(part.heading for part in kept_parts.values())]
+        for piece in gone:
             piece.hide()
             piece.setParent(None)
             piece.deleteLater()
 
-    def _row(self, item: Item, answer: Answer | None, words: LanguageWords) -> AnswerRow:
-        row = AnswerRow(item.id)
+    def _row(self, row: AnswerRow | None, item: Item, answer: Answer | None,
+             words: LanguageWords) -> AnswerRow:
+        """`row` (the item's row from the last opening) or a new one, with `answer`."""
+        if row is None:
+            row = AnswerRow(item.id)
+            row.clicked.connect(lambda _=False, i=item.id: self.change_requested.emit(i))
         shown = answer_words(item, answer, words) if answer is not None \
             else words.ui.review_not_answered
         role = "answer" if answer is not None else "warning" if item.required else "muted"
         row.set_words(words.questionnaire.items[item.id].text, shown, role,
                       words.ui.review_change)
-        row.clicked.connect(lambda _=False, i=item.id: self.change_requested.emit(i))
         return row
 
     def _fit_head(self) -> None:
