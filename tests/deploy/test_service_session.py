@@ -55,6 +55,7 @@ class FakeSystemd:
         self.socket = socket.socket(socket.AF_UNIX, socket.SOCK_DGRAM)
         self.socket.bind(str(self.path))
         self.socket.setsockopt(socket.SOL_SOCKET, socket.SO_PASSCRED, 1)
+        self.sessions: list[subprocess.Popen[str]] = []
 
     def receive(self) -> tuple[str, int]:
         """The next message and the PID of its sender."""
@@ -71,6 +72,14 @@ class FakeSystemd:
 def systemd(tmp_path: Path) -> Iterator[FakeSystemd]:
     fake = FakeSystemd(tmp_path)
     yield fake
+    for session in fake.sessions:  # a failed test leaves no session running
+        if session.poll() is None:
+            session.send_signal(signal.SIGTERM)  # it ends everything under it
+            try:
+                session.communicate(timeout=SECONDS)
+            except subprocess.TimeoutExpired:
+                session.kill()
+                session.communicate()
     fake.socket.close()
 
 
@@ -78,9 +87,11 @@ def start_session(systemd: FakeSystemd, *command: str, grace: float = 8.0
                   ) -> subprocess.Popen[str]:
     environ = dict(os.environ, NOTIFY_SOCKET=str(systemd.path), WATCHDOG_USEC="30000000",
                    WATCHDOG_PID="1", PYTHONPATH=str(ROOT))
-    return subprocess.Popen(
+    session = subprocess.Popen(
         [sys.executable, "-m", "kiosk.service_session", "--grace", str(grace), "--", *command],
         env=environ, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    systemd.sessions.append(session)
+    return session
 
 
 def kiosk_pid(session: subprocess.Popen[str]) -> int:
