@@ -36,90 +36,29 @@ from __future__ import annotations
 
 import logging
 import math
-import os
 import weakref
 from typing import ClassVar
 
 import shiboken6
-from PySide6.QtCore import QEvent, QObject, QPoint, QRect, QRectF, Qt, QUrl
+from PySide6.QtCore import QEvent, QPoint, QRect, QRectF, Qt, QUrl
 from PySide6.QtGui import QGuiApplication, QRegion
-from PySide6.QtQml import QQmlComponent, QQmlEngine
+from PySide6.QtQml import QQmlComponent
 from PySide6.QtQuick import QQuickItem
 from PySide6.QtQuickWidgets import QQuickWidget
 from PySide6.QtWidgets import QApplication, QSizePolicy, QWidget
 
-from kiosk.ui.input_method import IM_MODULE, choose_virtual_keyboard, keep_in_view
+from kiosk.ui.input_method import choose_virtual_keyboard, keep_in_view
+from kiosk.ui.keyboard_qml import (
+    LOCALES,
+    QML,
+    QML_URL,
+    input_method_chosen,
+    locale_for,
+    module_loads,
+    qml_errors,
+)
 
 log = logging.getLogger(__name__)
-
-
-#: Keyboard locales the kiosk offers, by the kiosk's language codes.
-LOCALES = {"en": "en_US", "es": "es_ES"}
-
-#: The panel and the two settings the kiosk changes: language and which languages the
-#: language key cycles through. Python sets `locale`; the bindings hand it to the keyboard.
-QML = b"""
-import QtQuick
-import QtQuick.VirtualKeyboard
-import QtQuick.VirtualKeyboard.Settings
-
-Item {
-    id: root
-    property string locale: "en_US"
-    property var locales: ["en_US", "es_ES"]
-    readonly property alias active: panel.active
-    readonly property real panelHeight: panel.height
-    readonly property bool uppercase: InputContext.uppercase
-    // Room above the keys for the accent list a long press opens (and the bubble a tap shows).
-    readonly property real room: panel.keyboard.style
-        ? Math.ceil(panel.keyboard.style.alternateKeysListItemHeight
-                    + panel.keyboard.style.alternateKeysListBottomMargin) : 0
-    readonly property bool accentsOpen: panel.keyboard.alternativeKeys.visible
-    // Where the accent list or the key bubble is drawn, in this item; empty when neither is.
-    // (Their x, y and width are read so the rectangle follows them when they move.)
-    readonly property rect popupRect: {
-        const board = panel.keyboard
-        const list = board.alternativeKeys.listView
-        if (board.alternativeKeys.visible && list.x + list.y + list.width > -1e9) {
-            const at = list.mapToItem(root, 0, 0)
-            return Qt.rect(at.x, at.y, list.width, list.height)
-        }
-        const bubble = board.characterPreview
-        if (bubble.visible && bubble.x + bubble.y + bubble.width > -1e9) {
-            const at = bubble.mapToItem(root, 0, 0)
-            return Qt.rect(at.x, at.y, bubble.width, bubble.height)
-        }
-        return Qt.rect(0, 0, 0, 0)
-    }
-    signal shapeChanged()
-    onActiveChanged: shapeChanged()
-    onPanelHeightChanged: shapeChanged()
-    onRoomChanged: shapeChanged()
-    onPopupRectChanged: shapeChanged()
-
-    Binding { target: VirtualKeyboardSettings; property: "activeLocales"; value: root.locales }
-    Binding { target: VirtualKeyboardSettings; property: "locale"; value: root.locale }
-
-    InputPanel {
-        id: panel
-        objectName: "inputPanel"
-        anchors.left: parent.left
-        anchors.right: parent.right
-        anchors.top: parent.top
-        anchors.topMargin: root.room
-    }
-}
-"""
-
-QML_URL = "qrc:/kiosk/keyboard.qml"  # names the inline QML in Qt's messages; not a real file
-
-#: Only imports: does the QML module (and the libraries under it) load?
-PROBE_QML = b"""
-import QtQuick
-import QtQuick.VirtualKeyboard
-import QtQuick.VirtualKeyboard.Settings
-QtObject {}
-"""
 
 
 def enable_virtual_keyboard() -> None:
@@ -140,38 +79,6 @@ def enable_virtual_keyboard() -> None:
                     "no on-screen keyboard")
         OnScreenKeyboard._available = False
 
-
-def locale_for(code: str) -> str | None:
-    """The keyboard locale for a kiosk language ("es") or keyboard locale ("es_ES")."""
-    if code in LOCALES.values():
-        return code
-    return LOCALES.get(code)
-
-
-def _errors(component: QQmlComponent) -> str:
-    return "; ".join(error.toString() for error in component.errors()) or "no object made"
-
-
-def _input_method_chosen() -> bool:
-    if os.environ.get("QT_IM_MODULE") == IM_MODULE:
-        return True
-    log.warning("no on-screen keyboard: QT_IM_MODULE is %r, not %r (enable_virtual_keyboard() "
-                "must run before the QApplication)", os.environ.get("QT_IM_MODULE"), IM_MODULE)
-    return False
-
-
-def _module_loads() -> bool:
-    """Whether the keyboard's QML module and the libraries under it load, in a spare engine."""
-    engine = QQmlEngine()
-    component = QQmlComponent(engine)
-    component.setData(PROBE_QML, QUrl("qrc:/kiosk/keyboard-probe.qml"))
-    made: QObject | None = component.create() if component.isReady() else None
-    if made is None:
-        log.warning("no on-screen keyboard (is PySide6-Addons installed?): %s", _errors(component))
-    else:
-        made.deleteLater()
-    engine.deleteLater()
-    return made is not None
 
 
 class OnScreenKeyboard(QWidget):
@@ -200,7 +107,7 @@ class OnScreenKeyboard(QWidget):
         self.view: QQuickWidget | None = None
         self.root: QQuickItem | None = None
         self._watching_focus = False
-        if OnScreenKeyboard._available is False or not _input_method_chosen():
+        if OnScreenKeyboard._available is False or not input_method_chosen():
             OnScreenKeyboard._available = False
             return
         OnScreenKeyboard._take_panel_over()
@@ -226,7 +133,7 @@ class OnScreenKeyboard(QWidget):
         root = component.create() if component.isReady() else None
         if not isinstance(root, QQuickItem):
             log.warning("no on-screen keyboard (is PySide6-Addons installed?): %s",
-                        _errors(component))
+                        qml_errors(component))
             OnScreenKeyboard._available = False
             self.view = None
             view.deleteLater()
@@ -269,7 +176,7 @@ class OnScreenKeyboard(QWidget):
         `OnScreenKeyboard` that fails to build makes it False for good.
         """
         if cls._available is None and QGuiApplication.instance() is not None:
-            cls._available = _input_method_chosen() and _module_loads()
+            cls._available = input_method_chosen() and module_loads()
         return bool(cls._available)
 
     def _root(self) -> QQuickItem | None:
