@@ -120,8 +120,7 @@ def start(options: Options, data: Path | None = None) -> tuple[QApplication, QWi
         window.prepare_keyboard(keys_now=False)
         from kiosk.ui.after_paint import after_first_paint
 
-        after_first_paint(window, window.prepare_keyboard)
-
+        after_first_paint(window, window.prepare_keyboard)  # now its keys
         after_first_paint(window, window.look_for_voice)
     if data is not None and back_office is not None:
         # The store, the retention pass and the printer are needed minutes later, not for

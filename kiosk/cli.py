@@ -256,8 +256,6 @@ def run_kiosk(options: Options) -> int:
     from kiosk.ui.after_paint import after_first_paint
     from kiosk.ui.window import KioskWindow
 
-    if isinstance(window, KioskWindow):
-        after_first_paint(window, window.prepare_keyboard)
     watchdog = ServiceWatchdog(app)
     after_first_paint(window, lambda: watchdog.ready(
         f"serving patients, showing the {window.place.screen} screen"
