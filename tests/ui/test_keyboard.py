@@ -24,7 +24,8 @@ from PySide6.QtWidgets import QApplication, QLineEdit, QPushButton, QVBoxLayout,
 from pytestqt.qtbot import QtBot
 
 from kiosk.ui import keyboard
-from kiosk.ui.keyboard import OnScreenKeyboard, enable_virtual_keyboard, locale_for
+from kiosk.ui.keyboard import OnScreenKeyboard, enable_virtual_keyboard
+from kiosk.ui.keyboard_qml import locale_for
 
 NEEDS = ("the QApplication was made without Qt Virtual Keyboard: tests/conftest.py must call "
          "kiosk.ui.keyboard.enable_virtual_keyboard() before it (or PySide6-Addons is missing)")
