@@ -30,7 +30,7 @@ if profile:
 import benchmarks.first_frame as frame
 report = frame._report_first_paint
 
-def marked(widget):
+def marked(widget, quit_after=True):
     from PySide6.QtCore import QEvent, QObject
 
     class Mark(QObject):
@@ -44,11 +44,11 @@ def marked(widget):
 
     marked.mark = Mark()
     widget.installEventFilter(marked.mark)
-    report(widget)
+    report(widget, quit_after)
 
 frame._report_first_paint = marked
 sys.argv = ["first_frame.py", sys.argv[1], sys.argv[2]]
-frame.kiosk()
+frame.kiosk() if sys.argv[2] == "attract" else frame.kiosk_on(sys.argv[2])
 if profile:
     pstats.Stats(profile, stream=sys.stdout).sort_stats("cumulative").print_stats(lines)
 """

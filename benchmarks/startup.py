@@ -31,14 +31,21 @@ ROOT = Path(__file__).resolve().parent.parent
 PICTURE = ROOT / "resources" / "content" / "illustrations" / "spine-and-disc.svg"
 #: The children of one round, in the order they run: what each starts.
 KINDS = ("bare", "attract", "home")
+#: What is measured: each child's first frame, and the kiosk's window's own first frame
+#: after the picture of the welcome loop ("attract ready": when a touch is served).
+NAMES = ("bare", "attract", "attract ready", "home")
+#: The frames the start-up goals are for: the first frame of the kiosk as it starts, and of
+#: home, which the kiosk's window shows once built.
+GOALS = ("attract", "home")
 TIME_GOAL, MEMORY_GOAL = 1.2, 1.3
 ROUNDS = 7
 #: Longest a child may take to paint its first frame, in seconds.
 CHILD_TIMEOUT = 60
 
 
-def run(kind: str, data: Path) -> tuple[float, int]:
-    """Seconds from launching the child to its first frame, and its peak memory in KiB."""
+def run(kind: str, data: Path) -> list[tuple[float, int]]:
+    """Seconds from launching the child to each frame it reports (its first frame; for the
+    welcome loop, then its window's first frame), with its peak memory in KiB at each."""
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen", PYTHONPATH=str(ROOT))
     args = [sys.executable, str(ROOT / "benchmarks" / "first_frame.py")]
     args += ["bare", str(PICTURE)] if kind == "bare" else ["kiosk", str(data), kind]
@@ -46,49 +53,58 @@ def run(kind: str, data: Path) -> tuple[float, int]:
     with subprocess.Popen(args, env=env, cwd=ROOT, stdout=subprocess.PIPE,
                           stderr=subprocess.DEVNULL, text=True) as child:
         assert child.stdout is not None
-        line = child.stdout.readline()
+        lines = child.stdout.read().splitlines()
         try:
             child.wait(CHILD_TIMEOUT)
         except subprocess.TimeoutExpired:
             child.kill()
             raise
-    if not line.strip():
+    if not lines:
         raise RuntimeError(f"the {kind} child painted no frame (exit status {child.returncode})")
-    painted_at, peak = line.split()
-    return float(painted_at) - began, int(peak)
+    frames = [line.split() for line in lines]
+    return [(float(painted_at) - began, int(peak)) for painted_at, peak in frames]
 
 
 def measure(rounds: int = ROUNDS, say: bool = True) -> Figures:
     """The median first frame and peak memory of each child, and the kiosk's ratios."""
-    results: dict[str, list[tuple[float, int]]] = {kind: [] for kind in KINDS}
+    results: dict[str, list[tuple[float, int]]] = {name: [] for name in NAMES}
     with tempfile.TemporaryDirectory(prefix="kiosk-startup-") as folder:
         data = Path(folder)
-        for kind in KINDS:  # warm the file cache and the content cache
+        for kind in KINDS:  # warm the file cache, the content cache and the stored picture
             run(kind, data)
         for _ in range(rounds):
             for kind in KINDS:
-                results[kind].append(run(kind, data))
-    medians = {kind: (statistics.median(t for t, _ in runs),
-                      statistics.median(m for _, m in runs)) for kind, runs in results.items()}
+                frames = run(kind, data)
+                results[kind].append(frames[0])
+                if kind == "attract":
+                    results["attract ready"].append(frames[-1])
+    medians = {name: (statistics.median(t for t, _ in runs),
+                      statistics.median(m for _, m in runs)) for name, runs in results.items()}
     bare_time, bare_memory = medians["bare"]
     found: Figures = {"rounds": Figure(rounds)}
     lines = []
-    for kind in KINDS:
-        seconds, peak = medians[kind]
-        spread = [t * 1000 for t, _ in results[kind]]
-        found[f"{kind} first frame"] = Figure(
+    for name in NAMES:
+        seconds, peak = medians[name]
+        spread = [t * 1000 for t, _ in results[name]]
+        found[f"{name} first frame"] = Figure(
             round(seconds * 1000, 1), "ms",
             detail={"min": round(min(spread), 1), "max": round(max(spread), 1)})
-        found[f"{kind} peak memory"] = Figure(round(peak / 1024, 1), "MiB")
-        lines.append(f"{kind:8} first frame {seconds * 1000:7.1f} ms (min {min(spread):.1f}, "
+        found[f"{name} peak memory"] = Figure(round(peak / 1024, 1), "MiB")
+        lines.append(f"{name:13} first frame {seconds * 1000:7.1f} ms (min {min(spread):.1f}, "
                      f"max {max(spread):.1f})   peak memory {peak / 1024:6.1f} MiB")
-        if kind == "bare":
+        if name == "bare":
             continue
         time_ratio, memory_ratio = seconds / bare_time, peak / bare_memory
-        found[f"{kind} time ratio"] = Figure(round(time_ratio, 3), "x", "<=", TIME_GOAL)
-        found[f"{kind} memory ratio"] = Figure(round(memory_ratio, 3), "x", "<=", MEMORY_GOAL)
-        lines.append(f"{'':8} ratio to bare: time {time_ratio:.2f}x (goal <= {TIME_GOAL:.2f}x)"
-                     f"   memory {memory_ratio:.2f}x (goal <= {MEMORY_GOAL:.2f}x)")
+        goal = name in GOALS
+        found[f"{name} time ratio"] = Figure(round(time_ratio, 3), "x", "<=" if goal else None,
+                                             TIME_GOAL if goal else None)
+        found[f"{name} memory ratio"] = Figure(round(memory_ratio, 3), "x",
+                                               "<=" if goal else None,
+                                               MEMORY_GOAL if goal else None)
+        aim = f" (goal <= {TIME_GOAL:.2f}x)" if goal else ""
+        lines.append(f"{'':13} ratio to bare: time {time_ratio:.2f}x{aim}"
+                     f"   memory {memory_ratio:.2f}x"
+                     + (f" (goal <= {MEMORY_GOAL:.2f}x)" if goal else ""))
     lines.append(f"medians over {rounds} alternating rounds")
     if say:
         print("\n".join(lines), flush=True)

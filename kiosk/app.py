@@ -13,11 +13,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from kiosk.content.files import DEFAULT_CONTENT, DEFAULT_SETTINGS, DEFAULT_THEME
-from kiosk.content.model import Loaded
-from kiosk.decoding.errors import ContentInvalid
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # the content model is imported with the content, not before the first frame
     from PySide6.QtWidgets import QApplication, QWidget
+
+    from kiosk.content.model import Loaded
 
 
 log = logging.getLogger(__name__)
@@ -43,6 +43,8 @@ def load(options: Options) -> Loaded:
 
 def load_or_say(options: Options) -> Loaded | None:
     """The clinic's files for a command, or None after printing every error on stderr."""
+    from kiosk.decoding.errors import ContentInvalid
+
     try:
         return load(options)
     except ContentInvalid as invalid:
@@ -52,6 +54,8 @@ def load_or_say(options: Options) -> Loaded | None:
 
 def load_or_log(options: Options, cache_file: Path | None = None) -> Loaded | None:
     """The clinic's files (through the cache when given), or None after logging every error."""
+    from kiosk.decoding.errors import ContentInvalid
+
     try:
         if cache_file is None:
             return load(options)
@@ -93,16 +97,7 @@ def start(options: Options, data: Path | None = None) -> tuple[QApplication, QWi
     """Everything up to a window ready to show: content first, then Qt. With a data folder,
     the content cache and the visit store live there."""
     loaded = load_or_log(options, data / "content-cache.pickle" if data else None)
-    from PySide6.QtWidgets import QApplication
-
-    from kiosk.ui.input_method import choose_virtual_keyboard
-    from kiosk.ui.qt_messages import route_to_log
-
-    route_to_log()
-    choose_virtual_keyboard()
-    app = QApplication.instance() or QApplication(sys.argv[:1])
-    assert isinstance(app, QApplication)
-    app.setApplicationName("spine-kiosk")
+    app = application()
     back_office = loaded if data is None else loaded or last_good(data)
     if options.out_of_order:
         log.error("started out of order on purpose: the kiosk failed to start too often (the"
@@ -133,6 +128,22 @@ def start(options: Options, data: Path | None = None) -> tuple[QApplication, QWi
     return app, window
 
 
+def application() -> QApplication:
+    """The kiosk's QApplication (made on the first call), with Qt's messages going to the log
+    and the on-screen keyboard chosen as its input method."""
+    from PySide6.QtWidgets import QApplication
+
+    from kiosk.ui.input_method import choose_virtual_keyboard
+    from kiosk.ui.qt_messages import route_to_log
+
+    route_to_log()
+    choose_virtual_keyboard()
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    assert isinstance(app, QApplication)
+    app.setApplicationName("spine-kiosk")
+    return app
+
+
 def open_back_office(window: QWidget, loaded: Loaded, options: Options, data: Path) -> None:
     """The visit store, retention and the printer (their modules are imported only now)."""
     from kiosk import paths
@@ -153,6 +164,8 @@ def last_good(data: Path) -> Loaded | None:
         log.warning("printing, retention and staff mode go on with the last good content and"
                     " settings")
         return loaded
+    from kiosk.decoding.errors import ContentInvalid
+
     try:
         loaded = load(Options())
     except ContentInvalid:

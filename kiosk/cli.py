@@ -20,7 +20,6 @@ log = logging.getLogger(__name__)
 if TYPE_CHECKING:
     from kiosk.fhir.client_key import Algorithm
 
-WINDOWED_SIZE = (1280, 800)
 #: How often a running kiosk notes in its run record that it is alive.
 ALIVE_MS = 60_000
 ROOT_REFUSED = ("kiosk: kiosk mode does not run as root: run the kiosk as its own unprivileged"
@@ -233,33 +232,21 @@ def run_kiosk(options: Options) -> int:
     record = RunRecord(data)
     (log.info if record.last.clean else log.warning)("kiosk %s started; %s", __version__,
                                                       record.last.how)
-    from kiosk.app import start
+    from kiosk.app import application
+    from kiosk.launch import Launch
+    from kiosk.service_notify import ServiceWatchdog
     from kiosk.stop_signals import quit_on_stop_signals
 
-    app, window = start(options, data)
+    app = application()
     stopper = quit_on_stop_signals(app)
     print(start_line(options.windowed, data, log_file), flush=True)
-    from PySide6.QtCore import Qt
+    if not options.windowed:
+        from PySide6.QtCore import Qt
 
-    if options.windowed:
-        window.resize(*WINDOWED_SIZE)
-        window.show()
-    else:
-        window.setWindowFlags(Qt.WindowType.FramelessWindowHint
-                              | Qt.WindowType.WindowStaysOnTopHint)
         app.setOverrideCursor(Qt.CursorShape.BlankCursor)
-        screen = app.primaryScreen()
-        if screen is not None:  # fills the screen even where no window manager runs
-            window.setGeometry(screen.geometry())
-        window.showFullScreen()
-    from kiosk.service_notify import ServiceWatchdog
-    from kiosk.ui.after_paint import after_first_paint
-    from kiosk.ui.window import KioskWindow
-
     watchdog = ServiceWatchdog(app)
-    after_first_paint(window, lambda: watchdog.ready(
-        f"serving patients, showing the {window.place.screen} screen"
-        if isinstance(window, KioskWindow) and not window.out_of_order else "out of order"))
+    launch = Launch(options, data, lambda window: watchdog.ready(serving(window)))
+    launch.begin()
     from PySide6.QtCore import QTimer
 
     alive = QTimer(app)
@@ -273,6 +260,15 @@ def run_kiosk(options: Options) -> int:
                    else "closed from the kiosk (staff's Exit kiosk, or the window closed)")
     return status
 
+
+
+def serving(window: object) -> str:
+    """What the kiosk tells systemd once its window is on screen."""
+    from kiosk.ui.window import KioskWindow
+
+    if isinstance(window, KioskWindow) and not window.out_of_order:
+        return f"serving patients, showing the {window.place.screen} screen"
+    return "out of order"
 
 
 def start_line(windowed: bool, data: Path, log_file: Path | None) -> str:

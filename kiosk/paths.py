@@ -45,15 +45,16 @@ def readable_by_others(path: Path) -> bool:
     return bool(path.stat().st_mode & 0o077)
 
 
-def write_private(path: Path, text: str) -> None:
-    """Write `text` to `path` whole or not at all, readable by the kiosk's user only (0600):
-    a temporary file made private before a byte is written, then put in place."""
+def write_private(path: Path, text: str | bytes) -> None:
+    """Write `text` (a str or bytes) to `path` whole or not at all, readable by the kiosk's
+    user only (0600): a temporary file made private before a byte is written, then put in
+    place."""
     temporary = path.with_name(f".{path.name}.new")
     descriptor = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
     try:
         os.fchmod(descriptor, 0o600)  # a temporary left over from before keeps its mode
-        with os.fdopen(descriptor, "w", encoding="utf-8") as file:
-            file.write(text)
+        with os.fdopen(descriptor, "wb") as file:
+            file.write(text.encode() if isinstance(text, str) else text)
             file.flush()
             os.fsync(file.fileno())
     except BaseException:

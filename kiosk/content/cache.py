@@ -8,34 +8,16 @@ The cache file is private to the kiosk's user (0600), as every file the kiosk wr
 
 from __future__ import annotations
 
-import hashlib
 import logging
 import os
 import pickle
-import sys
-from collections.abc import Iterable
 from pathlib import Path
 
-from kiosk import __version__
 from kiosk.content.model import Loaded
+from kiosk.content.stamp import stamp
 
 log = logging.getLogger(__name__)
 CODE = Path(__file__).resolve().parent
-
-
-def stamp(paths: Iterable[Path]) -> str:
-    """A digest of the name, size and modification time of every file under `paths`."""
-    digest = hashlib.sha256(f"{__version__} {sys.version}".encode())
-    for path in paths:
-        files = sorted(p for p in path.rglob("*") if p.is_file()) if path.is_dir() else [path]
-        for file in files:
-            try:
-                info = file.stat()
-            except OSError:
-                digest.update(f"{file} missing".encode())
-                continue
-            digest.update(f"{file} {info.st_size} {info.st_mtime_ns}".encode())
-    return digest.hexdigest()
 
 
 def load_cached(content: Path, settings: Path, theme: Path, cache_file: Path) -> Loaded:
