@@ -6,7 +6,8 @@ first touch on each never waits for it to be built. A screen with more to get re
 reader's page for every section and language) says so through `work_ahead()`. The question
 and review screens belong to a visit (building them would start one, and time it from then),
 and the end screens are dropped with each patient: for them only their code is loaded ahead,
-which is most of what their first build costs.
+which is most of what their first build costs. Once a visit has begun, its review list is got
+ready the same way (`add`), a part of the questionnaire at a time, while the patient reads.
 """
 
 from __future__ import annotations
@@ -19,8 +20,9 @@ from PySide6.QtCore import QObject, QTimer
 
 log = logging.getLogger(__name__)
 
-#: Screens that never hold anything of a patient's, in the order a patient meets them.
-SCREENS_AHEAD = ("home", "sections", "reader", "idle_warning")
+#: Screens that never hold anything of a patient's, in the order a patient meets them, and
+#: the staff's PIN pad (built again after each patient: it is where the PIN is typed).
+SCREENS_AHEAD = ("home", "sections", "reader", "idle_warning", "staff_pin")
 #: Modules of the screens that belong to a visit, loaded (not built) ahead.
 MODULES_AHEAD = ("kiosk.ui.screens.question", "kiosk.ui.screens.review",
                  "kiosk.ui.answers", "kiosk.ui.number_answers", "kiosk.ui.date_keypad",
@@ -34,16 +36,19 @@ QUIET_MS = 400
 
 class ReadyAhead(QObject):
     """Builds `screens` with `build` (a name → the screen, built if it is not) and imports
-    `modules`, one per turn of the event loop, each time `start` is called; a step waits while
+    `modules`, one per turn of the event loop, each time `start` is called (a screen only when
+    `can_build(name)` says it can be built now); a step waits while
     `quiet()` is False (a patient is touching, or the window is not shown), so the work never
     holds up a touch."""
 
     def __init__(self, parent: QObject, build: Callable[[str], object],
                  quiet: Callable[[], bool] = lambda: True,
                  screens: Iterable[str] = SCREENS_AHEAD,
-                 modules: Iterable[str] = MODULES_AHEAD) -> None:
+                 modules: Iterable[str] = MODULES_AHEAD,
+                 can_build: Callable[[str], bool] = lambda name: True) -> None:
         super().__init__(parent)
         self._build = build
+        self._can_build = can_build
         self._quiet = quiet
         self._screens = tuple(screens)
         self._modules = tuple(modules)
@@ -53,10 +58,21 @@ class ReadyAhead(QObject):
         self._timer.timeout.connect(self._next)
 
     def start(self) -> None:
-        """Get everything ready again (from the first), one piece per turn."""
+        """Get everything ready again (from the first), one piece per turn, before anything
+        still waiting (`stop` clears that)."""
         self._waiting = [*(self._importer(name) for name in self._modules),
-                         *(self._builder(name) for name in self._screens)]
+                         *(self._builder(name) for name in self._screens), *self._waiting]
         self._timer.start(0)
+
+    def add(self, steps: Iterable[Callable[[], object]]) -> None:
+        """More to get ready, after what is waiting (a visit's own screens, once it began)."""
+        self._waiting.extend(steps)
+        if not self._timer.isActive():
+            self._timer.start(0)
+
+    def build(self, name: str) -> Callable[[], object]:
+        """A step that builds screen `name` and queues the more it has to get ready."""
+        return self._builder(name)
 
     def stop(self) -> None:
         self._waiting.clear()
@@ -68,6 +84,8 @@ class ReadyAhead(QObject):
 
     def _builder(self, name: str) -> Callable[[], object]:
         def build() -> None:
+            if not self._can_build(name):  # e.g. the PIN pad, before the visit store opened
+                return
             screen = self._build(name)
             more = getattr(screen, "work_ahead", None)  # e.g. the reader's pages
             if callable(more):

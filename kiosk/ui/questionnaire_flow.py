@@ -20,6 +20,7 @@ if TYPE_CHECKING:
 
     from kiosk.intake.session import SubmittedVisit
     from kiosk.records.keeper import VisitKeeper
+    from kiosk.ui.ahead import ReadyAhead
     from kiosk.ui.screens.question import QuestionScreen
     from kiosk.ui.screens.review import ReviewScreen
     from kiosk.ui.screens.visit_end import ThanksScreen
@@ -40,6 +41,7 @@ class QuestionnaireFlow:
     _history: list[Place]
     _screens: dict[str, Screen]
     _stack: QStackedWidget
+    ahead: ReadyAhead
 
     store: Any
     print_queue: Any
@@ -116,13 +118,13 @@ class QuestionnaireFlow:
             return
         self._question().open()
         self.go(Place("question"))
+        if "review" not in self._screens:  # ready, a part at a time, while the patient reads
+            self.ahead.add([self.ahead.build("review")])
 
     def _open_review(self, remember: bool = False) -> None:
-        """The review as the answers stand now (a review built just now already is)."""
-        built = "review" in self._screens
+        """The review as the answers stand now."""
         review = cast("ReviewScreen", self.page("review"))
-        if built:
-            review.refresh()
+        review.refresh()
         self.go(Place("review"), remember=remember)
 
     def _change_answer(self, item_id: str) -> None:
@@ -150,6 +152,9 @@ class QuestionnaireFlow:
         self._keep(visit, "urgent")
         self.urgent_raised.emit(visit)
         self.go(Place("urgent"), remember=False)
+        # Staff's screens, ready while the desk comes (the PIN pad usually is already).
+        self.ahead.add([self.ahead.build(name) for name in ("staff_pin", "staff_urgent")
+                        if name not in self._screens])
 
     def _keep_progress(self) -> None:
         """A visit an urgent flag saved keeps its answers as the patient goes on."""

@@ -7,13 +7,14 @@ a wipe that resets them leaves nothing of the last patient behind.
 
 from __future__ import annotations
 
+import functools
 import logging
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, cast
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QCloseEvent, QKeyEvent
+from PySide6.QtGui import QCloseEvent, QFont, QKeyEvent
 from PySide6.QtWidgets import (
     QSizePolicy,
     QStackedWidget,
@@ -87,6 +88,11 @@ class KioskWindow(EducationFlow, QuestionnaireFlow, StaffFlow, IdleFlow, OutOfOr
         #: The language and body text size each built screen was last brought up to date in.
         self._shown_in: dict[str, tuple[str, int | None]] = {}
         self._metrics: style.Metrics | None = None
+        #: The style sheet each built screen has of its own ("": none, the window's alone),
+        #: and the sheet and font a screen is given for the patient's text size (none and an
+        #: empty font, which inherits every property, at the resting size).
+        self._screen_style: dict[str, str] = {}
+        self._patient_style: tuple[str, QFont] = ("", QFont())
 
         self._stack = QStackedWidget()
         self._fade = ScreenFade(self._stack, self)
@@ -121,10 +127,10 @@ class KioskWindow(EducationFlow, QuestionnaireFlow, StaffFlow, IdleFlow, OutOfOr
         self.settings_path: Path | None = None
         self.content_loader: Callable[[], Loaded] | None = None
         self.watch_for_staff()
+        self.ahead = ReadyAhead(self, self.page, lambda: self.isVisible() and (
+            self.idle.since_input_ms() >= QUIET_MS), can_build=self._can_build)
         self._apply_style()
         self.go(self.resting_place(), remember=False)
-        self.ahead = ReadyAhead(self, self.page, lambda: self.isVisible() and (
-            self.idle.since_input_ms() >= QUIET_MS))
         if not out_of_order:
             after_first_paint(self, self.ahead.start)
 
@@ -138,8 +144,14 @@ class KioskWindow(EducationFlow, QuestionnaireFlow, StaffFlow, IdleFlow, OutOfOr
             built = self._factories[name]()
             self._screens[name] = built
             self._shown_in.pop(name, None)  # a screen of that name built before is gone
+            self._screen_style.pop(name, None)
             self._stack.addWidget(built)
         screen = self._screens[name]
+        sheet, font = self._patient_style  # first: a screen may measure its words' sizes
+        if self._screen_style.get(name, "") != sheet:
+            screen.setStyleSheet(sheet)
+            screen.setFont(font)
+            self._screen_style[name] = sheet
         body = self._metrics.body if self._metrics is not None else None
         shown_in = self._shown_in.get(name)
         if body is not None and (shown_in is None or shown_in[1] != body):
@@ -148,6 +160,10 @@ class KioskWindow(EducationFlow, QuestionnaireFlow, StaffFlow, IdleFlow, OutOfOr
             screen.show_words(self._loaded.content.words(self.language))
         self._shown_in[name] = (self.language, body)
         return screen
+
+    def _can_build(self, name: str) -> bool:
+        """Whether screen `name` can be built now (staff's screens need the visit store)."""
+        return not name.startswith("staff") or self.store is not None
 
     def built_screens(self) -> list[str]:
         return list(self._screens)
@@ -237,6 +253,7 @@ class KioskWindow(EducationFlow, QuestionnaireFlow, StaffFlow, IdleFlow, OutOfOr
         if self.keyboard is not None:
             self.keyboard.set_language(language)
         self.page(self._place.screen)  # the others catch up when they are next shown
+        self._catch_up_ahead()
         self._show_bar()
         self.screen_changed()
 
@@ -246,17 +263,38 @@ class KioskWindow(EducationFlow, QuestionnaireFlow, StaffFlow, IdleFlow, OutOfOr
         self._show_bar()
 
     def _apply_style(self) -> None:
+        """The window's style sheet is for the kiosk's resting text size; a patient's other
+        size is a sheet of each screen's own, given to a screen when it is shown (`page`), so
+        a change restyles the screen in view and not every screen the window holds."""
         theme, screen = self._loaded.theme, self._loaded.settings.screen
         width, height = self.width() or 1280, self.height() or 800
+        accent = self._loaded.settings.clinic.accent_color
         self._metrics = style.metrics(theme, self.text_size, width, height, screen)
+        resting = style.metrics(theme, self._loaded.settings.kiosk.text_size, width, height,
+                                screen)
         bar = style.metrics(theme, "normal", width, height, screen)
-        sheet = style.style_sheet(theme, self._loaded.settings.clinic.accent_color,
-                                  self._metrics, bar, self.contrast)
+        sheet = style.style_sheet(theme, accent, resting, bar, self.contrast)
         if sheet != self.styleSheet():  # restyling every widget is dear: only for a change
-            self.setFont(style.app_font(theme, self._metrics))
+            self.setFont(style.app_font(theme, resting))
             self.setStyleSheet(sheet)
+        # A screen's own sheet holds every colour too, so a contrast change reaches it; at the
+        # resting size a screen has no sheet or font of its own and follows the window's.
+        self._patient_style = ("", QFont()) if self._metrics == resting else (
+            style.style_sheet(theme, accent, self._metrics, bar, self.contrast),
+            style.app_font(theme, self._metrics))
         if self._place.screen in self._screens:
             self.page(self._place.screen)  # the others catch up when they are next shown
+        self._catch_up_ahead()
+
+    def _catch_up_ahead(self) -> None:
+        """The other built screens take the patient's language, size and colours while the
+        patient reads, one per pause (`page` would bring each up to date when shown)."""
+        self.ahead.add([functools.partial(self._catch_up, name) for name in self._screens
+                        if name != self._place.screen])
+
+    def _catch_up(self, name: str) -> None:
+        if name in self._screens:  # not one a wipe has dropped since
+            self.page(name)
 
     def _fit_keyboard(self) -> None:
         if self.keyboard is not None:
@@ -288,6 +326,7 @@ class KioskWindow(EducationFlow, QuestionnaireFlow, StaffFlow, IdleFlow, OutOfOr
     def wipe(self) -> None:
         """Forget everything the patient touched and return to where the kiosk rests."""
         log.info("visit wiped")
+        self.ahead.stop()  # what was being got ready for this patient is theirs
         if "idle_warning" in self._screens:
             cast("IdleWarningScreen", self._screens["idle_warning"]).stop()
         self.go(self.resting_place(), remember=False)

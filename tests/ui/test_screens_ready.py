@@ -3,13 +3,17 @@ made at once only on the screen in view, is on every other screen when the patie
 
 from __future__ import annotations
 
+from PySide6.QtCore import QPoint
 from PySide6.QtWidgets import QLabel
 from pytestqt.qtbot import QtBot
 
 from kiosk.content.loader import Loaded
+from kiosk.ui.screens.review import ReviewScreen
 from kiosk.ui.screens.section_list import SectionListScreen
 from kiosk.ui.window import KioskWindow, Place
 from tests.ui.conftest import find_button, tap
+from tests.ui.test_contrast import colour_at, palette
+from tests.ui.test_questionnaire import CANDIDATE, answer_until, begin
 from tests.ui.screen_text import visible_text
 
 AHEAD = {"home", "sections", "reader", "idle_warning"}
@@ -51,6 +55,22 @@ def test_a_language_chosen_on_home_is_on_the_topics_when_they_open(
         assert english.words.title not in shown
 
 
+def test_while_the_patient_reads_the_screens_not_in_view_take_the_new_language_and_size(
+        qtbot: QtBot, window: KioskWindow, loaded: Loaded) -> None:
+    qtbot.waitUntil(lambda: set(window.built_screens()) >= AHEAD and not window.ahead.busy)
+    window.go(Place("home"))
+    title = window.findChild(QLabel, "sections_title")  # built ahead, not in view
+    assert title is not None and not title.isVisible()
+    english = title.fontInfo().pixelSize()
+    window.set_language("es")
+    window.set_text_size("largest")
+    assert window.ahead.busy, "the topics are brought up to date at the next pause"
+    qtbot.waitUntil(lambda: not window.ahead.busy)
+    assert window.place.screen == "home" and not title.isVisible()
+    assert title.text() == loaded.content.words("es").ui.sections_title
+    assert title.fontInfo().pixelSize() > english
+
+
 def test_a_text_size_chosen_on_home_is_on_the_topics_when_they_open(
         qtbot: QtBot, window: KioskWindow) -> None:
     qtbot.waitUntil(lambda: not window.ahead.busy)
@@ -63,6 +83,59 @@ def test_a_text_size_chosen_on_home_is_on_the_topics_when_they_open(
     after = max(label.font().pixelSize() for label in window.page("sections")
                 .findChildren(QLabel) if label.isVisible())
     assert after > before
+
+
+def test_the_review_list_is_got_ready_while_the_patient_answers_and_opens_with_every_answer(
+        qtbot: QtBot, window: KioskWindow) -> None:
+    qtbot.waitUntil(lambda: not window.ahead.busy)
+    assert "review" not in window.built_screens(), "no visit, no review"
+    begin(qtbot, window)
+    qtbot.waitUntil(lambda: not window.ahead.busy)  # the patient reads the first question
+    assert window.place.screen == "question"
+    assert "review" in window.built_screens(), "ready before the patient reaches it"
+    ready = window.page("review")
+    assert isinstance(ready, ReviewScreen) and ready.rows(), "laid out with what is asked"
+    answer_until(qtbot, window, CANDIDATE, "review")
+    assert window.page("review") is ready
+    answers = {row.item_id: row.answer.text().replace("\u200b", "") for row in ready.rows()}
+    assert answers["first-name"] == "Ana" and answers["last-name"] == "Example"
+    session = window.visit
+    assert session is not None
+    assert [item for item, said in answers.items() if said == "Not answered"] == [
+        item for item in answers if item not in session.answers], "each answer as it stands"
+    window.wipe()
+    qtbot.waitUntil(lambda: not window.ahead.busy)
+    assert "review" not in window.built_screens() and window.visit is None
+
+
+def largest_words(window: KioskWindow, screen: str) -> int:
+    """The pixel size of the largest words on `screen`, opened as a patient opens it."""
+    window.go(Place(screen))
+    return max(label.fontInfo().pixelSize() for label in window.page(screen)
+               .findChildren(QLabel) if label.isVisible())
+
+
+def ground(window: KioskWindow) -> str:
+    return colour_at(window.grab().toImage(), QPoint(2, 2))
+
+
+def test_a_patient_s_text_size_and_colours_reach_every_screen_and_the_wipe_takes_both_back(
+        qtbot: QtBot, window: KioskWindow, loaded: Loaded) -> None:
+    qtbot.waitUntil(lambda: not window.ahead.busy)
+    resting = {screen: largest_words(window, screen) for screen in ("sections", "home")}
+    clinic = ground(window)
+    window.set_text_size("largest")
+    window.set_contrast("white-on-black")
+    dark = palette(loaded, "white-on-black").background
+    assert largest_words(window, "home") > resting["home"] and ground(window) == dark
+    assert largest_words(window, "sections") > resting["sections"] and ground(window) == dark
+    window.set_contrast("clinic")  # the size stays, the colours go back
+    assert ground(window) == clinic and largest_words(window, "sections") > resting["sections"]
+    window.set_contrast("white-on-black")
+    window.wipe()
+    for screen in ("sections", "home"):
+        assert largest_words(window, screen) == resting[screen], f"{screen} after the wipe"
+        assert ground(window) == clinic
 
 
 def test_the_keyboard_is_in_the_first_frame_and_its_keys_load_just_after(

@@ -9,7 +9,9 @@ where the answers go and that they cannot be changed here once sent.
 
 from __future__ import annotations
 
+import functools
 import itertools
+from collections.abc import Callable
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFontMetrics, QResizeEvent
@@ -121,14 +123,19 @@ class PartColumns(QWidget):
         self._row = QHBoxLayout(self)
         self._row.setContentsMargins(0, 0, 0, 0)
 
+    def adopt(self, piece: QWidget) -> None:
+        """Take `piece` in, hidden and styled, ready to be placed on the list later."""
+        piece.hide()
+        piece.setParent(self)
+        piece.ensurePolished()
+
     def show_parts(self, parts: list[Part]) -> None:
         self._empty()
         self.parts = parts
         for part in parts:
             for piece in part.pieces():
                 if piece.parentWidget() is not self:  # a piece shown before keeps its place
-                    piece.setParent(self)
-                    piece.ensurePolished()
+                    self.adopt(piece)
             for row in part.rows:
                 row.apply_metrics(self._body_px)
         self._shape = ()
@@ -227,7 +234,31 @@ class ReviewScreen(Screen):
         self._layout = QVBoxLayout(self)
         self._layout.addWidget(self._scroll, 1)
         nest(self._layout, self._foot)
+        #: Headings and rows got ready ahead (`work_ahead`), not yet on the list.
+        self._spare_parts: dict[str, Part] = {}
+        self._spare_rows: dict[str, AnswerRow] = {}
         self.apply_metrics(26)  # until the window gives its sizes
+
+    def work_ahead(self) -> list[Callable[[], object]]:
+        """Steps that make the list's headings and rows ahead, a part of the questionnaire at
+        a time (while the patient answers), so that opening the list only fills in words."""
+        return [*(functools.partial(self._prepare, page.id, [item.id for item in page.items
+                                                             if item.asks])
+                  for page in self._session.questionnaire.pages),
+                self.refresh]  # the list laid out with the answers so far
+
+    def _prepare(self, page_id: str, item_ids: list[str]) -> None:
+        listed = {part.page_id for part in self._list.parts}
+        if page_id not in listed and page_id not in self._spare_parts:
+            part = Part(page_id, "")
+            self._spare_parts[page_id] = part
+            self._list.adopt(part.heading)
+        on_list = {row.item_id for part in self._list.parts for row in part.rows}
+        for item_id in item_ids:
+            if item_id not in on_list and item_id not in self._spare_rows:
+                row = self._new_row(item_id)
+                self._spare_rows[item_id] = row
+                self._list.adopt(row)
 
     def rows(self) -> list[AnswerRow]:
         return [row for part in self._list.parts for row in part.rows]
@@ -242,8 +273,10 @@ class ReviewScreen(Screen):
         if words is None:
             return
         review = self._session.review()
-        kept_parts = {part.page_id: part for part in self._list.parts}
-        kept_rows = {row.item_id: row for part in self._list.parts for row in part.rows}
+        kept_parts = {**self._spare_parts, **{part.page_id: part for part in self._list.parts}}
+        kept_rows = {**self._spare_rows,
+                     **{row.item_id: row for part in self._list.parts for row in part.rows}}
+        self._spare_parts, self._spare_rows = {}, {}
         parts: list[Part] = []
         for page in self._session.questionnaire.pages:
             ids = {item.id for item in page.items}
@@ -266,13 +299,17 @@ class ReviewScreen(Screen):
              words: LanguageWords) -> AnswerRow:
         """`row` (the item's row from the last opening) or a new one, with `answer`."""
         if row is None:
-            row = AnswerRow(item.id)
-            row.clicked.connect(lambda _=False, i=item.id: self.change_requested.emit(i))
+            row = self._new_row(item.id)
         shown = answer_words(item, answer, words) if answer is not None \
             else words.ui.review_not_answered
         role = "answer" if answer is not None else "warning" if item.required else "muted"
         row.set_words(words.questionnaire.items[item.id].text, shown, role,
                       words.ui.review_change)
+        return row
+
+    def _new_row(self, item_id: str) -> AnswerRow:
+        row = AnswerRow(item_id)
+        row.clicked.connect(lambda _=False, i=item_id: self.change_requested.emit(i))
         return row
 
     def _fit_head(self) -> None:
@@ -300,9 +337,9 @@ class ReviewScreen(Screen):
         self._fit_head()
 
     def show_words(self, words: LanguageWords) -> None:
-        """The words of `words`' language; the list is built again only in a new language
-        (opening the review builds it afresh already)."""
-        if words is self._words and self._list.parts:
+        """The words of `words`' language; the list is filled in again at once only while it
+        is in view (opening the list fills it in as the answers stand then)."""
+        if words is self._words:
             return
         self._words = words
         self._title.setText(words.ui.review_title)
@@ -310,4 +347,5 @@ class ReviewScreen(Screen):
         self._note.setText(words.ui.confirm_body)
         set_button_text(self._send, words.ui.review_send, words.ui.confirm_body)
         self._fit_head()
-        self.refresh()
+        if self.isVisible():
+            self.refresh()
