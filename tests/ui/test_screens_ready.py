@@ -4,7 +4,7 @@ made at once only on the screen in view, is on every other screen when the patie
 from __future__ import annotations
 
 from PySide6.QtCore import QPoint
-from PySide6.QtWidgets import QLabel
+from PySide6.QtWidgets import QLabel, QWidget
 from pytestqt.qtbot import QtBot
 
 from kiosk.content.loader import Loaded
@@ -69,6 +69,20 @@ def test_while_the_patient_reads_the_screens_not_in_view_take_the_new_language_a
     assert window.place.screen == "home" and not title.isVisible()
     assert title.text() == loaded.content.words("es").ui.sections_title
     assert title.fontInfo().pixelSize() > english
+
+
+def test_the_reader_shows_one_page_in_the_new_size_and_language(
+        qtbot: QtBot, window: KioskWindow, loaded: Loaded) -> None:
+    qtbot.waitUntil(lambda: set(window.built_screens()) >= AHEAD and not window.ahead.busy)
+    english, spanish = (loaded.content.sections(code)[1] for code in ("en", "es"))
+    window.go(Place("reader", english.id))
+    reader = window.page("reader")
+    window.set_text_size("largest")
+    window.set_language("es")
+    pages = [page for page in reader.findChildren(QWidget, "reader_page") if page.isVisible()]
+    assert len(pages) == 1, "one page in view, none left behind it"
+    shown = visible_text(reader)
+    assert spanish.words.body[0].text in shown and english.words.body[0].text not in shown
 
 
 def test_a_text_size_chosen_on_home_is_on_the_topics_when_they_open(

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
 from kiosk.content.model import Block, Content, LanguageWords, Section
 from kiosk.ui.key_stops import Stop
 from kiosk.ui.nesting import nest
+from kiosk.ui.page_holder import PageHolder
 from kiosk.ui.parts import FlowRow, Screen, button, set_button_text, text, touch_scroll
 from kiosk.ui.picture import Picture
 
@@ -39,7 +40,8 @@ class SectionReaderScreen(Screen):
         self._position = text("", "muted", "reader_position")
         self._title = text("", "title", "reader_title")
         self._pages: dict[tuple[str, str], QWidget] = {}
-        self._scroll = touch_scroll("reader_scroll")
+        self._holder = PageHolder("reader_pages")
+        self._scroll = touch_scroll("reader_scroll", self._holder)
         self._fraction = 0.0
         self._reflowing = False
         bar = self._scroll.verticalScrollBar()
@@ -172,27 +174,22 @@ class SectionReaderScreen(Screen):
         page = self._pages.get(key)
         if page is None:
             page = self._pages[key] = self._build_page(section)
+            self._holder.adopt(page)  # styled now, while the kiosk waits
         return page
 
     def _fill_page(self, section: Section) -> None:
         """Show the section's page."""
         assert self._words is not None
         page = self._page(section, self._words.code)
-        if self._scroll.widget() is not page:
-            self._reflowing = True  # the swap resets the scroll bar; the place is kept
-            self._scroll.takeWidget()
-            self._scroll.setWidget(page)
+        if self._holder.current is not page:
+            self._reflowing = True  # the new page's length resets the bar; the place is kept
+            self._holder.show_page(page)
             self._reflowing = False
             bar = self._scroll.verticalScrollBar()
             bar.setValue(round(self._fraction * bar.maximum()))
 
     def _forget_pages(self) -> None:
-        shown = self._scroll.takeWidget()
-        for page in self._pages.values():
-            if page is not shown:
-                page.deleteLater()
-        if shown is not None:
-            shown.deleteLater()
+        self._holder.forget()
         self._pages.clear()
 
     def _build_page(self, section: Section) -> QWidget:

@@ -1,0 +1,84 @@
+"""Pages kept inside a scroll area, one shown at a time, each styled once.
+
+A scroll area can hold one widget, and swapping it takes the old one out of the window and
+puts the new one in, which styles every widget of the page again (a few milliseconds a page:
+the reader did it at each turn of a page). The holder stays the scroll area's widget; its
+pages are its children from when they are made (ahead, while the kiosk waits), and turning a
+page hides one and shows another. The holder takes the size of the page in view, so the
+scroll area scrolls that page's length.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSize
+from PySide6.QtGui import QResizeEvent
+from PySide6.QtWidgets import QSizePolicy, QWidget
+
+
+class PageHolder(QWidget):
+    """Holds pages and shows one (`show_page`), at most as wide as the page allows."""
+
+    def __init__(self, name: str) -> None:
+        super().__init__()
+        self.setObjectName(name)
+        policy = QSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
+        policy.setHeightForWidth(True)
+        self.setSizePolicy(policy)
+        self._current: QWidget | None = None
+
+    @property
+    def current(self) -> QWidget | None:
+        return self._current
+
+    def adopt(self, page: QWidget) -> None:
+        """Take `page` in, hidden and styled, to be shown later."""
+        page.hide()
+        page.setParent(self)
+        page.ensurePolished()
+
+    def show_page(self, page: QWidget) -> None:
+        if page.parentWidget() is not self:
+            self.adopt(page)
+        if self._current is not None and self._current is not page:
+            self._current.hide()
+        self._current = page
+        self._place()
+        page.show()
+        self.updateGeometry()  # the scroll area measures the new page
+
+    def forget(self) -> None:
+        """Every page goes (the one in view too: a new one is shown in its place at once)."""
+        for page in self.children():
+            if isinstance(page, QWidget):
+                page.hide()
+                page.deleteLater()
+        self._current = None
+
+    def _width_for(self, width: int) -> int:
+        assert self._current is not None
+        return min(width, self._current.maximumWidth())
+
+    def _place(self) -> None:
+        if self._current is not None:
+            width = self._width_for(self.width())
+            self._current.setGeometry(0, 0, width,
+                                      max(self.height(), self.heightForWidth(self.width())))
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt override
+        self._place()
+
+    def hasHeightForWidth(self) -> bool:  # noqa: N802 - Qt override
+        return True
+
+    def heightForWidth(self, width: int) -> int:  # noqa: N802 - Qt override
+        if self._current is None:
+            return 0
+        height = self._current.heightForWidth(self._width_for(width))
+        return height if height >= 0 else self._current.sizeHint().height()
+
+    def sizeHint(self) -> QSize:  # noqa: N802 - Qt override
+        return self._current.sizeHint() if self._current is not None else QSize(0, 0)
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt override
+        return (self._current.minimumSizeHint() if self._current is not None
+                else QSize(0, 0))
