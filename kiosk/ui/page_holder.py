@@ -10,6 +10,7 @@ scroll area scrolls that page's length.
 
 from __future__ import annotations
 
+import shiboken6
 from PySide6.QtCore import QSize
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QSizePolicy, QWidget
@@ -47,11 +48,12 @@ class PageHolder(QWidget):
         self.updateGeometry()  # the scroll area measures the new page
 
     def forget(self) -> None:
-        """Every page goes (the one in view too: a new one is shown in its place at once)."""
+        """Every page goes at once (the one in view too: a new one is shown in its place
+        straight after). At once: a page left for a later deletion would be styled again
+        with the rest of the screen."""
         for page in self.children():
             if isinstance(page, QWidget):
-                page.hide()
-                page.deleteLater()
+                shiboken6.delete(page)
         self._current = None
 
     def _width_for(self, width: int) -> int:

@@ -294,6 +294,10 @@ class Screen(QWidget):
         """Put every visible text in `words`' language."""
         raise NotImplementedError
 
+    def drop_sized(self, body_px: int) -> None:
+        """Let go of whatever was drawn for a text size other than `body_px` and is made again
+        for the new one, before the screen is styled for it (restyling it would be wasted)."""
+
     def apply_metrics(self, body_px: int) -> None:
         """Adjust sizes that a style sheet cannot express (picture heights, columns)."""
 

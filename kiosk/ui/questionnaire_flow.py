@@ -118,8 +118,10 @@ class QuestionnaireFlow:
             return
         self._question().open()
         self.go(Place("question"))
-        if "review" not in self._screens:  # ready, a part at a time, while the patient reads
-            self.ahead.add([self.ahead.build("review")])
+        # The visit's other screens, ready (the review a part at a time) while the patient
+        # reads: building one holds nothing of the patient until it is shown.
+        self.ahead.add([self.ahead.build(name) for name in ("review", "thanks", "urgent")
+                        if name not in self._screens])
 
     def _open_review(self, remember: bool = False) -> None:
         """The review as the answers stand now."""
@@ -186,7 +188,7 @@ class QuestionnaireFlow:
         self.visit = None  # sent: nothing left to end
         kept = self._keep(visit, "submitted")
         self.visit_submitted.emit(visit)
-        self._forget_patient()
+        self._forget_patient(keep="thanks")  # made ahead, waiting to be shown
         cast("ThanksScreen", self.page("thanks")).set_kept(kept)
         self.go(Place("thanks"), remember=False)
 
@@ -220,11 +222,13 @@ class QuestionnaireFlow:
             self._keep(ended, "submitted")
             self.visit_submitted.emit(ended)
 
-    def _forget_patient(self) -> None:
-        """Drop the answers and every screen that showed them; Back has nowhere to go."""
+    def _forget_patient(self, keep: str = "") -> None:
+        """Drop the answers and every screen that showed them (but the one in view, and
+        `keep`, one that has shown nothing yet); Back has nowhere to go."""
         self.end_flagged_visit()
         self._history.clear()
-        for name in [n for n in self._screens if n in PATIENT_SCREENS and n != self._place.screen]:
+        for name in [n for n in self._screens
+                     if n in PATIENT_SCREENS and n not in (self._place.screen, keep)]:
             screen = self._screens.pop(name)
             self._stack.removeWidget(screen)
             screen.setParent(None)  # gone from the window at once, not at the next turn

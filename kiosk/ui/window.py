@@ -147,14 +147,19 @@ class KioskWindow(EducationFlow, QuestionnaireFlow, StaffFlow, IdleFlow, OutOfOr
             self._screen_style.pop(name, None)
             self._stack.addWidget(built)
         screen = self._screens[name]
-        sheet, font = self._patient_style  # first: a screen may measure its words' sizes
+        body = self._metrics.body if self._metrics is not None else None
+        shown_in = self._shown_in.get(name)
+        resized = body is not None and (shown_in is None or shown_in[1] != body)
+        if resized:
+            assert body is not None
+            screen.drop_sized(body)
+        sheet, font = self._patient_style  # before the sizes: a screen may measure its words
         if self._screen_style.get(name, "") != sheet:
             screen.setStyleSheet(sheet)
             screen.setFont(font)
             self._screen_style[name] = sheet
-        body = self._metrics.body if self._metrics is not None else None
-        shown_in = self._shown_in.get(name)
-        if body is not None and (shown_in is None or shown_in[1] != body):
+        if resized:
+            assert body is not None
             screen.apply_metrics(body)
         if shown_in is None or shown_in[0] != self.language:
             screen.show_words(self._loaded.content.words(self.language))
@@ -288,13 +293,22 @@ class KioskWindow(EducationFlow, QuestionnaireFlow, StaffFlow, IdleFlow, OutOfOr
 
     def _catch_up_ahead(self) -> None:
         """The other built screens take the patient's language, size and colours while the
-        patient reads, one per pause (`page` would bring each up to date when shown)."""
-        self.ahead.add([functools.partial(self._catch_up, name) for name in self._screens
-                        if name != self._place.screen])
+        patient reads, one per pause (`page` would bring each up to date when shown), and the
+        screen in view makes again what it makes ahead (the reader's other pages)."""
+        steps: list[Callable[[], object]] = [
+            functools.partial(self._catch_up, name) for name in self._screens
+            if name != self._place.screen]
+        shown = self._screens.get(self._place.screen)
+        more = getattr(shown, "work_ahead", None)
+        if callable(more):
+            steps.extend(more())
+        self.ahead.add(steps)
 
     def _catch_up(self, name: str) -> None:
         if name in self._screens:  # not one a wipe has dropped since
-            self.page(name)
+            more = getattr(self.page(name), "work_ahead", None)
+            if callable(more):
+                self.ahead.add(more())
 
     def _fit_keyboard(self) -> None:
         if self.keyboard is not None:

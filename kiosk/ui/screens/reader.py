@@ -105,9 +105,13 @@ class SectionReaderScreen(Screen):
         self._words = words
         self._render()
 
-    def apply_metrics(self, body_px: int) -> None:
+    def drop_sized(self, body_px: int) -> None:
+        """Pages are laid out for one text size: those of another go."""
         if body_px != self._body_px:
             self._forget_pages()
+
+    def apply_metrics(self, body_px: int) -> None:
+        self.drop_sized(body_px)
         self._body_px = body_px
         self._centre_column()
         self._render()
