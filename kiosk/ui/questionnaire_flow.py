@@ -188,7 +188,9 @@ class QuestionnaireFlow:
         self.visit = None  # sent: nothing left to end
         kept = self._keep(visit, "submitted")
         self.visit_submitted.emit(visit)
-        self._forget_patient(keep="thanks")  # made ahead, waiting to be shown
+        # Made ahead and showing no answers: the thank-you screen, the urgent message and the
+        # PIN pad (each dropped at the wipe like every other screen of the visit).
+        self._forget_patient(keep=("thanks", "urgent", "staff_pin"))
         cast("ThanksScreen", self.page("thanks")).set_kept(kept)
         self.go(Place("thanks"), remember=False)
 
@@ -222,13 +224,13 @@ class QuestionnaireFlow:
             self._keep(ended, "submitted")
             self.visit_submitted.emit(ended)
 
-    def _forget_patient(self, keep: str = "") -> None:
-        """Drop the answers and every screen that showed them (but the one in view, and
-        `keep`, one that has shown nothing yet); Back has nowhere to go."""
+    def _forget_patient(self, keep: tuple[str, ...] = ()) -> None:
+        """Drop the answers and every screen that showed them (but the one in view, and those
+        in `keep`, which show none of them); Back has nowhere to go."""
         self.end_flagged_visit()
         self._history.clear()
         for name in [n for n in self._screens
-                     if n in PATIENT_SCREENS and n not in (self._place.screen, keep)]:
+                     if n in PATIENT_SCREENS and n != self._place.screen and n not in keep]:
             screen = self._screens.pop(name)
             self._stack.removeWidget(screen)
             screen.setParent(None)  # gone from the window at once, not at the next turn
