@@ -7,7 +7,6 @@ a wipe that resets them leaves nothing of the last patient behind.
 
 from __future__ import annotations
 
-import functools
 import logging
 from collections.abc import Callable
 from pathlib import Path
@@ -34,6 +33,7 @@ from kiosk.ui.clipboard import forget_clipboard
 from kiosk.ui.education_flow import EducationFlow
 from kiosk.ui.idle import IdleWatch
 from kiosk.ui.idle_flow import UNTIMED_SCREENS, IdleFlow
+from kiosk.ui.look_flow import LookFlow
 from kiosk.ui.nesting import nest
 from kiosk.ui.out_of_order_flow import OUT_OF_ORDER, OutOfOrderFlow
 from kiosk.ui.parts import Screen, centred
@@ -57,7 +57,7 @@ __all__ = ["KioskWindow", "Place"]
 
 
 class KioskWindow(EducationFlow, QuestionnaireFlow, StaffFlow, IdleFlow, OutOfOrderFlow,
-                  AccessFlow, QWidget):
+                  AccessFlow, LookFlow, QWidget):
     """The whole patient-facing kiosk; `out_of_order`: the clinic's files are broken, so
     patients see only the out-of-order message while staff mode works on `loaded`."""
 
@@ -250,66 +250,6 @@ class KioskWindow(EducationFlow, QuestionnaireFlow, StaffFlow, IdleFlow, OutOfOr
         """Whether a screen is fading in right now."""
         return self._fade.running
 
-    # -- language and text size -----------------------------------------------------------
-
-    def set_language(self, language: str) -> None:
-        """Switch to `language`, keeping the patient's place."""
-        self.language = language
-        if self.keyboard is not None:
-            self.keyboard.set_language(language)
-        self.page(self._place.screen)  # the others catch up when they are next shown
-        self._catch_up_ahead()
-        self._show_bar()
-        self.screen_changed()
-
-    def set_text_size(self, size: str) -> None:
-        self.text_size = size  # type: ignore[assignment]
-        self._apply_style()
-        self._show_bar()
-
-    def _apply_style(self) -> None:
-        """The window's style sheet is for the kiosk's resting text size; a patient's other
-        size is a sheet of each screen's own, given to a screen when it is shown (`page`), so
-        a change restyles the screen in view and not every screen the window holds."""
-        theme, screen = self._loaded.theme, self._loaded.settings.screen
-        width, height = self.width() or 1280, self.height() or 800
-        accent = self._loaded.settings.clinic.accent_color
-        self._metrics = style.metrics(theme, self.text_size, width, height, screen)
-        resting = style.metrics(theme, self._loaded.settings.kiosk.text_size, width, height,
-                                screen)
-        bar = style.metrics(theme, "normal", width, height, screen)
-        sheet = style.style_sheet(theme, accent, resting, bar, self.contrast)
-        if sheet != self.styleSheet():  # restyling every widget is dear: only for a change
-            self.setFont(style.app_font(theme, resting))
-            self.setStyleSheet(sheet)
-        # A screen's own sheet holds every colour too, so a contrast change reaches it; at the
-        # resting size a screen has no sheet or font of its own and follows the window's.
-        self._patient_style = ("", QFont()) if self._metrics == resting else (
-            style.style_sheet(theme, accent, self._metrics, bar, self.contrast),
-            style.app_font(theme, self._metrics))
-        if self._place.screen in self._screens:
-            self.page(self._place.screen)  # the others catch up when they are next shown
-        self._catch_up_ahead()
-
-    def _catch_up_ahead(self) -> None:
-        """The other built screens take the patient's language, size and colours while the
-        patient reads, one per pause (`page` would bring each up to date when shown), and the
-        screen in view makes again what it makes ahead (the reader's other pages)."""
-        steps: list[Callable[[], object]] = [
-            functools.partial(self._catch_up, name) for name in self._screens
-            if name != self._place.screen]
-        shown = self._screens.get(self._place.screen)
-        more = getattr(shown, "work_ahead", None)
-        if callable(more):
-            steps.extend(more())
-        self.ahead.add(steps)
-
-    def _catch_up(self, name: str) -> None:
-        if name in self._screens:  # not one a wipe has dropped since
-            more = getattr(self.page(name), "work_ahead", None)
-            if callable(more):
-                self.ahead.add(more())
-
     def _fit_keyboard(self) -> None:
         if self.keyboard is not None:
             self.keyboard.fit(self)
@@ -351,6 +291,7 @@ class KioskWindow(EducationFlow, QuestionnaireFlow, StaffFlow, IdleFlow, OutOfOr
         self.forget_access()
         self._apply_style()
         self.set_language(self.language)
+        self.ahead.stop()  # not each screen caught up twice: the start below rebuilds them
         if not self.out_of_order:
             self.ahead.start()  # what the next patient opens, ready while the kiosk waits
         self.wiped.emit()

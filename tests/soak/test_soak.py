@@ -133,10 +133,12 @@ def settle(qtbot: QtBot, clinic: Clinic) -> None:
     qtbot.waitUntil(lambda: not clinic.window.fading and all_printed(clinic), timeout=20_000)
 
 
-def kiosk_objects(window: KioskWindow) -> collections.Counter[str]:
-    """What the kiosk holds: the watched Qt objects under its window by class, every widget
-    of the application, and the Python objects a visit makes (screens, answer widgets,
+def kiosk_objects(qtbot: QtBot, window: KioskWindow) -> collections.Counter[str]:
+    """What the kiosk holds, once it has got the next patient's screens ready (as it does in
+    the pause before the next touch): the watched Qt objects under its window by class, every
+    widget of the application, and the Python objects a visit makes (screens, answer widgets,
     intake sessions)."""
+    qtbot.waitUntil(lambda: not window.ahead.busy, timeout=20_000)
     QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
     held = collections.Counter(type(o).__name__ for o in window.findChildren(QObject)
                                if type(o).__name__ in WATCHED)
@@ -178,8 +180,8 @@ def test_a_busy_day_of_visits_keeps_every_sent_visit_once_and_leaks_nothing(
             raise
         visits.append(visit)
         if number == FIRST_COUNT:
-            first = kiosk_objects(window)
-    last = kiosk_objects(window)
+            first = kiosk_objects(qtbot, window)
+    last = kiosk_objects(qtbot, window)
 
     check_day(clinic, visits)
     for kind in WATCHED:

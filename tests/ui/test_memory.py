@@ -89,8 +89,10 @@ def one_visit(qtbot: QtBot, window: KioskWindow) -> None:
     assert window.place.screen == "attract"
 
 
-def qt_objects(window: KioskWindow) -> collections.Counter[str]:
-    """Qt objects under the window, by class."""
+def qt_objects(qtbot: QtBot, window: KioskWindow) -> collections.Counter[str]:
+    """Qt objects under the window, by class, once the kiosk has got the next patient's
+    screens ready (as it does in the pause before the next touch)."""
+    qtbot.waitUntil(lambda: not window.ahead.busy)
     return collections.Counter(type(o).__name__ for o in window.findChildren(QObject))
 
 
@@ -113,10 +115,10 @@ def test_thirty_visits_with_fades_leave_nothing_behind(qtbot: QtBot,
     window = animated
     for _ in range(10):
         one_visit(qtbot, window)
-    qt_10, python_10 = qt_objects(window), python_objects()
+    qt_10, python_10 = qt_objects(qtbot, window), python_objects()
     for _ in range(20):
         one_visit(qtbot, window)
-    qt_30, python_30 = qt_objects(window), python_objects()
+    qt_30, python_30 = qt_objects(qtbot, window), python_objects()
     for kind in ("QPropertyAnimation", "QTimer", "QGraphicsOpacityEffect"):
         assert qt_30[kind] == qt_10[kind], f"{kind}: {qt_10[kind]} -> {qt_30[kind]}"
     assert qt_30["QPropertyAnimation"] == 1, "one fade, used again for every screen"

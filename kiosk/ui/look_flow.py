@@ -1,0 +1,111 @@
+"""The patient's language, text size and colours across the window's screens.
+
+A mix-in of the window. A change is made at once on the screen in view only: the window's
+style sheet is for the kiosk's resting text size, and a patient's other size is a sheet of each
+screen's own, given when the screen is shown (`KioskWindow.page`), so a change restyles one
+screen and not all the window holds. The other built screens catch up while the patient
+reads (one per pause, through the window's ReadyAhead), or when shown, whichever comes first.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Callable
+from typing import TYPE_CHECKING, cast
+
+from PySide6.QtGui import QFont
+
+from kiosk.content.model import Loaded
+from kiosk.content.settings import TextSize
+from kiosk.ui import style
+from kiosk.ui.parts import Screen
+from kiosk.ui.place import Place
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QWidget
+
+    from kiosk.ui.ahead import ReadyAhead
+    from kiosk.ui.keyboard import OnScreenKeyboard
+
+
+class LookFlow:
+    """The language, size and colours part of the kiosk window (see KioskWindow)."""
+
+    language: str
+    text_size: TextSize
+    contrast: str
+    keyboard: OnScreenKeyboard | None
+    ahead: ReadyAhead
+    _loaded: Loaded
+    _place: Place
+    _screens: dict[str, Screen]
+    _metrics: style.Metrics | None
+    _patient_style: tuple[str, QFont]
+
+    if TYPE_CHECKING:
+        def page(self, name: str) -> Screen: ...
+        def _show_bar(self) -> None: ...
+        def screen_changed(self) -> None: ...
+        def width(self) -> int: ...
+        def height(self) -> int: ...
+        def styleSheet(self) -> str: ...  # noqa: N802 - Qt's name
+        def setStyleSheet(self, sheet: str) -> None: ...  # noqa: N802 - Qt's name
+
+    def set_language(self, language: str) -> None:
+        """Switch to `language`, keeping the patient's place."""
+        self.language = language
+        if self.keyboard is not None:
+            self.keyboard.set_language(language)
+        self.page(self._place.screen)  # the others catch up when they are next shown
+        self._catch_up_ahead()
+        self._show_bar()
+        self.screen_changed()
+
+    def set_text_size(self, size: str) -> None:
+        self.text_size = size  # type: ignore[assignment]
+        self._apply_style()
+        self._show_bar()
+
+    def _apply_style(self) -> None:
+        """The window's style sheet is for the kiosk's resting text size; a patient's other
+        size is a sheet of each screen's own, given to a screen when it is shown (`page`), so
+        a change restyles the screen in view and not every screen the window holds."""
+        theme, screen = self._loaded.theme, self._loaded.settings.screen
+        width, height = self.width() or 1280, self.height() or 800
+        accent = self._loaded.settings.clinic.accent_color
+        self._metrics = style.metrics(theme, self.text_size, width, height, screen)
+        resting = style.metrics(theme, self._loaded.settings.kiosk.text_size, width, height,
+                                screen)
+        bar = style.metrics(theme, "normal", width, height, screen)
+        sheet = style.style_sheet(theme, accent, resting, bar, self.contrast)
+        if sheet != self.styleSheet():  # restyling every widget is dear: only for a change
+            cast("QWidget", self).setFont(style.app_font(theme, resting))
+            self.setStyleSheet(sheet)
+        # A screen's own sheet holds every colour too, so a contrast change reaches it; at the
+        # resting size a screen has no sheet or font of its own and follows the window's.
+        self._patient_style = ("", QFont()) if self._metrics == resting else (
+            style.style_sheet(theme, accent, self._metrics, bar, self.contrast),
+            style.app_font(theme, self._metrics))
+        if self._place.screen in self._screens:
+            self.page(self._place.screen)  # the others catch up when they are next shown
+        self._catch_up_ahead()
+
+    def _catch_up_ahead(self) -> None:
+        """The other built screens take the patient's language, size and colours while the
+        patient reads, one per pause (`page` would bring each up to date when shown), and the
+        screen in view makes again what it makes ahead (the reader's other pages)."""
+        steps: list[Callable[[], object]] = [
+            functools.partial(self._catch_up, name) for name in self._screens
+            if name != self._place.screen]
+        shown = self._screens.get(self._place.screen)
+        more = getattr(shown, "work_ahead", None)
+        if callable(more):
+            steps.extend(more())
+        self.ahead.add(steps)
+
+    def _catch_up(self, name: str) -> None:
+        if name in self._screens:  # not one a wipe has dropped since
+            more = getattr(self.page(name), "work_ahead", None)
+            if callable(more):
+                self.ahead.add(more())
+
