@@ -67,7 +67,7 @@ class ReadyAhead(QObject):
     def add(self, steps: Iterable[Callable[[], object]]) -> None:
         """More to get ready, after what is waiting (a visit's own screens, once it began)."""
         self._waiting.extend(steps)
-        if not self._timer.isActive():
+        if self._waiting and not self._timer.isActive():
             self._timer.start(0)
 
     def build(self, name: str) -> Callable[[], object]:
