@@ -1,7 +1,7 @@
 """Putting the kiosk on screen as it starts: the stored picture of its welcome loop first, when
 one still matches (kiosk/ui/opening.py), then the kiosk's own window in its place.
 
-With a picture, the first frame comes after Qt's widgets and one PNG, before the content, the
+With a picture, the first frame comes after Qt's widgets and one file read, before the content, the
 window's code and the on-screen keyboard are loaded; without one (the first start, a change
 to the clinic's files or the kiosk, another screen size, out of order) the window is built
 and shown straight away, as it always is after the picture. The start-up benchmark launches
@@ -30,8 +30,8 @@ WINDOWED_SIZE = (1280, 800)
 
 
 def present(widget: QWidget, windowed: bool) -> None:
-    """Show a window as the kiosk shows itself: full screen and frameless, on top, with no
-    cursor (filling the screen even where no window manager runs); or a plain window."""
+    """Show a window as the kiosk shows itself: full screen, frameless and on top (filling the
+    screen even where no window manager runs); or, windowed, a plain window."""
     if windowed:
         widget.resize(*WINDOWED_SIZE)
         widget.show()
@@ -100,12 +100,13 @@ class Launch:
     def _window_drawn(self) -> None:
         window = self.window
         assert window is not None
-        if self.opening is not None:
+        if self.opening is not None:  # its picture matched: nothing new to keep
             self.opening.close()
             self.opening.deleteLater()
             self.opening = None
             window.activateWindow()  # the keys typed from now on go to the kiosk
-        self._keep_picture(window)
+        else:
+            self._keep_picture(window)
         self._ready(window)
 
     def _keep_picture(self, window: QWidget) -> None:
