@@ -166,12 +166,10 @@ class SectionReaderScreen(Screen):
         self._fill_page(section)
 
     def work_ahead(self) -> list[Callable[[], object]]:
-        """Building every section's page in the language in use at the text size in use, one
-        step each, so that turning a page never waits for it (done while the kiosk waits; a
-        change of language asks for the new language's pages at the next pause)."""
-        code = self._words.code if self._words is not None else (
-            self._content.structure.languages[0])
+        """Building every section's page in every language at the text size in use, one step
+        each, so that turning a page never waits for it (done while the kiosk waits)."""
         return [functools.partial(self._page, section, code)
+                for code in self._content.structure.languages
                 for section in self._content.sections(code)]
 
     def _page(self, section: Section, code: str) -> QWidget:
