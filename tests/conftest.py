@@ -6,6 +6,7 @@ import dataclasses
 import os
 import shutil
 import tempfile
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -18,6 +19,8 @@ ensure_usable_locale()  # a machine naming a locale it does not have still runs 
 CUPS_FOLDER = Path(tempfile.mkdtemp(prefix="kiosk-cups-"))
 os.environ["CUPS_SERVER"] = str(CUPS_FOLDER / "cups.sock")
 os.environ.setdefault("XDG_DATA_HOME", "/nonexistent-test-home")
+
+from PySide6.QtCore import QCoreApplication, QEvent  # noqa: E402
 
 from kiosk.content.loader import (  # noqa: E402 - the environment must be set first
     DEFAULT_CONTENT,
@@ -39,6 +42,17 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     """Qt's known harmless messages are not failures; every other Qt warning is."""
     for item in items:
         item.add_marker(pytest.mark.qt_log_ignore(*KNOWN_NOISE, extend=True))
+
+
+@pytest.fixture(autouse=True)
+def closed_widgets_deleted() -> Iterator[None]:
+    """A test's widgets are gone when it ends. pytest-qt closes them and asks Qt to delete
+    them, which Qt does only at a later wait, perhaps tests later; until then each closed
+    kiosk window kept its timers and its application-wide event filters, and every later
+    test's events went through them all."""
+    yield
+    if QCoreApplication.instance() is not None:
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
 
 
 @pytest.fixture(scope="session")
