@@ -96,7 +96,8 @@ def _shoot_chosen(question: QuestionScreen, session: IntakeSession, item: Item, 
     session.answer(item.id, _example_answer(item))
     question.open(item.id)
     shoot(f"{name}-chosen", scroll)
-    chosen = [b for b in question.findChildren(QAbstractButton) if b.isChecked()]
+    chosen = [b for b in question.findChildren(QAbstractButton)  # not the answer let go
+              if b.isChecked() and b.isVisibleTo(question)]
     if item.type == "yesno" and chosen:
         chosen[0].setFocus(Qt.FocusReason.TabFocusReason)
         shoot(f"{name}-focus", scroll)

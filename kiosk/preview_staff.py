@@ -103,7 +103,8 @@ def shoot_staff(window: KioskWindow, loaded: Loaded, shoot: Callable[..., None])
     scroll = dashboard.findChild(QScrollArea, "staff_visits_scroll")
     shoot("staff-dashboard", scroll)
     if len(ids) > 1:
-        delete = dashboard.findChild(AskInPlace, f"staff_delete_{ids[1]}_place")
+        delete = next((ask for ask in dashboard.findChildren(  # not a row let go
+            AskInPlace, f"staff_delete_{ids[1]}_place") if ask.isVisibleTo(dashboard)), None)
         if delete is not None:
             delete.ask()
             settle()  # the row makes room for the question, then the list takes the row

@@ -93,13 +93,19 @@ def touch_scroll(name: str, page: QWidget | None = None) -> QScrollArea:
     return area
 
 
+def let_go(widget: QWidget) -> None:
+    """Take `widget` off the screen at once; Qt deletes it at the next turn of the event loop.
+    It stays its parent's child until then: a styled widget taken out of the window is first
+    restyled with everything in it (milliseconds for a screen), all for nothing."""
+    widget.hide()
+    widget.deleteLater()
+
+
 def clear_rows(layout: QLayout, keep: QWidget | None = None) -> None:
     """Empty a layout of rows at once (not at the next event loop turn), except `keep`."""
     while (entry := layout.takeAt(0)) is not None:
         if (widget := entry.widget()) is not None and widget is not keep:
-            widget.hide()
-            widget.setParent(None)
-            widget.deleteLater()
+            let_go(widget)
         discard(entry)
 
 

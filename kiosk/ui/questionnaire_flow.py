@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any, cast
 
 from kiosk.content.model import Loaded
 from kiosk.intake.session import IntakeSession
-from kiosk.ui.parts import Screen
+from kiosk.ui.parts import Screen, let_go
 from kiosk.ui.place import PATIENT_SCREENS, Place
 
 if TYPE_CHECKING:
@@ -233,5 +233,4 @@ class QuestionnaireFlow:
                      if n in PATIENT_SCREENS and n != self._place.screen and n not in keep]:
             screen = self._screens.pop(name)
             self._stack.removeWidget(screen)
-            screen.setParent(None)  # gone from the window at once, not at the next turn
-            screen.deleteLater()
+            let_go(screen)

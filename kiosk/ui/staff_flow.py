@@ -21,7 +21,7 @@ from PySide6.QtCore import QElapsedTimer, QPoint, QPointF, QTimer
 
 from kiosk.content.model import Loaded
 from kiosk.content.settings import TextSize
-from kiosk.ui.parts import Screen
+from kiosk.ui.parts import Screen, let_go
 from kiosk.ui.place import Place
 from kiosk.ui.staff_assist_flow import StaffAssistFlow
 from kiosk.ui.staff_gesture import CornerTaps
@@ -272,8 +272,7 @@ class StaffFlow(StaffToolsFlow, StaffAssistFlow):
         dashboard.show_message(words.store_again_done.format(count=moved))
         self.go(Place("staff_dashboard"), remember=False)
         self._stack.removeWidget(old)
-        old.setParent(None)
-        old.deleteLater()
+        let_go(old)
 
     def use_store(self, store: VisitStore) -> None:
         """The keeper moved to another store (the stand-in, or the store again): staff
@@ -287,8 +286,7 @@ class StaffFlow(StaffToolsFlow, StaffAssistFlow):
             screen = self._screens.pop(name, None)
             if screen is not None:
                 self._stack.removeWidget(screen)
-                screen.setParent(None)
-                screen.deleteLater()
+                let_go(screen)
 
     def _make_summary(self) -> Screen:
         from kiosk.ui.screens.staff_summary import StaffSummaryScreen

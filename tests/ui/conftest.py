@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
+from typing import TypeVar
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, QEvent, Qt
 from PySide6.QtWidgets import QPushButton, QScrollArea, QWidget
 from pytestqt.qtbot import QtBot
 
@@ -15,6 +16,7 @@ from kiosk.ui.answer_base import AnswerWidget
 from kiosk.ui.window import KioskWindow
 
 WindowFactory = Callable[..., KioskWindow]
+Shown = TypeVar("Shown", bound=QWidget)
 
 
 @pytest.fixture
@@ -45,6 +47,12 @@ def window(make_window: WindowFactory, loaded: Loaded) -> KioskWindow:
     return make_window(loaded)
 
 
+def loop_turned() -> None:
+    """What the kiosk let go (hidden, deleted at the next turn of its event loop) is gone, as
+    it is before a person's next touch or look; a test's own clicks do not turn the loop."""
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+
+
 def tap(qtbot: QtBot, widget: QWidget) -> None:
     """A finger on a visible, enabled control, scrolled into view first as a patient would."""
     assert widget.isVisible(), f"{widget.objectName()} is not on screen"
@@ -58,7 +66,18 @@ def tap(qtbot: QtBot, widget: QWidget) -> None:
     qtbot.mouseClick(widget, Qt.MouseButton.LeftButton)
 
 
+def on_screen(window: QWidget, kind: type[Shown], name: str) -> Shown:
+    """The `kind` called `name` that is on screen (one the kiosk let go may linger, hidden,
+    until the next turn of the event loop)."""
+    loop_turned()
+    found = [widget for widget in window.findChildren(kind, name) if widget.isVisible()]
+    assert len(found) == 1, f"{len(found)} {kind.__name__} called {name!r} on screen"
+    return found[0]
+
+
 def find_button(window: QWidget, name: str) -> QPushButton:
+    """The button called `name`, once the event loop has turned."""
+    loop_turned()
     found = window.findChild(QPushButton, name)
     assert found is not None, f"no button {name!r}"
     return found

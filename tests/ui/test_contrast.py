@@ -21,7 +21,7 @@ from kiosk.ui.answers import ChoiceAnswer, ScaleAnswer
 from kiosk.ui.screens.out_of_order import SHIPPED_COLOURS, OutOfOrderScreen
 from kiosk.ui.window import KioskWindow
 from tests.conftest import with_kiosk
-from tests.ui.conftest import WindowFactory, find_button, tap
+from tests.ui.conftest import WindowFactory, find_button, on_screen, tap
 from tests.ui.test_questionnaire import begin, question_screen
 
 
@@ -130,8 +130,7 @@ def test_the_control_the_keyboard_is_on_has_a_thick_ring_that_stands_out(
             assert isinstance(answer, ChoiceAnswer)
             tap(qtbot, answer.buttons["yes"])
         laid_out()
-        control = waiting.findChild(QWidget, name)
-        assert isinstance(control, QWidget) and control.isVisible(), name
+        control = on_screen(waiting, QWidget, name)
         control.clearFocus()  # a text box takes the focus as its question opens
         before, _ = ring(waiting, control)
         assert colours.focus not in before, f"{name}: a ring without the keyboard's focus"

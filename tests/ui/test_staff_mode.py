@@ -69,11 +69,10 @@ def test_five_taps_in_the_corner_open_the_pin_pad_and_the_right_pin_the_dashboar
     shown = visible_text(window)
     assert "Today's visits" in shown and "URGENT, not yet seen" in shown
     dashboard = window.page("staff_dashboard")
-    rows = [w.objectName() for w in dashboard.findChildren(QWidget)
+    rows = [w for w in dashboard.findChildren(QWidget)
             if w.objectName().startswith("staff_visit_V-") and w.isVisible()]
     assert len(rows) == 2
-    widgets = [dashboard.findChild(QWidget, name) for name in rows]
-    ordered = sorted((w for w in widgets if w is not None), key=lambda w: w.y())
+    ordered = sorted(rows, key=lambda w: w.y())
     assert "URGENT, not yet seen" in visible_text(ordered[0]), "the unseen urgent one is first"
 
 

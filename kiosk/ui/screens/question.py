@@ -23,7 +23,7 @@ from kiosk.ui.answer_base import AnswerWidget
 from kiosk.ui.answer_problem import REQUIRED, refusal
 from kiosk.ui.answers import answer_widget
 from kiosk.ui.key_stops import Stop
-from kiosk.ui.parts import Screen, text, touch_scroll
+from kiosk.ui.parts import Screen, let_go, text, touch_scroll
 from kiosk.ui.progress_line import ProgressLine
 from kiosk.ui.question_nav import QuestionNav
 from kiosk.ui.question_words import QuestionWords
@@ -132,9 +132,7 @@ class QuestionScreen(Screen):
     def _new_answer(self, item: Item) -> AnswerWidget:
         if self._answer is not None:
             self._answer.part_beside(QSize())  # a part beside the words goes with it
-            self._answer.hide()
-            self._answer.setParent(None)
-            self._answer.deleteLater()
+            let_go(self._answer)
         answer = self._answer = answer_widget(item, self._today, self._date_order)
         answer.set_value(self._session.answers.get(item.id))
         answer.changed.connect(self._record)

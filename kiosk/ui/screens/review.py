@@ -28,6 +28,7 @@ from kiosk.ui.parts import (
     Screen,
     breakable,
     button,
+    let_go,
     set_button_text,
     text,
     touch_scroll,
@@ -291,9 +292,7 @@ class ReviewScreen(Screen):
         self._list.show_parts(parts)  # rows and headings already there are used again
         gone = [*kept_rows.values(), *(part.heading for part in kept_parts.values())]
         for piece in gone:
-            piece.hide()
-            piece.setParent(None)
-            piece.deleteLater()
+            let_go(piece)
 
     def _row(self, row: AnswerRow | None, item: Item, answer: Answer | None,
              words: LanguageWords) -> AnswerRow:
