@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import cast
 
 from PySide6.QtCore import QElapsedTimer, QEvent, QObject, QPointF, QTimer, Signal
@@ -18,13 +19,20 @@ ACTIVITY = frozenset({
 
 CONTEXT_MENU = QEvent.Type.ContextMenu
 PRESS = QEvent.Type.MouseButtonPress
+#: What a key watcher is shown (`IdleWatch.watch_keys`): presses, touches and keys.
+FOR_KEYS = frozenset({PRESS, QEvent.Type.TouchBegin, QEvent.Type.KeyPress,
+                      QEvent.Type.KeyRelease})
+#: Every event this filter looks at; the rest (paints, moves, timers ...) pass at once.
+WATCHED = ACTIVITY | FOR_KEYS | {CONTEXT_MENU}
+KeyWatcher = Callable[[QObject, QEvent, QEvent.Type], bool]
 
 
 class IdleWatch(QObject):
     """Emits `idle` after `seconds` without any touch, key or mouse movement in the app.
 
-    It is the application's one event filter, so it also swallows context-menu requests:
-    a kiosk has no menus for a patient to open.
+    It is the application's one event filter (each event costs a call into Python), so it
+    also swallows context-menu requests (a kiosk has no menus for a patient to open) and hands
+    keys and touches to the window's key moves (`watch_keys`).
     """
 
     idle = Signal()
@@ -39,9 +47,15 @@ class IdleWatch(QObject):
         self._last_press: tuple[int, object] | None = None
         self._since_input = QElapsedTimer()
         self._since_input.start()
+        self._keys: KeyWatcher | None = None
         app = QApplication.instance()
         assert app is not None
         app.installEventFilter(self)
+
+    def watch_keys(self, watcher: KeyWatcher) -> None:
+        """Show `watcher` every press, touch and key (after this watch has seen it); when it
+        returns True the key was used and goes no further."""
+        self._keys = watcher
 
     def set_seconds(self, seconds: float) -> None:
         """A different quiet time from now on (staff mode has its own)."""
@@ -70,6 +84,8 @@ class IdleWatch(QObject):
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
         kind = event.type()
+        if kind not in WATCHED:
+            return False
         if kind == PRESS:
             press = cast(QMouseEvent, event)
             key = (press.timestamp(), press.globalPosition().toPoint().toTuple())
@@ -80,7 +96,8 @@ class IdleWatch(QObject):
             self._since_input.restart()
             if self._timer.isActive():
                 self._timer.start()
-            return False
+        if kind in FOR_KEYS and self._keys is not None:
+            return self._keys(watched, event, kind)
         return kind == CONTEXT_MENU
 
     def detach(self) -> None:

@@ -67,9 +67,7 @@ class KeyMoves(QObject):
         #: The patient has used an arrow key this visit: a group is one Tab stop from now on.
         self.arrows_used = False
         window.wiped.connect(self._forget)
-        app = QApplication.instance()
-        assert app is not None
-        app.installEventFilter(self)
+        window.idle.watch_keys(self.key_or_touch)  # the application's one event filter
 
     def _forget(self) -> None:
         self.arrows_used = False
@@ -115,8 +113,9 @@ class KeyMoves(QObject):
 
     # -- keys ------------------------------------------------------------------------------
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
-        kind = event.type()
+    def key_or_touch(self, watched: QObject, event: QEvent, kind: QEvent.Type) -> bool:
+        """A key or touch anywhere in the application (`kind` is the event's type); True when
+        the key was used here."""
         if kind in TOUCHES:
             if self._mine(watched):
                 self.keys_in_use = False
@@ -132,18 +131,11 @@ class KeyMoves(QObject):
                 watched is focused or (focused is None and watched is self._window)):
             return False  # a release, a key going on to a parent, or a key sent elsewhere
         self.keys_in_use = True
-        self._keep_awake()
         return self._pressed(watched, key, key_event)
 
     def _mine(self, watched: QObject) -> bool:
         return (shiboken6.isValid(self._window) and isinstance(watched, QWidget)
                 and watched.window() is self._window)
-
-    def _keep_awake(self) -> None:
-        """A key that moves focus is the patient still there, as a touch is."""
-        idle = self._window.idle
-        if idle.active:
-            idle.start()
 
     def _pressed(self, widget: QWidget, key: Key, event: QKeyEvent) -> bool:
         """True when the key was used here."""
