@@ -189,12 +189,19 @@ class IntakeSession:
         visible = self.visible_items()
         if current in visible and current.required and current.id not in self._answers:
             raise AnswerRequired(current)
+        following = self._after(current, visible)
+        self._current = following.id if following is not None else None
+        return following
+
+    def following(self) -> Item | None:
+        """Where Next leads as the answers stand now (None: the end), without going there."""
+        return self._after(self.current, self.visible_items())
+
+    def _after(self, current: Item | None, visible: list[Item]) -> Item | None:
         # By place in the questionnaire, so that from an item branching has just hidden the
         # patient moves on (not back to the start, nor stuck on a question they cannot answer).
         after = self._order[current.id] if current is not None else -1
-        following = next((item for item in visible if self._order[item.id] > after), None)
-        self._current = following.id if following is not None else None
-        return following
+        return next((item for item in visible if self._order[item.id] > after), None)
 
     def go_back(self) -> Item | None:
         """The previous visible item, or None before the first."""

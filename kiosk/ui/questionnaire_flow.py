@@ -7,6 +7,7 @@ thanks. The rules live in the session; this only decides which screen comes next
 
 from __future__ import annotations
 
+import functools
 import logging
 from typing import TYPE_CHECKING, Any, cast
 
@@ -82,7 +83,13 @@ class QuestionnaireFlow:
         question.urgent.connect(self._urgent_flag_raised)
         question.moved_on.connect(self._keep_progress)
         question.moved_on.connect(self.screen_changed)
+        question.ahead_wanted.connect(lambda: self.ahead.add([
+            functools.partial(self._prepare_next_answers, question)]))
         return question
+
+    def _prepare_next_answers(self, question: QuestionScreen) -> None:
+        if self._screens.get("question") is question:  # not one a wipe has let go since
+            question.prepare_next()
 
     def _make_review(self) -> Screen:
         from kiosk.ui.screens.review import ReviewScreen

@@ -11,10 +11,17 @@ from kiosk.content.loader import Loaded
 from kiosk.ui.screens.review import ReviewScreen
 from kiosk.ui.screens.section_list import SectionListScreen
 from kiosk.ui.window import KioskWindow, Place
-from tests.ui.conftest import find_button, tap
+from tests.ui.conftest import find_button, loop_turned, tap
 from tests.ui.screen_text import visible_text
 from tests.ui.test_contrast import colour_at, palette
-from tests.ui.test_questionnaire import CANDIDATE, answer_until, begin
+from tests.ui.test_questionnaire import (
+    CANDIDATE,
+    answer_until,
+    begin,
+    next_question,
+    question_screen,
+    touch_answer,
+)
 
 AHEAD = {"home", "sections", "reader", "idle_warning"}
 
@@ -120,6 +127,40 @@ def test_the_review_list_is_got_ready_while_the_patient_answers_and_opens_with_e
     window.wipe()
     qtbot.waitUntil(lambda: not window.ahead.busy)
     assert "review" not in window.built_screens() and window.visit is None
+
+
+def made_ahead(window: KioskWindow, item_id: str) -> QWidget | None:
+    """The answers of question `item_id`, made but not on screen."""
+    loop_turned()
+    found = window.findChild(QWidget, f"answer_{item_id}")
+    return found if found is not None and not found.isVisible() else None
+
+
+def test_the_next_question_s_answers_are_made_while_the_patient_reads_and_follow_the_branch(
+        qtbot: QtBot, window: KioskWindow) -> None:
+    begin(qtbot, window)
+    answer_until(qtbot, window, CANDIDATE, "last-name")
+    window.set_language("es")
+    touch_answer(qtbot, window, "Ejemplo")
+    qtbot.waitUntil(lambda: not window.ahead.busy)  # the patient reads
+    ready = made_ahead(window, "birth-date")
+    assert ready is not None, "the date's keypad is made before Next"
+    next_question(qtbot, window)
+    assert ready.isVisible() and question_screen(window)._answer is ready
+    assert "¿Cuál es su fecha de nacimiento?" in visible_text(window)
+    window.set_language("en")
+    answer_until(qtbot, window, CANDIDATE, "had-mri")
+    touch_answer(qtbot, window, "yes")  # the MRI's date is asked only after a yes
+    qtbot.waitUntil(lambda: made_ahead(window, "mri-when") is not None)
+    touch_answer(qtbot, window, "no")
+    qtbot.waitUntil(lambda: made_ahead(window, "treatments-tried") is not None)
+    assert made_ahead(window, "mri-when") is None, "the answer changed where Next leads"
+    window.set_text_size("largest")  # made for the old size: made again for the new one
+    assert made_ahead(window, "treatments-tried") is None
+    next_question(qtbot, window)
+    shown = question_screen(window).item
+    assert shown is not None and shown.id == "treatments-tried"
+    assert "Which of these have you tried for your back pain?" in visible_text(window)
 
 
 def largest_words(window: KioskWindow, screen: str) -> int:

@@ -47,6 +47,7 @@ class QuestionScreen(Screen):
     left = Signal()       # Back before the first question
     urgent = Signal()     # an answer raised an urgent red flag: the desk, now
     moved_on = Signal()   # the patient went past a question with Next (answers to keep)
+    ahead_wanted = Signal()  # the next question's answers could be got ready (`prepare_next`)
 
     def __init__(self, session: IntakeSession, content: Content,
                  today: datetime.date | None = None, date_order: DateOrder = "mdy",
@@ -58,6 +59,7 @@ class QuestionScreen(Screen):
         self._today = today
         self._words: LanguageWords | None = None
         self._answer: AnswerWidget | None = None
+        self._ready: AnswerWidget | None = None  # the next question's, made ahead
         self.reviewing = False
         self._body_px = 26
         nav = self._nav = QuestionNav(auto_advance_seconds)
@@ -128,12 +130,19 @@ class QuestionScreen(Screen):
             answer.show_words(self._words)
             self._show_texts()
         key_moves.settle(self)  # the keys start at the new question's answers
+        self.ahead_wanted.emit()
 
     def _new_answer(self, item: Item) -> AnswerWidget:
         if self._answer is not None:
             self._answer.part_beside(QSize())  # a part beside the words goes with it
             let_go(self._answer)
-        answer = self._answer = answer_widget(item, self._today, self._date_order)
+        ready, self._ready = self._ready, None
+        if ready is not None and ready.item.id == item.id:
+            answer = self._answer = ready
+        else:
+            if ready is not None:
+                let_go(ready)
+            answer = self._answer = answer_widget(item, self._today, self._date_order)
         answer.set_value(self._session.answers.get(item.id))
         answer.changed.connect(self._record)
         answer.picked.connect(self._picked)
@@ -142,6 +151,31 @@ class QuestionScreen(Screen):
         answer.show()
         answer.take_focus()
         return answer
+
+    def prepare_next(self) -> None:
+        """Make the answers of the question Next leads to (as the answers stand now) while the
+        patient reads this one, sized, worded and styled, out of sight: the next question then
+        only shows them. Nothing is made where this question's answers will serve the next."""
+        current, following, words = self._answer, self._session.following(), self._words
+        if (not self.isVisible() or current is None or following is None or words is None
+                or current.can_answer(following)):
+            return
+        if self._ready is not None:
+            if self._ready.item.id == following.id:
+                return
+            let_go(self._ready)
+        ready = self._ready = answer_widget(following, self._today, self._date_order)
+        ready.hide()
+        ready.setParent(self._holder)
+        ready.apply_metrics(self._body_px)
+        ready.show_words(words)
+        ready.ensurePolished()
+
+    def drop_sized(self, body_px: int) -> None:
+        """The next question's answers made ahead were sized and styled for the old size."""
+        if self._ready is not None:
+            let_go(self._ready)
+            self._ready = None
 
     def _record(self) -> None:
         """Tell the session at once, so branching and progress follow every touch."""
@@ -155,6 +189,7 @@ class QuestionScreen(Screen):
         self._nav.problem.clear()
         self._nav.show_note(item)
         self._show_progress()
+        self.ahead_wanted.emit()  # the answer may change where Next leads
 
     def _picked(self) -> None:
         """A one-tap answer: shown chosen for a moment, then the next question (a tap on
