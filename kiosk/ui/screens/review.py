@@ -103,9 +103,10 @@ def balanced(heights: list[int], kinds: list[str], columns: int, penalty: int) -
     columns = max(1, min(columns, len(allowed) + 1))
     best: tuple[int, ...] = ()
     cost = -1
+    above = [0, *itertools.accumulate(heights)]  # the height of the pieces before each
     for cuts in itertools.combinations(allowed, columns - 1):
         edges = (0, *cuts, count)
-        tallest = max(sum(heights[start:end]) for start, end in itertools.pairwise(edges))
+        tallest = max(above[end] - above[start] for start, end in itertools.pairwise(edges))
         total = tallest + penalty * sum(kinds[cut] == "row" for cut in cuts)
         if cost < 0 or total < cost:
             best, cost = cuts, total
