@@ -1,4 +1,4 @@
-"""Soak: two hundred and fifty whole visits through the real widgets, as on a busy day.
+"""Soak: a hundred and sixty whole visits through the real widgets, as on a busy day.
 
 Each patient starts at the welcome loop and answers every question shown with a random valid
 answer, by touch (typed names included), following the branching, through the review list
