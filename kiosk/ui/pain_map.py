@@ -26,9 +26,10 @@ from kiosk.intake.questionnaire import Answer, Item
 from kiosk.ui.answer_base import AnswerWidget
 from kiosk.ui.body_figure import FINGER_PX, BodyFigure
 from kiosk.ui.choice_mark import ChoiceButton, set_chosen
+from kiosk.ui.flick import touch_scroll
 from kiosk.ui.key_stops import Group, Stop
 from kiosk.ui.nesting import discard
-from kiosk.ui.parts import text, touch_scroll
+from kiosk.ui.parts import text
 
 __all__ = ["FINGER_PX", "BodyFigure", "PainMapAnswer"]
 

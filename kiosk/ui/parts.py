@@ -1,4 +1,4 @@
-"""Small building blocks every screen uses: labelled text, touch buttons, pictures, scrolling."""
+"""Small building blocks every screen uses: labelled text, touch buttons, pictures, screens."""
 
 from __future__ import annotations
 
@@ -6,18 +6,14 @@ import re
 from pathlib import Path
 
 import shiboken6
-from PySide6.QtCore import QEvent, QObject, QSize, Qt
+from PySide6.QtCore import QEvent, QSize, Qt
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
-    QAbstractScrollArea,
     QBoxLayout,
     QHBoxLayout,
     QLabel,
     QLayout,
     QPushButton,
-    QScrollArea,
-    QScroller,
-    QScrollerProperties,
     QSizePolicy,
     QVBoxLayout,
     QWidget,
@@ -82,17 +78,6 @@ def centred(widget: QWidget) -> QHBoxLayout:
     return row
 
 
-def touch_scroll(name: str, page: QWidget | None = None) -> QScrollArea:
-    """A scroll area a finger drags and flicks, showing `page` at its width."""
-    area = QScrollArea()
-    area.setObjectName(name)
-    area.setWidgetResizable(True)
-    if page is not None:
-        area.setWidget(page)
-    kinetic(area)
-    return area
-
-
 def let_go(widget: QWidget) -> None:
     """Take `widget` off the screen at once; Qt deletes it at the next turn of the event loop.
     It stays its parent's child until then: a styled widget taken out of the window is first
@@ -107,46 +92,6 @@ def clear_rows(layout: QLayout, keep: QWidget | None = None) -> None:
         if (widget := entry.widget()) is not None and widget is not keep:
             let_go(widget)
         discard(entry)
-
-
-class _FlickGesture:
-    """The one drag-and-flick gesture every scroll area of the kiosk shares.
-
-    `QScroller.grabGesture` registers a new gesture type for each area it is given, and the
-    Qt binding keeps every new type number it hands back for good; the questions and the
-    review list are built afresh for each patient, so a gesture of their own would grow the
-    kiosk's memory with every visit. The gesture is registered once instead, on an object of
-    its own; each area has its own scroller (the gesture drives the scroller of the area it
-    started on) and grabs the shared type. The object has no parent: the binding deletes it
-    while the application, and with it Qt's gesture machinery, still exists (as a child of
-    the application it would go after that machinery, and take the kiosk down as it closes).
-    """
-
-    owner: QObject | None = None
-    kind: Qt.GestureType | None = None
-
-    @classmethod
-    def grab(cls, widget: QWidget) -> None:
-        owner = cls.owner
-        if owner is None or not shiboken6.isValid(owner) or cls.kind is None:
-            owner = QObject()
-            owner.setObjectName("kiosk_flick_gesture")
-            cls.kind = QScroller.grabGesture(
-                owner, QScroller.ScrollerGestureType.LeftMouseButtonGesture)
-            cls.owner = owner
-        widget.grabGesture(cls.kind)
-
-
-def kinetic(area: QAbstractScrollArea) -> None:
-    """Let a finger drag and flick the area, as on a phone."""
-    area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-    viewport = area.viewport()
-    scroller = QScroller.scroller(viewport)  # before the gesture, which drives this scroller
-    _FlickGesture.grab(viewport)
-    properties = scroller.scrollerProperties()
-    # A tap reaches the control under the finger at once; only a drag becomes a scroll.
-    properties.setScrollMetric(QScrollerProperties.ScrollMetric.MousePressEventDelay, 0)
-    scroller.setScrollerProperties(properties)
 
 
 class LaidOutButton(QPushButton):

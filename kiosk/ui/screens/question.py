@@ -22,8 +22,9 @@ from kiosk.ui import key_moves
 from kiosk.ui.answer_base import AnswerWidget
 from kiosk.ui.answer_problem import REQUIRED, refusal
 from kiosk.ui.answers import answer_widget
+from kiosk.ui.flick import touch_scroll
 from kiosk.ui.key_stops import Stop
-from kiosk.ui.parts import Screen, let_go, text, touch_scroll
+from kiosk.ui.parts import Screen, let_go, text
 from kiosk.ui.progress_line import ProgressLine
 from kiosk.ui.question_nav import QuestionNav
 from kiosk.ui.question_words import QuestionWords

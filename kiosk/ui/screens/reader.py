@@ -10,10 +10,11 @@ from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
 
 from kiosk.content.model import Block, Content, LanguageWords, Section
+from kiosk.ui.flick import touch_scroll
 from kiosk.ui.key_stops import Stop
 from kiosk.ui.nesting import nest
 from kiosk.ui.page_holder import PageHolder
-from kiosk.ui.parts import FlowRow, Screen, button, set_button_text, text, touch_scroll
+from kiosk.ui.parts import FlowRow, Screen, button, set_button_text, text
 from kiosk.ui.picture import Picture
 
 

@@ -21,18 +21,10 @@ from kiosk.content.model import LanguageWords
 from kiosk.content.wording import answer_words
 from kiosk.intake.questionnaire import Answer, Item
 from kiosk.intake.session import IntakeSession
+from kiosk.ui.flick import touch_scroll
 from kiosk.ui.key_stops import Stop
 from kiosk.ui.nesting import discard, nest
-from kiosk.ui.parts import (
-    LaidOutButton,
-    Screen,
-    breakable,
-    button,
-    let_go,
-    set_button_text,
-    text,
-    touch_scroll,
-)
+from kiosk.ui.parts import LaidOutButton, Screen, breakable, button, let_go, set_button_text, text
 
 #: The answers in bold, at the body size (the kiosk's style sheet sizes and colours them).
 #: Narrowest a column of answers may be, in body-text ems (about 40 characters).

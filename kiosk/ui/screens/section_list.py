@@ -11,9 +11,10 @@ from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QVBoxLayout, QWidget
 
 from kiosk.content.model import Content, LanguageWords, Section
+from kiosk.ui.flick import touch_scroll
 from kiosk.ui.key_stops import Stop
 from kiosk.ui.nesting import nest
-from kiosk.ui.parts import CardButton, Screen, text, touch_scroll
+from kiosk.ui.parts import CardButton, Screen, text
 
 #: Least width of a tile, in body text heights.
 TILE_IN_BODY = 18

@@ -22,14 +22,8 @@ from PySide6.QtWidgets import QButtonGroup, QGridLayout, QPushButton, QVBoxLayou
 from kiosk.content.model import LanguageWords, Loaded
 from kiosk.content.settings import TEXT_SIZES, TextSize
 from kiosk.ui.access_bar import CONTRAST_WORDS, contrast_name
-from kiosk.ui.parts import (
-    FlowRow,
-    StaffScreen,
-    button,
-    set_button_text,
-    text,
-    touch_scroll,
-)
+from kiosk.ui.flick import touch_scroll
+from kiosk.ui.parts import FlowRow, StaffScreen, button, set_button_text, text
 
 #: The contrast modes, the clinic's own colours first.
 CONTRAST_MODES = tuple(CONTRAST_WORDS)

@@ -30,7 +30,7 @@ from kiosk.printing.pages import (
     draw_page,
     page_layout,
 )
-from kiosk.ui.parts import kinetic
+from kiosk.ui.flick import kinetic
 
 #: Body text at the size the view opens with, in pixels (when the screen is wide enough).
 OPENING_BODY_PX = 18.0

@@ -21,16 +21,9 @@ from kiosk.content.model import LanguageWords, Loaded
 from kiosk.decoding.errors import ContentError, ContentInvalid
 from kiosk.health import Health, duration, moment, size
 from kiosk.records.store import VisitStore
+from kiosk.ui.flick import touch_scroll
 from kiosk.ui.nesting import nest
-from kiosk.ui.parts import (
-    FlowRow,
-    StaffScreen,
-    breakable,
-    button,
-    set_button_text,
-    text,
-    touch_scroll,
-)
+from kiosk.ui.parts import FlowRow, StaffScreen, breakable, button, set_button_text, text
 
 log = logging.getLogger(__name__)
 #: Errors listed on the screen; `kiosk check-content` lists every one.
