@@ -14,45 +14,28 @@ not offered while the kiosk is out of order.
 
 from __future__ import annotations
 
-import datetime
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
 
 from kiosk.content.model import LanguageWords, Loaded
-from kiosk.content.wording import date_words
+from kiosk.intake.questionnaire import Answer
 from kiosk.records.print_jobs import PrintJob
 from kiosk.records.store import StoredVisit, VisitStore
-from kiosk.ui.nesting import nest
-from kiosk.ui.parts import (
-    FlowRow,
-    StaffScreen,
-    button,
-    clear_rows,
-    set_button_text,
-    text,
-    touch_scroll,
-)
+from kiosk.ui.flick import touch_scroll
+from kiosk.ui.nesting import discard, nest
+from kiosk.ui.parts import FlowRow, StaffScreen, button, let_go, set_button_text, text
 from kiosk.ui.screens.staff_confirm import AskInPlace
 from kiosk.ui.screens.staff_outbox import OutboxPanel
-
-
-def print_state(jobs: list[PrintJob], words: LanguageWords, with_error: bool = False) -> str:
-    """Whether these print jobs have all printed, wait, or wait after a printer problem (named
-    when `with_error`), in the clinic's words."""
-    waiting = [job for job in jobs if job.state != "printed"]
-    error = next((job.last_error for job in waiting if job.last_error), None)
-    if error:
-        return f"{words.staff.state_failed} ({error})" if with_error else words.staff.state_failed
-    return words.staff.state_queued if waiting else words.staff.state_printed
-
-
-def show_all(widgets: list[QWidget], shown: bool) -> None:
-    """A row's other buttons give the question their room while it is asked."""
-    for widget in widgets:
-        widget.setVisible(shown)
+from kiosk.ui.screens.staff_visit_row import (
+    NAMING,
+    RowWords,
+    VisitRow,
+    needs_seeing,
+    show_all,
+)
 
 
 class StaffDashboardScreen(StaffScreen):
@@ -75,6 +58,8 @@ class StaffDashboardScreen(StaffScreen):
         self._printer_line = printer_line
         self._words: LanguageWords | None = None
         self._asks: list[AskInPlace] = []
+        self._visit_rows: dict[str, VisitRow] = {}
+        self._names: dict[str, Mapping[str, Answer]] = {}
         self._title = text("", "title", "staff_dashboard_title")
         self._problems = text("", "warning", "staff_problems")
         self._problems.setVisible(False)
@@ -193,17 +178,25 @@ class StaffDashboardScreen(StaffScreen):
         self._audit.setText("\n".join([self.staff_words.staff.audit_title, *lines]))
 
     def refresh(self) -> None:
-        """The visits as they are now: urgent ones not yet seen first, then newest first."""
+        """The visits as they are now: urgent ones not yet seen first, then newest first. A
+        row that would say what it says already stays as it is."""
         self._close_questions()
-        self._asks = [self._exit, self._purge]  # the rows' questions go with their rows
-        clear_rows(self._rows, keep=self._audit)
         words = self._words
+        shown = self._visit_rows
+        self._visit_rows = {}
+        while (entry := self._rows.takeAt(0)) is not None:
+            widget = entry.widget()
+            if widget is not None and widget is not self._audit and widget not in shown.values():
+                let_go(widget)  # the line saying there are no visits
+            discard(entry)
         if words is None:
+            for gone in shown.values():
+                let_go(gone)
             return
         printer, waiting = self._printer_line()
         self._printer.setText(words.staff.printer_line.format(printer=printer, waiting=waiting))
         self.outbox.refresh()
-        visits = sorted(self._store.visits(), key=lambda v: not self._needs_seeing(v))
+        visits = sorted(self._store.visits(), key=lambda v: not needs_seeing(v))
         if not visits:
             empty = text(words.staff.no_visits, "muted", "staff_no_visits")
             self._rows.addWidget(empty)
@@ -212,73 +205,44 @@ class StaffDashboardScreen(StaffScreen):
         for job in self._store.jobs():  # read once, not once per row
             jobs.setdefault(job.visit_id, []).append(job)
         for stored in visits:
-            row = self._row(stored, words, jobs.get(stored.visit_id, []))
+            says = RowWords.of(stored, self._naming(stored), words,
+                               jobs.get(stored.visit_id, []))
+            row = shown.pop(stored.visit_id, None)
+            if row is None or row.shows != says:
+                if row is not None:
+                    let_go(row)
+                row = self._row(stored.visit_id, says, words)
+            self._visit_rows[stored.visit_id] = row
             self._rows.addWidget(row)
             row.show()
+        for gone in shown.values():
+            let_go(gone)
+        self._asks = [self._exit, self._purge,
+                      *(row.ask_delete for row in self._visit_rows.values())]
         self._rows.addWidget(self._audit)
         self._rows.addStretch(1)
         self._show_audit()
 
-    @staticmethod
-    def _needs_seeing(stored: StoredVisit) -> bool:
-        return (stored.category == "urgent" or bool(stored.flags)) and not stored.acknowledged
-
-    def _row(self, stored: StoredVisit, words: LanguageWords, jobs: list[PrintJob]
-             ) -> QWidget:
+    def _naming(self, stored: StoredVisit) -> Mapping[str, Answer]:
+        """The patient's name and birth date, opened once a visit is over (an open one, an
+        urgent visit the patient goes on with, may still gain them)."""
+        known = self._names.get(stored.visit_id)
+        if known is not None:
+            return known
         visit = self._store.visit(stored.visit_id, self._loaded.content.questionnaire)
-        name = " ".join(str(visit.answers.get(k, "")) for k in ("first-name", "last-name")) \
-            if visit else ""
-        birth = visit.answers.get("birth-date") if visit else None
-        born = date_words(birth, words) if isinstance(birth, datetime.date) else ""
-        when = stored.submitted_at.astimezone().strftime("%H:%M")
-        outcome = words.rules.outcomes.get(stored.category, stored.category)
-        state = print_state(jobs, words)
-        row = QWidget()
-        row.setObjectName(f"staff_visit_{stored.visit_id}")
-        stack = QVBoxLayout(row)
-        line = FlowRow(f"staff_visit_actions_{stored.visit_id}", 8)
-        status = {"open": words.staff.status_open,
-                  "unfinished": words.staff.status_unfinished}.get(stored.status)
-        heading = "  \u2014  ".join(part for part in (
-            f"{when}  {name.strip()}  ({born})", outcome, status, state) if part)
-        if self._needs_seeing(stored):
-            heading = f"{words.staff.not_seen}: {heading}"
-        label = text(heading, "warning" if self._needs_seeing(stored) else "", "staff_visit_line")
-        stack.addWidget(label)
-        if stored.flags:
-            flags = text("\u26a0 " + "; ".join(words.rules.rules.get(flag, flag)
-                                              for flag in stored.flags),
-                         "warning", "staff_visit_flags")
-            stack.addWidget(flags)
-        stack.addWidget(line)
-        line.add_stretch()
-        if self._needs_seeing(stored):
-            seen = button(f"staff_seen_{stored.visit_id}")
-            set_button_text(seen, words.staff.acknowledge)
-            seen.clicked.connect(lambda: self._act(self._store.acknowledge, stored.visit_id))
-            line.add(seen, Qt.AlignmentFlag.AlignRight)
-        view = button(f"staff_view_{stored.visit_id}")
-        set_button_text(view, words.staff.view)
-        view.clicked.connect(lambda: self.view_requested.emit(stored.visit_id))
-        line.add(view, Qt.AlignmentFlag.AlignRight)
-        again = button(f"staff_reprint_{stored.visit_id}")
-        set_button_text(again, words.staff.reprint)
-        again.clicked.connect(lambda: self._act(self._store.reprint, stored.visit_id))
-        line.add(again, Qt.AlignmentFlag.AlignRight)
-        save = button(f"staff_pdf_{stored.visit_id}")
-        set_button_text(save, words.staff.save_pdf)
-        save.clicked.connect(lambda: self._save_pdf(stored.visit_id))
-        line.add(save, Qt.AlignmentFlag.AlignRight)
-        question = (words.staff.delete_confirm.format(name=name.strip(), born=born)
-                    if name.strip() else words.staff.delete_confirm_unnamed.format(time=when))
-        delete = self._asker(AskInPlace(f"staff_delete_{stored.visit_id}"))
-        delete.set_words(words.staff.delete, question, words.staff.delete_yes,
-                         words.staff.confirm_no)
-        delete.confirmed.connect(lambda: self._act(self._store.delete_visit, stored.visit_id))
-        others = [w for w in line.findChildren(QWidget) if w.parentWidget() is line]
-        delete.opened.connect(lambda: show_all(others, False))
-        delete.closed.connect(lambda: show_all(others, True))
-        line.add(delete, Qt.AlignmentFlag.AlignRight, 3)
+        naming = {k: visit.answers[k] for k in NAMING if k in visit.answers} if visit else {}
+        if stored.status != "open":
+            self._names[stored.visit_id] = naming
+        return naming
+
+    def _row(self, visit_id: str, says: RowWords, words: LanguageWords) -> VisitRow:
+        row = VisitRow(visit_id, says, words)
+        row.seen.connect(lambda visit: self._act(self._store.acknowledge, visit))
+        row.view.connect(self.view_requested)
+        row.reprint.connect(lambda visit: self._act(self._store.reprint, visit))
+        row.save_pdf.connect(self._save_pdf)
+        row.delete.connect(lambda visit: self._act(self._store.delete_visit, visit))
+        row.ask_delete.opened.connect(lambda: self._close_questions(but=row.ask_delete))
         return row
 
     def _act(self, action: Callable[[str], None], visit_id: str) -> None:
@@ -299,4 +263,7 @@ class StaffDashboardScreen(StaffScreen):
         set_button_text(self._assist, words.staff.help_patient)
         self._purge.set_words(words.staff.purge_all, words.staff.purge_confirm,
                               words.staff.delete_yes, words.staff.confirm_no)
+        for row in self._visit_rows.values():  # made again in these words
+            let_go(row)
+        self._visit_rows = {}
         self.refresh()

@@ -17,16 +17,9 @@ from kiosk.content.model import LanguageWords, Loaded
 from kiosk.content.wording import clinical_words, date_words, fired_history
 from kiosk.intake.session import SubmittedVisit
 from kiosk.records.store import VisitStore
-from kiosk.ui.parts import (
-    FlowRow,
-    StaffScreen,
-    button,
-    clear_rows,
-    set_button_text,
-    text,
-    touch_scroll,
-)
-from kiosk.ui.screens.staff_dashboard import print_state
+from kiosk.ui.flick import touch_scroll
+from kiosk.ui.parts import FlowRow, StaffScreen, button, clear_rows, set_button_text, text
+from kiosk.ui.screens.staff_visit_row import print_state
 
 
 class StaffUrgentScreen(StaffScreen):
