@@ -35,6 +35,8 @@ __all__ = ["FINGER_PX", "BodyFigure", "PainMapAnswer"]
 
 #: Letters of body text a line of the words beside the figure keeps room for.
 WORDS_BESIDE = 16
+#: Letters of body text in the width of one em (its pixel size), about.
+LETTERS_PER_EM = 2
 #: The list scrolls within itself, Next staying in sight, while it shows at least this many
 #: rows; in less room the whole question scrolls instead.
 LEAST_ROWS = 2
@@ -181,7 +183,8 @@ class PainMapAnswer(AnswerWidget):
         WORDS_BESIDE letters: under the words it would not fit whole with finger-sized
         regions. Otherwise it comes back above the list."""
         left = room.width() - self.figure.least_beside()
-        beside = room.width() > room.height() and left >= self._body_px * WORDS_BESIDE
+        letters = left * LETTERS_PER_EM / max(1, self._body_px)
+        beside = room.width() > room.height() and letters >= WORDS_BESIDE
         self.figure.stand_beside(room if beside else None)
         if beside:
             return self.figure

@@ -18,6 +18,7 @@ from kiosk.ui.window import KioskWindow
 from tests.ui.conftest import WindowFactory, find_button, tap
 from tests.ui.test_pain_map import pain_map, tap_region
 from tests.ui.test_questionnaire import question_screen
+from tests.ui.test_screens_ready import made_ahead
 
 SIZES = [(1280, 800), (1920, 1080), (1080, 1920)]
 
@@ -84,6 +85,29 @@ def test_at_1280x800_and_the_largest_text_the_feet_are_in_sight_beside_the_quest
     assert unseen(window, figure) == []
     tap_region(qtbot, answer, "foot-left")
     assert answer.value() == ("foot-left",) and answer.boxes["foot-left"].isChecked()
+
+
+def test_at_the_largest_text_the_body_stands_beside_however_the_map_is_reached(
+        qtbot: QtBot, make_window: WindowFactory, loaded: Loaded) -> None:
+    """Made ahead while the patient reads the question before it, or laid out again once the
+    screen turned and turned back: at 1280x800 and the largest text the body stands beside
+    the words, as when the map is opened at that size."""
+    window = make_window(loaded, size=(1280, 800))
+    window.set_text_size("largest")
+    window.start_questionnaire()
+    screen = question_screen(window)
+    screen.open("pain-duration")
+    assert window.visit is not None
+    window.visit.answer("pain-duration", 24)
+    qtbot.waitUntil(lambda: made_ahead(window, "pain-location") is not None)
+    tap(qtbot, find_button(window, "question_next"))
+    answer = screen._answer
+    assert isinstance(answer, PainMapAnswer) and answer.figure.beside
+    assert unseen(window, answer.figure) == []
+    window.resize(1080, 1920)
+    qtbot.waitUntil(lambda: not answer.figure.beside)
+    window.resize(1280, 800)
+    qtbot.waitUntil(lambda: answer.figure.beside and unseen(window, answer.figure) == [])
 
 
 def test_turned_to_portrait_the_body_stands_under_the_words_and_goes_with_the_question(

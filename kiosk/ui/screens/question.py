@@ -123,9 +123,9 @@ class QuestionScreen(Screen):
             answer.set_value(self._session.answers.get(item.id))
         else:
             answer = self._new_answer(item)
+        answer.apply_metrics(self._body_px)  # before the room beside the words is weighed
         self._place_beside()
         self._scroll.verticalScrollBar().setValue(0)
-        answer.apply_metrics(self._body_px)
         self._nav.problem.clear()
         if self._words is not None:
             answer.show_words(self._words)
