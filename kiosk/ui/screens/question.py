@@ -21,9 +21,9 @@ from kiosk.intake.typed_date import DateOrder
 from kiosk.ui import key_moves
 from kiosk.ui.answer_base import AnswerWidget
 from kiosk.ui.answer_problem import REQUIRED, refusal
-from kiosk.ui.answers import answer_widget
 from kiosk.ui.flick import touch_scroll
 from kiosk.ui.key_stops import Stop
+from kiosk.ui.next_answers import NextAnswers
 from kiosk.ui.parts import Screen, let_go, text
 from kiosk.ui.progress_line import ProgressLine
 from kiosk.ui.question_nav import QuestionNav
@@ -54,13 +54,10 @@ class QuestionScreen(Screen):
                  today: datetime.date | None = None, date_order: DateOrder = "mdy",
                  auto_advance_seconds: float = 0.0) -> None:
         super().__init__("question")
-        self._date_order = date_order
         self._session = session
         self._content = content
-        self._today = today
         self._words: LanguageWords | None = None
         self._answer: AnswerWidget | None = None
-        self._ready: AnswerWidget | None = None  # the next question's, made ahead
         self.reviewing = False
         self._body_px = 26
         nav = self._nav = QuestionNav(auto_advance_seconds)
@@ -77,6 +74,7 @@ class QuestionScreen(Screen):
         self._holder = QWidget()
         self._holder.setObjectName("question_holder")
         self._holder_layout = QVBoxLayout(self._holder)
+        self._next_answers = NextAnswers(self._holder, today, date_order)
         self._holder_layout.setContentsMargins(0, 0, 0, 0)
         self._holder_layout.addWidget(nav)
         self._holder_layout.addStretch(1)
@@ -137,13 +135,7 @@ class QuestionScreen(Screen):
         if self._answer is not None:
             self._answer.part_beside(QSize())  # a part beside the words goes with it
             let_go(self._answer)
-        ready, self._ready = self._ready, None
-        if ready is not None and ready.item.id == item.id:
-            answer = self._answer = ready
-        else:
-            if ready is not None:
-                let_go(ready)
-            answer = self._answer = answer_widget(item, self._today, self._date_order)
+        answer = self._answer = self._next_answers.take(item)
         answer.set_value(self._session.answers.get(item.id))
         answer.changed.connect(self._record)
         answer.picked.connect(self._picked)
@@ -155,28 +147,16 @@ class QuestionScreen(Screen):
 
     def prepare_next(self) -> None:
         """Make the answers of the question Next leads to (as the answers stand now) while the
-        patient reads this one, sized, worded and styled, out of sight: the next question then
-        only shows them. Nothing is made where this question's answers will serve the next."""
+        patient reads this one (kiosk/ui/next_answers.py); nothing where this question's
+        answers will serve the next."""
         current, following, words = self._answer, self._session.following(), self._words
-        if (not self.isVisible() or current is None or following is None or words is None
-                or current.can_answer(following)):
-            return
-        if self._ready is not None:
-            if self._ready.item.id == following.id:
-                return
-            let_go(self._ready)
-        ready = self._ready = answer_widget(following, self._today, self._date_order)
-        ready.hide()
-        ready.setParent(self._holder)
-        ready.apply_metrics(self._body_px)
-        ready.show_words(words)
-        ready.ensurePolished()
+        if (self.isVisible() and current is not None and following is not None
+                and words is not None and not current.can_answer(following)):
+            self._next_answers.make_ahead(following, self._body_px, words)
 
     def drop_sized(self, body_px: int) -> None:
         """The next question's answers made ahead were sized and styled for the old size."""
-        if self._ready is not None:
-            let_go(self._ready)
-            self._ready = None
+        self._next_answers.drop()
 
     def _record(self) -> None:
         """Tell the session at once, so branching and progress follow every touch."""
