@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from kiosk.content.model import Loaded
 from kiosk.content.settings import TextSize
+from kiosk.freed_memory import give_back_freed_memory
 from kiosk.intake.session import IntakeSession
 from kiosk.ui import key_moves, style
 from kiosk.ui.access_flow import AccessFlow
@@ -294,6 +295,7 @@ class KioskWindow(EducationFlow, QuestionnaireFlow, StaffFlow, IdleFlow, OutOfOr
         self.ahead.stop()  # not each screen caught up twice: the start below rebuilds them
         if not self.out_of_order:
             self.ahead.start()  # what the next patient opens, ready while the kiosk waits
+            self.ahead.add([give_back_freed_memory])  # what this visit freed, after that
         self.wiped.emit()
 
     # -- kiosk lock-down -----------------------------------------------------------------
