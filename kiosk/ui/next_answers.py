@@ -15,7 +15,7 @@ from kiosk.intake.questionnaire import Item
 from kiosk.intake.typed_date import DateOrder
 from kiosk.ui.answer_base import AnswerWidget
 from kiosk.ui.answers import answer_widget
-from kiosk.ui.parts import let_go
+from kiosk.ui.parts import let_go, take_in_hidden
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QWidget
@@ -39,11 +39,9 @@ class NextAnswers:
             return
         self.drop()
         ready = self._ready = answer_widget(item, self._today, self._date_order)
-        ready.hide()
-        ready.setParent(self._holder)
+        take_in_hidden(self._holder, ready)
         ready.apply_metrics(body_px)
         ready.show_words(words)
-        ready.ensurePolished()
 
     def take(self, item: Item) -> AnswerWidget:
         """`item`'s answers: the ones made ahead if they are for it, else made now."""

@@ -15,6 +15,8 @@ from PySide6.QtCore import QSize
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
+from kiosk.ui.parts import take_in_hidden
+
 
 class PageHolder(QWidget):
     """Holds pages and shows one (`show_page`), at most as wide as the page allows."""
@@ -33,9 +35,7 @@ class PageHolder(QWidget):
 
     def adopt(self, page: QWidget) -> None:
         """Take `page` in, hidden and styled, to be shown later."""
-        page.hide()
-        page.setParent(self)
-        page.ensurePolished()
+        take_in_hidden(self, page)
 
     def show_page(self, page: QWidget) -> None:
         if page.parentWidget() is not self:

@@ -78,6 +78,13 @@ def centred(widget: QWidget) -> QHBoxLayout:
     return row
 
 
+def take_in_hidden(parent: QWidget, widget: QWidget) -> None:
+    """Make `widget` a hidden child of `parent`, styled now so that showing it later is quick."""
+    widget.hide()
+    widget.setParent(parent)
+    widget.ensurePolished()
+
+
 def let_go(widget: QWidget) -> None:
     """Take `widget` off the screen at once; Qt deletes it at the next turn of the event loop.
     It stays its parent's child until then: a styled widget taken out of the window is first

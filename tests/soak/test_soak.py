@@ -36,7 +36,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QCoreApplication, QEvent, QObject
+from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
@@ -51,7 +51,7 @@ from kiosk.ui import screen_fade
 from kiosk.ui.answer_base import AnswerWidget
 from kiosk.ui.parts import Screen
 from kiosk.ui.window import KioskWindow
-from tests.conftest import with_kiosk
+from tests.conftest import loop_turned, with_kiosk
 from tests.records.test_store_faults import fill_the_disk
 from tests.soak.desk import FakePrinter, unlock
 from tests.soak.patient import Patient, urgent_answers
@@ -105,7 +105,6 @@ def clinic(make_window: WindowFactory, shipped: Loaded, tmp_path: Path,
     """The kiosk as a clinic runs it (fades on, a staff PIN, the visit store and the print
     queue wired by the composition root), printing to a printer that keeps every document.
     Durations a patient would wait out are made short: the fades and the idle countdown."""
-    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)  # earlier tests' windows
     monkeypatch.setattr(screen_fade, "FADE_MS", 1)
     printer = FakePrinter()
     monkeypatch.setattr(print_queue, "print_document", printer)
@@ -139,7 +138,7 @@ def kiosk_objects(qtbot: QtBot, window: KioskWindow) -> collections.Counter[str]
     widget of the application, and the Python objects a visit makes (screens, answer widgets,
     intake sessions)."""
     qtbot.waitUntil(lambda: not window.ahead.busy, timeout=20_000)
-    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    loop_turned()
     held = collections.Counter(type(o).__name__ for o in window.findChildren(QObject)
                                if type(o).__name__ in WATCHED)
     held["QWidget"] = len(QApplication.allWidgets())

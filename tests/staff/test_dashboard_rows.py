@@ -11,8 +11,9 @@ from pytestqt.qtbot import QtBot
 
 from kiosk.content.model import Loaded
 from kiosk.ui.window import KioskWindow
+from tests.conftest import loop_turned
 from tests.records.test_store import submitted
-from tests.ui.conftest import WindowFactory, find_button, loop_turned, tap
+from tests.ui.conftest import WindowFactory, find_button, tap
 from tests.ui.screen_text import visible_text
 from tests.ui.test_staff_mode import PIN, corner_taps, staff_window, type_pin
 

@@ -6,7 +6,7 @@ from collections.abc import Callable, Iterator
 from typing import TypeVar
 
 import pytest
-from PySide6.QtCore import QCoreApplication, QEvent, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QPushButton, QScrollArea, QWidget
 from pytestqt.qtbot import QtBot
 
@@ -14,6 +14,7 @@ from kiosk.content.loader import Loaded
 from kiosk.content.model import LanguageWords
 from kiosk.ui.answer_base import AnswerWidget
 from kiosk.ui.window import KioskWindow
+from tests.conftest import loop_turned
 
 WindowFactory = Callable[..., KioskWindow]
 Shown = TypeVar("Shown", bound=QWidget)
@@ -45,12 +46,6 @@ def make_window(qtbot: QtBot) -> Iterator[WindowFactory]:
 @pytest.fixture
 def window(make_window: WindowFactory, loaded: Loaded) -> KioskWindow:
     return make_window(loaded)
-
-
-def loop_turned() -> None:
-    """What the kiosk let go (hidden, deleted at the next turn of its event loop) is gone, as
-    it is before a person's next touch or look; a test's own clicks do not turn the loop."""
-    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
 
 
 def tap(qtbot: QtBot, widget: QWidget) -> None:

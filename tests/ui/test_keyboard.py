@@ -17,7 +17,7 @@ import os
 from collections.abc import Iterator, Set
 
 import pytest
-from PySide6.QtCore import QCoreApplication, QEvent, QPointF, Qt
+from PySide6.QtCore import QPointF, Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtQuick import QQuickItem
 from PySide6.QtWidgets import QApplication, QLineEdit, QPushButton, QVBoxLayout, QWidget
@@ -51,11 +51,6 @@ class Window(QWidget):
 LETTERS = frozenset("abcdefghijklmnopqrstuvwxyz")
 
 
-def delete_closed_windows() -> None:
-    """Carry out now the deletions Qt still owes for windows closed by earlier tests."""
-    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
-
-
 def show_window(qtbot: QtBot) -> Window:
     """A window on screen, with the focus on its button (so the keyboard is closed)."""
     if not OnScreenKeyboard.available():
@@ -71,7 +66,6 @@ def show_window(qtbot: QtBot) -> Window:
 
 @pytest.fixture
 def window(qtbot: QtBot, qapp: QApplication) -> Iterator[Window]:
-    delete_closed_windows()
     made = show_window(qtbot)
     yield made
     made.close()

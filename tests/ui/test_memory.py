@@ -17,7 +17,7 @@ from typing import Any
 
 import pytest
 import shiboken6
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, QPoint, Qt
+from PySide6.QtCore import QObject, QPoint, Qt
 from PySide6.QtWidgets import QGraphicsOpacityEffect, QScrollArea
 from pytestqt.qtbot import QtBot
 
@@ -43,10 +43,7 @@ VALUES: dict[str, Any] = {
 @pytest.fixture
 def animated(make_window: WindowFactory, shipped: Loaded,
              monkeypatch: pytest.MonkeyPatch) -> KioskWindow:
-    """A kiosk with its screens fading in (fades made short, so 30 visits take seconds), and
-    the only one: windows that earlier tests closed are deleted now, not in the middle of the
-    count."""
-    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    """A kiosk with its screens fading in (fades made short, so 30 visits take seconds)."""
     monkeypatch.setattr(screen_fade, "FADE_MS", 1)
     return make_window(with_kiosk(shipped, animations=True, idle_seconds=600.0))
 

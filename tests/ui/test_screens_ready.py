@@ -11,7 +11,8 @@ from kiosk.content.loader import Loaded
 from kiosk.ui.screens.review import ReviewScreen
 from kiosk.ui.screens.section_list import SectionListScreen
 from kiosk.ui.window import KioskWindow, Place
-from tests.ui.conftest import find_button, loop_turned, tap
+from tests.conftest import loop_turned
+from tests.ui.conftest import find_button, tap
 from tests.ui.screen_text import visible_text
 from tests.ui.test_contrast import colour_at, palette
 from tests.ui.test_questionnaire import (

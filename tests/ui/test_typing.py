@@ -17,7 +17,7 @@ from kiosk.ui.text_answer import TextAnswer
 from kiosk.ui.window import KioskWindow
 from tests.ui.conftest import WindowFactory, find_button, tap
 from tests.ui.screen_text import visible_text
-from tests.ui.test_keyboard import LETTERS, delete_closed_windows, keys, tap_key, wait_for_keys
+from tests.ui.test_keyboard import LETTERS, keys, tap_key, wait_for_keys
 
 
 def begin(qtbot: QtBot, window: KioskWindow) -> QuestionScreen:
@@ -83,7 +83,6 @@ def long_press_for(qtbot: QtBot, board: OnScreenKeyboard, letter: str, accented:
 def test_the_keyboard_opens_on_the_first_name_of_a_fresh_kiosk(
         qtbot: QtBot, loaded: Loaded) -> None:
     """As the kiosk starts: the keyboard is built when the questions first open."""
-    delete_closed_windows()
     window = KioskWindow(loaded, kiosk_mode=False)
     qtbot.addWidget(window)
     window.resize(1280, 800)
@@ -106,7 +105,6 @@ def test_the_keyboard_opens_on_the_first_name_of_a_fresh_kiosk(
 def test_accented_names_typed_on_the_keys(qtbot: QtBot, make_window: WindowFactory,
                                           loaded: Loaded, language: str, name: str,
                                           presses: list[str | tuple[str, str]]) -> None:
-    delete_closed_windows()
     window = make_window(loaded)
     screen = begin(qtbot, window)
     window.set_language(language)
@@ -123,7 +121,6 @@ def test_accented_names_typed_on_the_keys(qtbot: QtBot, make_window: WindowFacto
 
 def test_the_keyboards_enter_key_goes_to_the_next_question(
         qtbot: QtBot, make_window: WindowFactory, loaded: Loaded) -> None:
-    delete_closed_windows()
     window = make_window(loaded)
     screen = begin(qtbot, window)
     board = keyboard_up(qtbot, window)
@@ -175,7 +172,6 @@ def test_a_long_paste_is_cut_and_the_patient_is_told(
 def test_the_field_stays_in_sight_above_the_keyboard(
         qtbot: QtBot, make_window: WindowFactory, loaded: Loaded,
         size: tuple[int, int], text_size: str) -> None:
-    delete_closed_windows()
     window = make_window(loaded, size=size)
     window.set_text_size(text_size)
     screen = begin(qtbot, window)

@@ -24,7 +24,16 @@ from kiosk.intake.session import IntakeSession
 from kiosk.ui.flick import touch_scroll
 from kiosk.ui.key_stops import Stop
 from kiosk.ui.nesting import discard, nest
-from kiosk.ui.parts import LaidOutButton, Screen, breakable, button, let_go, set_button_text, text
+from kiosk.ui.parts import (
+    LaidOutButton,
+    Screen,
+    breakable,
+    button,
+    let_go,
+    set_button_text,
+    take_in_hidden,
+    text,
+)
 
 #: The answers in bold, at the body size (the kiosk's style sheet sizes and colours them).
 #: Narrowest a column of answers may be, in body-text ems (about 40 characters).
@@ -119,9 +128,7 @@ class PartColumns(QWidget):
 
     def adopt(self, piece: QWidget) -> None:
         """Take `piece` in, hidden and styled, ready to be placed on the list later."""
-        piece.hide()
-        piece.setParent(self)
-        piece.ensurePolished()
+        take_in_hidden(self, piece)
 
     def show_parts(self, parts: list[Part]) -> None:
         self._empty()

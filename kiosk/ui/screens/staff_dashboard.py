@@ -242,7 +242,7 @@ class StaffDashboardScreen(StaffScreen):
         row.reprint.connect(lambda visit: self._act(self._store.reprint, visit))
         row.save_pdf.connect(self._save_pdf)
         row.delete.connect(lambda visit: self._act(self._store.delete_visit, visit))
-        row.ask_delete.opened.connect(lambda: self._close_questions(but=row.ask_delete))
+        self._asker(row.ask_delete)
         return row
 
     def _act(self, action: Callable[[str], None], visit_id: str) -> None:
