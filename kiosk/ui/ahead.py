@@ -4,10 +4,11 @@ After the first frame, and again after each wipe, the screens a patient is likel
 are built one per turn of the event loop while the welcome loop or home is on screen, so the
 first touch on each never waits for it to be built. A screen with more to get ready (the
 reader's page for every section and language) says so through `work_ahead()`. The question
-and review screens belong to a visit (building them would start one, and time it from then),
-and the end screens are dropped with each patient: for them only their code is loaded ahead,
-which is most of what their first build costs. Once a visit has begun, its review list is got
-ready the same way (`add`), a part of the questionnaire at a time, while the patient reads.
+screen is built for the next visit, which begins only when a patient opens the questions. The
+review list shows a visit's answers and the end screens are dropped with each patient: for
+them only their code is loaded ahead, which is most of what their first build costs. Once a
+visit has begun, its review list is got ready the same way (`add`), a part of the
+questionnaire at a time, while the patient reads.
 """
 
 from __future__ import annotations
@@ -20,9 +21,11 @@ from PySide6.QtCore import QObject, QTimer
 
 log = logging.getLogger(__name__)
 
-#: Screens that never hold anything of a patient's, in the order a patient meets them, and
-#: the staff's PIN pad (built again after each patient: it is where the PIN is typed).
-SCREENS_AHEAD = ("home", "sections", "reader", "idle_warning", "staff_pin")
+#: Screens that never hold anything of a patient's until one begins, in the order a patient
+#: meets them (the question screen is built for the next visit, begun only by a patient's
+#: touch), and the staff's PIN pad (built again after each patient: it is where the PIN is
+#: typed).
+SCREENS_AHEAD = ("home", "sections", "reader", "question", "idle_warning", "staff_pin")
 #: Modules of the screens that belong to a visit, loaded (not built) ahead.
 MODULES_AHEAD = ("kiosk.ui.screens.question", "kiosk.ui.screens.review",
                  "kiosk.ui.answers", "kiosk.ui.number_answers", "kiosk.ui.date_keypad",

@@ -63,19 +63,33 @@ class QuestionnaireFlow:
         return {"question": self._make_question, "review": self._make_review,
                 "urgent": self._make_urgent, "thanks": self._make_thanks}
 
+    #: The visit the question screen was made ready for, before a patient began it.
+    _unbegun: IntakeSession | None = None
+
     def _session(self) -> IntakeSession:
+        """The patient's visit, begun now if it was not (the one the question screen made
+        ahead was built for, so the screen and the visit are one)."""
         if self.visit is None:
-            content = self._loaded.content
-            self.visit = IntakeSession(content.questionnaire, content.rules,
-                                       id_taken=self._id_taken)
+            self.visit, self._unbegun = self._session_for_screens(), None
         return self.visit
+
+    def _session_for_screens(self) -> IntakeSession:
+        """The visit a screen built now serves: the patient's, or else the one the next
+        patient will begin (empty, no visit until then: `visit` stays None)."""
+        if self.visit is not None:
+            return self.visit
+        if self._unbegun is None:
+            content = self._loaded.content
+            self._unbegun = IntakeSession(content.questionnaire, content.rules,
+                                          id_taken=self._id_taken)
+        return self._unbegun
 
     def _make_question(self) -> Screen:
         from kiosk.ui.screens.question import QuestionScreen
 
         self.prepare_keyboard()
         kiosk = self._loaded.settings.kiosk
-        question = QuestionScreen(self._session(), self._loaded.content,
+        question = QuestionScreen(self._session_for_screens(), self._loaded.content,
                                   date_order=kiosk.date_order,
                                   auto_advance_seconds=kiosk.auto_advance_seconds)
         question.finished.connect(self._open_review)
@@ -88,8 +102,13 @@ class QuestionnaireFlow:
         return question
 
     def _prepare_next_answers(self, question: QuestionScreen) -> None:
+        """The answers Next leads to, and the review list as the answers stand, got ready
+        while the patient reads (opening the list then changes only what changed since)."""
         if self._screens.get("question") is question:  # not one a wipe has let go since
             question.prepare_next()
+            review = self._screens.get("review")
+            if review is not None:
+                cast("ReviewScreen", review).refresh()
 
     def _make_review(self) -> Screen:
         from kiosk.ui.screens.review import ReviewScreen

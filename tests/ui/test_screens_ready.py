@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QLabel, QWidget
 from pytestqt.qtbot import QtBot
 
 from kiosk.content.loader import Loaded
+from kiosk.intake.session import IntakeSession
 from kiosk.ui.screens.review import ReviewScreen
 from kiosk.ui.screens.section_list import SectionListScreen
 from kiosk.ui.window import KioskWindow, Place
@@ -24,16 +25,45 @@ from tests.ui.test_questionnaire import (
     touch_answer,
 )
 
-AHEAD = {"home", "sections", "reader", "idle_warning"}
+AHEAD = {"home", "sections", "reader", "question", "idle_warning"}
 
 
-def test_the_education_screens_are_built_while_the_welcome_loop_shows(
+def test_the_education_screens_and_the_questions_are_built_while_the_welcome_loop_shows(
         qtbot: QtBot, window: KioskWindow) -> None:
     assert window.place.screen == "attract"
     qtbot.waitUntil(lambda: set(window.built_screens()) >= AHEAD)
     qtbot.waitUntil(lambda: not window.ahead.busy)
     assert window.visit is None, "no visit is started (or timed) before a patient begins"
-    assert "question" not in window.built_screens()
+    assert "review" not in window.built_screens(), "no visit, no answers to list"
+
+
+def test_the_questions_made_ahead_keep_the_patients_answers_in_the_visit_they_begin(
+        qtbot: QtBot, window: KioskWindow) -> None:
+    qtbot.waitUntil(lambda: not window.ahead.busy)
+    ready = window.page("question")
+    begin(qtbot, window)
+    assert window.page("question") is ready, "the screen made ahead is the one opened"
+    answer_until(qtbot, window, CANDIDATE, "birth-date")
+    session = window.visit
+    assert session is not None and session.answers["first-name"] == "Ana"
+    assert on_screen_id(window) == "birth-date"
+    window.wipe()
+    qtbot.waitUntil(lambda: not window.ahead.busy)
+    again = window.page("question")
+    assert again is not ready and window.visit is None, "the next patient's, empty"
+    begin(qtbot, window)
+    following = visit_of(window)
+    assert following is not None and following is not session and not following.answers
+    assert on_screen_id(window) == "first-name"
+
+
+def visit_of(window: KioskWindow) -> IntakeSession | None:
+    return window.visit
+
+
+def on_screen_id(window: KioskWindow) -> str | None:
+    item = question_screen(window).item
+    return item.id if item is not None else None
 
 
 def test_after_a_wipe_they_are_ready_again(qtbot: QtBot, window: KioskWindow) -> None:

@@ -60,11 +60,16 @@ class AnswerRow(LaidOutButton):
         self._grid.addWidget(self.change, 1, 1,
                              Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignBottom)
         self._grid.setColumnStretch(0, 1)
+        self._body_px = 0
+        self._words: tuple[str, ...] = ()
         for child in (self.question, self.answer, self.change):
             child.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
 
     def set_words(self, question: str, answer: str, role: str, change: str) -> None:
         """`role`: "answer", or for a question left blank "warning" (required) or "muted"."""
+        if (question, answer, role, change) == self._words:
+            return  # the list got ready ahead already says it
+        self._words = (question, answer, role, change)
         self.question.setText(breakable(question))
         self.answer.setText(breakable(answer))
         self.change.setText(change)
@@ -76,6 +81,9 @@ class AnswerRow(LaidOutButton):
         self.setAccessibleDescription(f"{answer}. {change}")
 
     def apply_metrics(self, body_px: int) -> None:
+        if body_px == self._body_px:
+            return
+        self._body_px = body_px
         side, edge = round(body_px * 0.45), max(3, round(body_px * 0.2))
         self._grid.setContentsMargins(side, edge, side, edge)
         self._grid.setHorizontalSpacing(side)
@@ -114,6 +122,10 @@ def balanced(heights: list[int], kinds: list[str], columns: int, penalty: int) -
     return [0, *best]
 
 
+def _pieces(parts: list[Part]) -> list[QWidget]:
+    return [piece for part in parts for piece in part.pieces()]
+
+
 class PartColumns(QWidget):
     """The parts in as many columns as the width allows, read down one column then the next."""
 
@@ -123,6 +135,8 @@ class PartColumns(QWidget):
         self.parts: list[Part] = []
         self._body_px = 26
         self._shape: tuple[int, ...] = ()
+        #: The pieces in the columns now, in reading order.
+        self._placed: list[QWidget] = []
         self._row = QHBoxLayout(self)
         self._row.setContentsMargins(0, 0, 0, 0)
 
@@ -131,7 +145,11 @@ class PartColumns(QWidget):
         take_in_hidden(self, piece)
 
     def show_parts(self, parts: list[Part]) -> None:
-        self._empty()
+        """Place `parts` on the list; the same pieces as before keep their columns unless
+        their new words call for another balance."""
+        if _pieces(parts) != self._placed:
+            self._empty()
+            self._shape = ()
         self.parts = parts
         for part in parts:
             for piece in part.pieces():
@@ -139,7 +157,6 @@ class PartColumns(QWidget):
                     self.adopt(piece)
             for row in part.rows:
                 row.apply_metrics(self._body_px)
-        self._shape = ()
         self._flow()
 
     def apply_metrics(self, body_px: int) -> None:
@@ -157,6 +174,7 @@ class PartColumns(QWidget):
 
     def _empty(self) -> None:
         """Take the columns apart; the headings and rows stay, to be placed again."""
+        self._placed = []
         while (entry := self._row.takeAt(0)) is not None:
             column = entry.layout()
             if column is not None:
@@ -168,7 +186,7 @@ class PartColumns(QWidget):
 
     def _flow(self) -> None:
         """Lay the pieces into columns when the number of columns or the pieces change."""
-        pieces = [piece for part in self.parts for piece in part.pieces()]
+        pieces = _pieces(self.parts)
         if not pieces:
             return
         kinds = [kind for part in self.parts
@@ -186,6 +204,7 @@ class PartColumns(QWidget):
             return
         self._shape = (count, *starts)
         self._empty()
+        self._placed = pieces
         for start, end in itertools.pairwise([*starts, len(pieces)]):
             column = QVBoxLayout()
             column.setSpacing(step)
