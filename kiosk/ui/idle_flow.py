@@ -10,8 +10,7 @@ from typing import TYPE_CHECKING, Any, cast
 
 from kiosk.content.model import Loaded
 from kiosk.ui.parts import Screen
-from kiosk.ui.place import Place
-from kiosk.ui.staff_flow import STAFF_SCREENS
+from kiosk.ui.place import STAFF_SCREENS, Place
 
 if TYPE_CHECKING:
     from kiosk.ui.screens.idle_warning import IdleWarningScreen

@@ -5,13 +5,15 @@ style sheet is for the kiosk's resting text size, and a patient's other size is 
 screen's own, given when the screen is shown (`KioskWindow.page`), so a change restyles one
 screen and not all the window holds. The other built screens catch up while the patient
 reads (one per pause, through the window's ReadyAhead), or when shown, whichever comes first.
+Staff screens keep the clinic's own size whatever the patient chose, so staff mode opening and
+closing restyles nothing of the patient's.
 """
 
 from __future__ import annotations
 
 import functools
 from collections.abc import Callable
-from typing import TYPE_CHECKING, cast
+from typing import TYPE_CHECKING, NamedTuple, cast
 
 from PySide6.QtGui import QFont
 
@@ -19,13 +21,22 @@ from kiosk.content.model import Loaded
 from kiosk.content.settings import TextSize
 from kiosk.ui import style
 from kiosk.ui.parts import Screen
-from kiosk.ui.place import Place
+from kiosk.ui.place import STAFF_SCREENS, Place
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QWidget
 
     from kiosk.ui.ahead import ReadyAhead
     from kiosk.ui.keyboard import OnScreenKeyboard
+
+
+class ScreenStyle(NamedTuple):
+    """What a screen is given for a text size: its body text in pixels, and a style sheet and
+    font of its own (empty at the kiosk's resting size: it follows the window's)."""
+
+    body: int
+    sheet: str
+    font: QFont
 
 
 class LookFlow:
@@ -40,7 +51,8 @@ class LookFlow:
     _place: Place
     _screens: dict[str, Screen]
     _metrics: style.Metrics | None
-    _patient_style: tuple[str, QFont]
+    _patient_style: ScreenStyle
+    _staff_style: ScreenStyle
 
     if TYPE_CHECKING:
         def page(self, name: str) -> Screen: ...
@@ -83,12 +95,19 @@ class LookFlow:
             self.setStyleSheet(sheet)
         # A screen's own sheet holds every colour too, so a contrast change reaches it; at the
         # resting size a screen has no sheet or font of its own and follows the window's.
-        self._patient_style = ("", QFont()) if self._metrics == resting else (
-            style.style_sheet(theme, accent, self._metrics, bar, self.contrast),
-            style.app_font(theme, self._metrics))
+        # Staff screens are always at the clinic's own size ("normal", as the bar is).
+        self._patient_style, self._staff_style = (
+            ScreenStyle(sized.body, *(("", QFont()) if sized == resting else (
+                style.style_sheet(theme, accent, sized, bar, self.contrast),
+                style.app_font(theme, sized))))
+            for sized in (self._metrics, bar))
         if self._place.screen in self._screens:
             self.page(self._place.screen)  # the others catch up when they are next shown
         self._catch_up_ahead()
+
+    def _style_of(self, name: str) -> ScreenStyle:
+        """The text size and style screen `name` is shown in (see `_apply_style`)."""
+        return self._staff_style if name in STAFF_SCREENS else self._patient_style
 
     def _catch_up_ahead(self) -> None:
         """The other built screens take the patient's language, size and colours while the

@@ -9,6 +9,10 @@ from dataclasses import dataclass
 PATIENT_SCREENS = frozenset({"question", "review", "urgent", "thanks",
                              "staff_pin", "staff_dashboard", "staff_tools", "staff_summary",
                              "staff_keep", "staff_urgent"})
+#: Screens for staff: always at the clinic's own text size ("normal"), whatever the patient
+#: chose, so opening one changes no patient's screen.
+STAFF_SCREENS = frozenset({"staff_pin", "staff_dashboard", "staff_tools", "staff_summary",
+                           "staff_keep", "staff_urgent", "staff_assist"})
 
 
 @dataclass(frozen=True, slots=True)

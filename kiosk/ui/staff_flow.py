@@ -20,9 +20,8 @@ from typing import TYPE_CHECKING, Any, cast
 from PySide6.QtCore import QElapsedTimer, QPoint, QPointF, QTimer
 
 from kiosk.content.model import Loaded
-from kiosk.content.settings import TextSize
 from kiosk.ui.parts import Screen, let_go
-from kiosk.ui.place import Place
+from kiosk.ui.place import STAFF_SCREENS, Place
 from kiosk.ui.staff_assist_flow import StaffAssistFlow
 from kiosk.ui.staff_gesture import CornerTaps
 from kiosk.ui.staff_tools_flow import StaffToolsFlow
@@ -43,8 +42,6 @@ if TYPE_CHECKING:
     from kiosk.ui.screens.staff_urgent import StaffUrgentScreen
 
 log = logging.getLogger(__name__)
-STAFF_SCREENS = frozenset({"staff_pin", "staff_dashboard", "staff_tools", "staff_summary",
-                           "staff_keep", "staff_urgent", "staff_assist"})
 
 
 class StaffFlow(StaffToolsFlow, StaffAssistFlow):
@@ -63,7 +60,6 @@ class StaffFlow(StaffToolsFlow, StaffAssistFlow):
     _loaded: Loaded
     _place: Place
     _before_warning: Place
-    text_size: TextSize
     visit: IntakeSession | None
     language: str
 
@@ -72,7 +68,6 @@ class StaffFlow(StaffToolsFlow, StaffAssistFlow):
         def go(self, place: Place, remember: bool = True) -> None: ...
         def wipe(self) -> None: ...
         def use_content(self, loaded: Loaded) -> None: ...
-        def set_text_size(self, size: str) -> None: ...
         def allow_close(self) -> None: ...
         def has_patient_answers(self) -> bool: ...
         def after_urgent(self) -> None: ...
@@ -108,8 +103,6 @@ class StaffFlow(StaffToolsFlow, StaffAssistFlow):
         if place.screen == "idle_warning":
             cast("IdleWarningScreen", self.page("idle_warning")).stop()
             place = self._before_warning
-        self._patient_text_size = self.text_size
-        self.set_text_size("normal")  # staff screens always at the clinic's own size
         self.idle.set_seconds(self._loaded.settings.staff.idle_seconds)
         self._return_to: Place | None = place if self.has_patient_answers() else None
         self._purpose = "urgent" if place.screen == "urgent" else None
@@ -130,7 +123,6 @@ class StaffFlow(StaffToolsFlow, StaffAssistFlow):
         self.idle.set_seconds(self._loaded.settings.kiosk.idle_seconds)
         back_to, self._return_to = getattr(self, "_return_to", None), None
         if back_to is not None and self.has_patient_answers():
-            self.set_text_size(self._patient_text_size)
             self.go(back_to, remember=False)
             return
         self.wipe()
@@ -204,7 +196,6 @@ class StaffFlow(StaffToolsFlow, StaffAssistFlow):
         self.store.audit("urgent visit: staff continued with the patient", self.visit.visit_id)
         self._return_to = None
         self.idle.set_seconds(self._loaded.settings.kiosk.idle_seconds)
-        self.set_text_size(self._patient_text_size)
         self.after_urgent()
 
     def _end_urgent(self) -> None:

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, cast
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QCloseEvent, QFont, QKeyEvent
+from PySide6.QtGui import QCloseEvent, QKeyEvent
 from PySide6.QtWidgets import (
     QSizePolicy,
     QStackedWidget,
@@ -87,13 +87,11 @@ class KioskWindow(EducationFlow, QuestionnaireFlow, StaffFlow, IdleFlow, OutOfOr
         self._before_warning = self._place
         self._screens: dict[str, Screen] = {}
         #: The language and body text size each built screen was last brought up to date in.
-        self._shown_in: dict[str, tuple[str, int | None]] = {}
+        self._shown_in: dict[str, tuple[str, int]] = {}
         self._metrics: style.Metrics | None = None
-        #: The style sheet each built screen has of its own ("": none, the window's alone),
-        #: and the sheet and font a screen is given for the patient's text size (none and an
-        #: empty font, which inherits every property, at the resting size).
+        #: The style sheet each built screen has of its own ("": none, the window's alone;
+        #: the sheet a screen is given for its text size: `LookFlow._style_of`).
         self._screen_style: dict[str, str] = {}
-        self._patient_style: tuple[str, QFont] = ("", QFont())
 
         self._stack = QStackedWidget()
         self._fade = ScreenFade(self._stack, self)
@@ -148,19 +146,16 @@ class KioskWindow(EducationFlow, QuestionnaireFlow, StaffFlow, IdleFlow, OutOfOr
             self._screen_style.pop(name, None)
             self._stack.addWidget(built)
         screen = self._screens[name]
-        body = self._metrics.body if self._metrics is not None else None
+        body, sheet, font = self._style_of(name)
         shown_in = self._shown_in.get(name)
-        resized = body is not None and (shown_in is None or shown_in[1] != body)
+        resized = shown_in is None or shown_in[1] != body
         if resized:
-            assert body is not None
             screen.drop_sized(body)
-        sheet, font = self._patient_style  # before the sizes: a screen may measure its words
-        if self._screen_style.get(name, "") != sheet:
-            screen.setStyleSheet(sheet)
+        if self._screen_style.get(name, "") != sheet:  # before the sizes: a screen may
+            screen.setStyleSheet(sheet)                # measure its words
             screen.setFont(font)
             self._screen_style[name] = sheet
         if resized:
-            assert body is not None
             screen.apply_metrics(body)
         if shown_in is None or shown_in[0] != self.language:
             screen.show_words(self._loaded.content.words(self.language))

@@ -15,8 +15,8 @@ from kiosk.content.model import Loaded
 from kiosk.intake.session import SubmittedVisit
 from kiosk.printing.summary import summary_document, write_pdf
 from kiosk.ui import style
+from kiosk.ui.place import STAFF_SCREENS
 from kiosk.ui.screens.staff_summary import StaffSummaryScreen
-from kiosk.ui.staff_flow import STAFF_SCREENS
 from kiosk.ui.window import KioskWindow
 from tests.conftest import with_kiosk
 from tests.printing.test_summary import read_pdf

@@ -8,13 +8,14 @@ import subprocess
 import sys
 from pathlib import Path
 
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QLabel, QWidget
 from pytestqt.qtbot import QtBot
 
 from kiosk.back_office import keep_visits
 from kiosk.content.model import Loaded
 from kiosk.printing.summary import summary_html
 from kiosk.records.store import VisitStore
+from kiosk.ui import style
 from kiosk.ui.window import KioskWindow
 from tests.conftest import ROOT
 from tests.ui.conftest import WindowFactory, find_button, tap
@@ -226,14 +227,27 @@ def test_staff_gesture_mid_visit_asks_first_and_keep_returns_to_the_same_place(
     tap(qtbot, find_button(window, "bar_text_size_largest"))
     answer_until(qtbot, window, CANDIDATE, "pain-now")
     answers = dict(window.visit.answers)  # type: ignore[union-attr]
+    patients_px = biggest_text_px(window)
     corner_taps(qtbot, window, 5)
     assert window.place.screen == "staff_keep"
     assert "A patient's answers are on screen" in visible_text(window)
+    normal = style.metrics(shipped.theme, "normal", window.width(), window.height(),
+                           shipped.settings.screen)
+    assert biggest_text_px(window) == normal.title, "staff read at the clinic's own size"
+    assert patients_px > normal.title
     tap(qtbot, find_button(window, "staff_keep_return"))
     assert window.place.screen == "question"
     assert question_screen(window).item.id == "pain-now"  # type: ignore[union-attr]
     assert dict(window.visit.answers) == answers  # type: ignore[union-attr]
     assert window.text_size == "largest", "the patient's text size is given back"
+    assert biggest_text_px(window) == patients_px
+
+
+def biggest_text_px(window: KioskWindow) -> int:
+    """The largest text on the screen in view (its title), in pixels."""
+    return max(label.fontInfo().pixelSize() for label in window.findChildren(QLabel)
+               if label.isVisible() and label.text() and label.window() is window
+               and not window.bar.isAncestorOf(label))
 
 
 def test_staff_gesture_mid_visit_clear_needs_the_pin_then_opens_staff_mode(
