@@ -54,6 +54,17 @@ class _FlickGesture:
         widget.grabGesture(cls.kind)
 
 
+def flicks(area: QAbstractScrollArea, on: bool) -> None:
+    """Whether a finger's drag on `area` scrolls it (on), or the scroll area around it."""
+    kind = _FlickGesture.kind
+    if kind is None:
+        return
+    if on:
+        area.viewport().grabGesture(kind)
+    else:
+        area.viewport().ungrabGesture(kind)
+
+
 def kinetic(area: QAbstractScrollArea) -> None:
     """Let a finger drag and flick the area, as on a phone."""
     area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)

@@ -26,10 +26,10 @@ from kiosk.intake.questionnaire import Answer, Item
 from kiosk.ui.answer_base import AnswerWidget
 from kiosk.ui.body_figure import FINGER_PX, BodyFigure
 from kiosk.ui.choice_mark import ChoiceButton, set_chosen
-from kiosk.ui.flick import touch_scroll
 from kiosk.ui.key_stops import Group, Stop
 from kiosk.ui.nesting import discard
 from kiosk.ui.parts import text
+from kiosk.ui.rows_area import RowsArea
 
 __all__ = ["FINGER_PX", "BodyFigure", "PainMapAnswer"]
 
@@ -67,12 +67,10 @@ class PainMapAnswer(AnswerWidget):
         listed.setObjectName(f"pain_map_{item.id}_list_rows")
         self._grid.setContentsMargins(0, 0, 0, 0)
         listed.setLayout(self._grid)
-        self.list_scroll = touch_scroll(f"pain_map_{item.id}_list_scroll")
-        self.list_scroll.hide()
+        self.list_scroll = RowsArea(f"pain_map_{item.id}_list_scroll", listed)
         self._arrange(1)
         column.addWidget(self.figure)
         column.addWidget(self.list_title)
-        column.addWidget(listed)
         column.addWidget(self.list_scroll, 1)
 
     def _arrange(self, columns: int) -> None:
@@ -86,9 +84,9 @@ class PainMapAnswer(AnswerWidget):
             self._grid.addWidget(box, index % rows, index // rows)
         for column in range(3):
             self._grid.setColumnStretch(column, 1 if column < columns else 0)
-        if self.list_scroll.widget() is self._listed:  # the area sizes the rows again
-            self._grid.activate()
-            self.list_scroll.setWidgetResizable(True)
+        self._grid.activate()  # the area sizes the rows again
+        self.list_scroll.setWidgetResizable(True)
+        self.list_scroll.updateGeometry()  # standing whole, its height changes with them
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt override
         width = self.width()
@@ -159,24 +157,11 @@ class PainMapAnswer(AnswerWidget):
         """The list as tall as the room left above Next, scrolling within itself; the whole
         list, with the question scrolling, where the room holds fewer than LEAST_ROWS rows."""
         room = height - self._above_list()
-        whole = self._listed.sizeHint().height()
-        inside = self._rows(LEAST_ROWS) <= room < whole
-        if inside:
-            self.list_scroll.setFixedHeight(room)
-            # The rows may have moved into more or fewer columns since the area last sized
-            # them: size them again (the area does so when told it resizes its page).
-            self.list_scroll.setWidgetResizable(True)
-        if inside == (self.list_scroll.widget() is self._listed):
-            return
-        if inside:  # the rows move into the list's own scroll area
-            self._column.removeWidget(self._listed)
-            self.list_scroll.setWidget(self._listed)
-            self.list_scroll.show()
-        else:  # the rows stand in the column, and the question scrolls
-            self.list_scroll.takeWidget()
-            self.list_scroll.hide()
-            self._column.insertWidget(self._column.indexOf(self.list_scroll), self._listed)
-            self._listed.show()
+        whole = self.list_scroll.rows_height(self.width())
+        if self._rows(LEAST_ROWS) <= room < whole:
+            self.list_scroll.scroll_within(room)
+        else:
+            self.list_scroll.stand_whole()
 
     def part_beside(self, room: QSize) -> QWidget | None:
         """The figure, in a landscape room that leaves the words beside it a line of

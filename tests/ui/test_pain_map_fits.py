@@ -181,3 +181,18 @@ def test_next_stays_in_sight_while_the_list_scrolls_within_itself(
     tap(qtbot, last)
     assert answer.figure.marked == {list(answer.boxes)[-1]}
     qtbot.waitUntil(next_in_sight)  # the chosen box, drawn bold, is laid out again
+
+
+@pytest.mark.parametrize("size", [(1280, 800), (1080, 1920)], ids=lambda s: f"{s[0]}x{s[1]}")
+def test_where_the_question_scrolls_every_box_of_the_list_can_be_scrolled_whole_into_sight(
+        qtbot: QtBot, make_window: WindowFactory, loaded: Loaded, size: tuple[int, int]) -> None:
+    window, answer = pain_map_at(qtbot, make_window(loaded, size=size), "largest", "es")
+    question = question_screen(window)._scroll
+    qtbot.waitUntil(lambda: question.verticalScrollBar().maximum() > 0)
+    assert answer.list_scroll.verticalScrollBar().maximum() == 0, "the list shows every row"
+    for box in answer.boxes.values():
+        question.ensureWidgetVisible(box)
+        assert box.visibleRegion().boundingRect().size() == box.size(), box.objectName()
+    last = list(answer.boxes.values())[-1]
+    tap(qtbot, last)
+    assert answer.figure.marked == {list(answer.boxes)[-1]}
