@@ -130,7 +130,8 @@ class KeyMoves(QObject):
         if kind != QEvent.Type.KeyPress or key in MODIFIERS or not (
                 watched is focused or (focused is None and watched is self._window)):
             return False  # a release, a key going on to a parent, or a key sent elsewhere
-        self.keys_in_use = True
+        if key_event.spontaneous():  # from a keyboard: the on-screen one's keys (Return) are
+            self.keys_in_use = True  # sent by the kiosk itself, and a touching patient stays so
         return self._pressed(watched, key, key_event)
 
     def _mine(self, watched: QObject) -> bool:

@@ -7,7 +7,7 @@ import pytest
 from PySide6.QtCore import QPoint, QPointF, QRect, Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtQuick import QQuickItem
-from PySide6.QtWidgets import QApplication, QLineEdit
+from PySide6.QtWidgets import QApplication, QLineEdit, QPushButton
 from pytestqt.qtbot import QtBot
 
 from kiosk.content.loader import Loaded
@@ -15,6 +15,7 @@ from kiosk.ui.keyboard import OnScreenKeyboard
 from kiosk.ui.screens.question import QuestionScreen
 from kiosk.ui.text_answer import TextAnswer
 from kiosk.ui.window import KioskWindow
+from tests.conftest import loop_turned
 from tests.ui.conftest import WindowFactory, find_button, tap
 from tests.ui.screen_text import visible_text
 from tests.ui.test_keyboard import LETTERS, keys, tap_key, wait_for_keys
@@ -133,6 +134,25 @@ def test_the_keyboards_enter_key_goes_to_the_next_question(
     tap_key(qtbot, board, "\n")
     qtbot.waitUntil(lambda: "What is your last name?" in visible_text(window))
     assert window.place.screen == "question"
+
+
+def test_a_patient_who_types_on_the_screen_is_not_taken_for_a_keyboard_user(
+        qtbot: QtBot, make_window: WindowFactory, loaded: Loaded) -> None:
+    """The keyboard's Enter is a touch: the next question does not put a focus ring on its
+    first answer, as it does for a patient who uses a keyboard's keys."""
+    window = make_window(loaded)
+    screen = begin(qtbot, window)
+    board = keyboard_up(qtbot, window)
+    wait_for_keys(qtbot, board, {"\n"})
+    for word in ("ana", "lee"):
+        for letter in word:
+            tap_key(qtbot, board, letter)
+        tap_key(qtbot, board, "\n")
+    qtbot.waitUntil(lambda: screen.item is not None and screen.item.id == "birth-date")
+    loop_turned()
+    ringed = QApplication.focusWidget()
+    assert not isinstance(ringed, QPushButton | QLineEdit), \
+        f"{ringed.objectName() if ringed else None} wears the keyboard's focus ring"
 
 
 def test_return_on_a_hardware_keyboard_goes_on(
