@@ -66,7 +66,11 @@ def flicks(area: QAbstractScrollArea, on: bool) -> None:
 
 
 def kinetic(area: QAbstractScrollArea) -> None:
-    """Let a finger drag and flick the area, as on a phone."""
+    """Let a finger drag and flick the area, as on a phone. A touch on it (or on a button in
+    it) leaves the keys where they are: a scroll area takes them on a click by default, and a
+    tap on Next just above the on-screen keyboard then took them from the text box, the
+    keyboard closed under the finger, and Next moved away before it lifted."""
+    area.setFocusPolicy(Qt.FocusPolicy.TabFocus)  # Tab still reaches a reading area
     area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
     viewport = area.viewport()
     scroller = QScroller.scroller(viewport)  # before the gesture, which drives this scroller

@@ -119,6 +119,7 @@ class KeyMoves(QObject):
         if kind in TOUCHES:
             if self._mine(watched):
                 self.keys_in_use = False
+                self._touched()
             return False
         if kind not in KEYS or not self._mine(watched):
             return False
@@ -133,6 +134,15 @@ class KeyMoves(QObject):
         if key_event.spontaneous():  # from a keyboard: the on-screen one's keys (Return) are
             self.keys_in_use = True  # sent by the kiosk itself, and a touching patient stays so
         return self._pressed(watched, key, key_event)
+
+    def _touched(self) -> None:
+        """A touch takes the keys from a control to the screen itself, so that the control no
+        longer looks picked; a text box keeps them (the on-screen keyboard stays up while Next
+        is tapped)."""
+        focused = QApplication.focusWidget()
+        if (focused is not None and focused.window() is self._window
+                and not focused.testAttribute(Qt.WidgetAttribute.WA_InputMethodEnabled)):
+            self._screen().setFocus(Qt.FocusReason.MouseFocusReason)
 
     def _mine(self, watched: QObject) -> bool:
         return (shiboken6.isValid(self._window) and isinstance(watched, QWidget)

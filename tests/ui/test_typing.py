@@ -211,3 +211,32 @@ def test_the_field_stays_in_sight_above_the_keyboard(
         tap_key(qtbot, board, "\n")
         qtbot.waitUntil(lambda: "last name" in visible_text(window) or screen.item is None
                         or screen.item.id != "first-name")
+
+
+def test_a_tap_on_next_just_above_the_keys_goes_on_at_once(
+        qtbot: QtBot, make_window: WindowFactory, loaded: Loaded) -> None:
+    """At the largest text on a 1280x800 screen Next shows just above the keys. The finger
+    comes down and lifts there, through the window as a touch screen's does: the name stays
+    in its box with the keyboard up until the next question opens, so Next is still under the
+    finger when it lifts (it had moved away, and the tap was lost)."""
+    window = make_window(loaded, size=(1280, 800))
+    window.activateWindow()  # as the kiosk's is (kiosk/launch.py)
+    qtbot.waitUntil(window.isActiveWindow)
+    screen = begin(qtbot, window)
+    window.set_text_size("largest")
+    board = keyboard_up(qtbot, window)
+    tap_key(qtbot, board, "a")
+    next_button = find_button(window, "question_next")
+    seen: list[QPoint] = []
+
+    def settled() -> None:  # where the finger goes, once the screen stands still
+        shown = next_button.visibleRegion().boundingRect()
+        seen.append(next_button.mapTo(window, QPoint(shown.center().x(), shown.top() + 4)))
+        assert len(seen) > 1 and seen[-1] == seen[-2]
+    qtbot.waitUntil(settled)
+    point = seen[-1]
+    assert window.childAt(point) is next_button, "Next shows above the keys"
+    surface = window.windowHandle()
+    for finger in (qtbot.mousePress, qtbot.mouseRelease):
+        finger(surface, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, point)
+    assert screen.item is not None and screen.item.id == "last-name"
