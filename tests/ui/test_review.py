@@ -19,7 +19,8 @@ from kiosk.content.model import Loaded
 from kiosk.content.wording import answer_words
 from kiosk.ui import style
 from kiosk.ui.answers import ScaleAnswer
-from kiosk.ui.screens.review import AnswerRow, ReviewScreen
+from kiosk.ui.screens.review import ReviewScreen
+from kiosk.ui.screens.review_list import AnswerRow
 from kiosk.ui.window import KioskWindow, Place
 from tests.conftest import with_kiosk
 from tests.ui.conftest import WindowFactory, find_button, tap
