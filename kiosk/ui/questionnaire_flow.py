@@ -24,6 +24,7 @@ if TYPE_CHECKING:
     from kiosk.ui.ahead import ReadyAhead
     from kiosk.ui.screens.question import QuestionScreen
     from kiosk.ui.screens.review import ReviewScreen
+    from kiosk.ui.screens.staff_urgent import StaffUrgentScreen
     from kiosk.ui.screens.visit_end import ThanksScreen
 
 log = logging.getLogger(__name__)
@@ -180,9 +181,15 @@ class QuestionnaireFlow:
         self._keep(visit, "urgent")
         self.urgent_raised.emit(visit)
         self.go(Place("urgent"), remember=False)
-        # Staff's screens, ready while the desk comes (the PIN pad usually is already).
-        self.ahead.add([self.ahead.build(name) for name in ("staff_pin", "staff_urgent")
-                        if name not in self._screens])
+        # Staff's screens, ready while the desk comes (the PIN pad usually is already), and
+        # the visit laid out on theirs, hidden until their PIN opens it.
+        self.ahead.add([*(self.ahead.build(name) for name in ("staff_pin", "staff_urgent")
+                          if name not in self._screens), self._urgent_visit_for_staff])
+
+    def _urgent_visit_for_staff(self) -> None:
+        staff = self._screens.get("staff_urgent")
+        if staff is not None and self.visit is not None and self.visit.fired:
+            cast("StaffUrgentScreen", staff).show_visit(self.visit.snapshot(self.language, "open"))
 
     def _keep_progress(self) -> None:
         """A visit an urgent flag saved keeps its answers as the patient goes on."""

@@ -319,3 +319,21 @@ window.page("question").go_next()
     assert jobs_of(again, visit_id) == [("urgent-slip", False), ("summary", False)]
     assert again.next_job().kind == "urgent-slip"  # type: ignore[union-attr]
     assert restarted.place.screen == "attract", "never a previous patient's screen"
+
+
+def test_the_urgent_visit_is_laid_out_while_staff_come_and_shown_only_after_their_pin(
+        qtbot: QtBot, make_window: WindowFactory, shipped: Loaded, tmp_path: Path) -> None:
+    window, _, visit_id = flagged(qtbot, make_window, shipped, tmp_path)
+    qtbot.waitUntil(lambda: not window.ahead.busy)  # staff are on their way
+    made = {label.objectName(): label for label in window.findChildren(QLabel)
+            if label.objectName().startswith("staff_urgent_answer_")}
+    assert made, "the answers are laid out for staff before they come"
+    assert not any(label.isVisible() for label in made.values())
+    assert "Ana" not in visible_text(window), "nothing of the patient's before the PIN"
+    tap(qtbot, find_button(window, "urgent_staff"))
+    type_pin(qtbot, window, PIN)
+    assert window.place.screen == "staff_urgent"
+    shown = visible_text(window)
+    assert visit_id in shown and "Ana" in shown
+    assert window.findChild(QLabel, "staff_urgent_answer_first-name") is made[
+        "staff_urgent_answer_first-name"], "the rows laid out ahead are the ones shown"

@@ -60,11 +60,15 @@ class StaffUrgentScreen(StaffScreen):
 
     def show_visit(self, visit: SubmittedVisit) -> None:
         """This visit: its flags by clinical name, the patient, whether its urgent slip has
-        printed, and every answer so far."""
-        self._visit = visit
+        printed, and every answer so far (laid out once: the kiosk lays the visit out while
+        staff come, and the PIN then only brings the slip's state up to date)."""
+        shown, self._visit = self._visit, visit
+        same = shown is not None and (shown.visit_id, shown.answers, shown.fired) == (
+            visit.visit_id, visit.answers, visit.fired)
         staff = self.staff_words.staff
         self._slip.setText(staff.urgent_slip_state.format(state=self._slip_state(visit)))
-        self.show_staff_words(self.staff_words)
+        if not same:
+            self.show_staff_words(self.staff_words)
 
     def _slip_state(self, visit: SubmittedVisit) -> str:
         """Whether the urgent slip has printed, with the printer's last problem if not."""
