@@ -68,8 +68,9 @@ class ReadyAhead(QObject):
         self._timer.start(0)
 
     def add(self, steps: Iterable[Callable[[], object]]) -> None:
-        """More to get ready, after what is waiting (a visit's own screens, once it began)."""
-        self._waiting.extend(steps)
+        """More to get ready, after what is waiting (a visit's own screens, once it began); a
+        step already waiting is not queued again (each touch may ask for the same one)."""
+        self._waiting.extend(step for step in steps if step not in self._waiting)
         if self._waiting and not self._timer.isActive():
             self._timer.start(0)
 

@@ -25,7 +25,6 @@ def touch_scroll(name: str, page: QWidget | None = None) -> QScrollArea:
     return area
 
 
-
 class _FlickGesture:
     """The one drag-and-flick gesture every scroll area of the kiosk shares.
 

@@ -93,14 +93,17 @@ class LookFlow:
         if sheet != self.styleSheet():  # restyling every widget is dear: only for a change
             cast("QWidget", self).setFont(style.app_font(theme, resting))
             self.setStyleSheet(sheet)
-        # A screen's own sheet holds every colour too, so a contrast change reaches it; at the
-        # resting size a screen has no sheet or font of its own and follows the window's.
+
+        def styled(sized: style.Metrics) -> ScreenStyle:
+            """A screen's own sheet holds every colour too, so a contrast change reaches it;
+            at the resting size a screen has no sheet or font of its own (the window's)."""
+            if sized == resting:
+                return ScreenStyle(sized.body, "", QFont())
+            return ScreenStyle(sized.body,
+                               style.style_sheet(theme, accent, sized, bar, self.contrast),
+                               style.app_font(theme, sized))
         # Staff screens are always at the clinic's own size ("normal", as the bar is).
-        self._patient_style, self._staff_style = (
-            ScreenStyle(sized.body, *(("", QFont()) if sized == resting else (
-                style.style_sheet(theme, accent, sized, bar, self.contrast),
-                style.app_font(theme, sized))))
-            for sized in (self._metrics, bar))
+        self._patient_style, self._staff_style = styled(self._metrics), styled(bar)
         if self._place.screen in self._screens:
             self.page(self._place.screen)  # the others catch up when they are next shown
         self._catch_up_ahead()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 from pathlib import Path
 
 import shiboken6
@@ -93,10 +94,11 @@ def let_go(widget: QWidget) -> None:
     widget.deleteLater()
 
 
-def clear_rows(layout: QLayout, keep: QWidget | None = None) -> None:
-    """Empty a layout of rows at once (not at the next event loop turn), except `keep`."""
+def clear_rows(layout: QLayout, keep: Collection[QWidget] = ()) -> None:
+    """Empty a layout of rows at once (not at the next event loop turn); the widgets in `keep`
+    are only taken out, to be placed again."""
     while (entry := layout.takeAt(0)) is not None:
-        if (widget := entry.widget()) is not None and widget is not keep:
+        if (widget := entry.widget()) is not None and widget not in keep:
             let_go(widget)
         discard(entry)
 

@@ -98,8 +98,8 @@ class QuestionnaireFlow:
         question.urgent.connect(self._urgent_flag_raised)
         question.moved_on.connect(self._keep_progress)
         question.moved_on.connect(self.screen_changed)
-        question.ahead_wanted.connect(lambda: self.ahead.add([
-            functools.partial(self._prepare_next_answers, question)]))
+        prepare = functools.partial(self._prepare_next_answers, question)
+        question.ahead_wanted.connect(lambda: self.ahead.add([prepare]))  # once till it runs
         return question
 
     def _prepare_next_answers(self, question: QuestionScreen) -> None:
@@ -184,12 +184,13 @@ class QuestionnaireFlow:
         # Staff's screens, ready while the desk comes (the PIN pad usually is already), and
         # the visit laid out on theirs, hidden until their PIN opens it.
         self.ahead.add([*(self.ahead.build(name) for name in ("staff_pin", "staff_urgent")
-                          if name not in self._screens), self._urgent_visit_for_staff])
+                          if name not in self._screens),
+                        functools.partial(self._urgent_visit_for_staff, visit)])
 
-    def _urgent_visit_for_staff(self) -> None:
+    def _urgent_visit_for_staff(self, visit: SubmittedVisit) -> None:
         staff = self._screens.get("staff_urgent")
-        if staff is not None and self.visit is not None and self.visit.fired:
-            cast("StaffUrgentScreen", staff).show_visit(self.visit.snapshot(self.language, "open"))
+        if staff is not None and self.visit is not None:  # not one a wipe has ended since
+            cast("StaffUrgentScreen", staff).show_visit(visit)
 
     def _keep_progress(self) -> None:
         """A visit an urgent flag saved keeps its answers as the patient goes on."""

@@ -151,8 +151,9 @@ class KioskWindow(EducationFlow, QuestionnaireFlow, StaffFlow, IdleFlow, OutOfOr
         resized = shown_in is None or shown_in[1] != body
         if resized:
             screen.drop_sized(body)
-        if self._screen_style.get(name, "") != sheet:  # before the sizes: a screen may
-            screen.setStyleSheet(sheet)                # measure its words
+        # The style before the sizes: a screen may measure its words.
+        if self._screen_style.get(name, "") != sheet:
+            screen.setStyleSheet(sheet)
             screen.setFont(font)
             self._screen_style[name] = sheet
         if resized:

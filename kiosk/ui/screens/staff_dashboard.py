@@ -25,8 +25,16 @@ from kiosk.intake.questionnaire import Answer
 from kiosk.records.print_jobs import PrintJob
 from kiosk.records.store import StoredVisit, VisitStore
 from kiosk.ui.flick import touch_scroll
-from kiosk.ui.nesting import discard, nest
-from kiosk.ui.parts import FlowRow, StaffScreen, button, let_go, set_button_text, text
+from kiosk.ui.nesting import nest
+from kiosk.ui.parts import (
+    FlowRow,
+    StaffScreen,
+    button,
+    clear_rows,
+    let_go,
+    set_button_text,
+    text,
+)
 from kiosk.ui.screens.staff_confirm import AskInPlace
 from kiosk.ui.screens.staff_outbox import OutboxPanel
 from kiosk.ui.screens.staff_visit_row import (
@@ -184,11 +192,7 @@ class StaffDashboardScreen(StaffScreen):
         words = self._words
         shown = self._visit_rows
         self._visit_rows = {}
-        while (entry := self._rows.takeAt(0)) is not None:
-            widget = entry.widget()
-            if widget is not None and widget is not self._audit and widget not in shown.values():
-                let_go(widget)  # the line saying there are no visits
-            discard(entry)
+        clear_rows(self._rows, keep=[self._audit, *shown.values()])  # rows may stay
         if words is None:
             for gone in shown.values():
                 let_go(gone)
