@@ -1,8 +1,9 @@
 """The courier: works through the outbox, one visit at a time, without ever holding the screen.
 
 The visit store is read and written on the kiosk's event loop (its only thread for SQLite);
-the HTTP request runs on one worker thread, whose answer comes back to the event loop as a
-signal. A visit the server cannot take now waits longer each time (30 s, 60 s, … up to 15
+the HTTP request runs on one worker thread, which touches nothing else: the event loop looks
+for its answer every REPLY_MS and settles it there, so no Qt object or signal is used from the
+worker. A visit the server cannot take now waits longer each time (30 s, 60 s, … up to 15
 minutes); one it refuses keeps the server's reason for staff and waits for them (retry now).
 """
 
@@ -11,7 +12,7 @@ from __future__ import annotations
 import datetime
 import logging
 from collections.abc import Callable
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import Future, ThreadPoolExecutor
 from typing import Any
 
 from PySide6.QtCore import QObject, QTimer, Signal
@@ -29,6 +30,8 @@ log = logging.getLogger(__name__)
 
 #: While visits wait for a retry, look again this often.
 POLL_MS = 15_000
+#: While a visit is on its way, look for the server's answer this often.
+REPLY_MS = 20
 
 Bundler = Callable[[SubmittedVisit], dict[str, Any]]
 
@@ -38,7 +41,6 @@ class Courier(QObject):
     `questionnaire` and `bundle_for` follow the content in use (staff may reload it)."""
 
     changed = Signal()
-    _answered = Signal(object, object)  # (OutboxEntry, Reply), from the worker thread
 
     def __init__(self, store: VisitStore, questionnaire: Callable[[], Questionnaire],
                  bundle_for: Bundler,
@@ -52,12 +54,15 @@ class Courier(QObject):
         self._credentials = credentials or NoCredentials()
         self._first_retry = first_retry
         self._sending: OutboxEntry | None = None
+        self._reply: Future[Reply] | None = None
         self._stopped = False
         worker = self._worker = ThreadPoolExecutor(max_workers=1,
                                                    thread_name_prefix="fhir-courier")
         self.destroyed.connect(lambda: worker.shutdown(wait=False, cancel_futures=True))
         self.last_error: str | None = None
-        self._answered.connect(self._settle)
+        self._answer = QTimer(self)
+        self._answer.setInterval(REPLY_MS)
+        self._answer.timeout.connect(self._look_for_answer)
         self._poll = QTimer(self)
         self._poll.setInterval(POLL_MS)
         self._poll.timeout.connect(self.kick)
@@ -79,7 +84,8 @@ class Courier(QObject):
         entry is sent again next time, and the server keeps one copy)."""
         self._stopped = True  # a look for work already on its way does nothing
         self._poll.stop()
-        self._answered.disconnect(self._settle)
+        self._answer.stop()
+        self._reply = None
         self._worker.shutdown(wait=False, cancel_futures=True)
 
     def kick(self) -> None:
@@ -119,9 +125,18 @@ class Courier(QObject):
             return
         self._store.mark_delivering(entry)
         self._sending = entry
-        server, credentials = self._server, self._credentials
-        self._worker.submit(lambda: self._answered.emit(entry, deliver(server, bundle,
-                                                                       credentials)))
+        self._reply = self._worker.submit(deliver, self._server, bundle, self._credentials)
+        self._answer.start()
+
+    def _look_for_answer(self) -> None:
+        reply, entry = self._reply, self._sending
+        if reply is None or entry is None:
+            self._answer.stop()
+            return
+        if reply.done():
+            self._answer.stop()
+            self._reply = None
+            self._settle(entry, reply.result())
 
     def _settle(self, entry: OutboxEntry, reply: Reply) -> None:
         self._sending = None
