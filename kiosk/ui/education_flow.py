@@ -14,11 +14,15 @@ from kiosk.ui.place import Place
 from kiosk.ui.screens.attract import AttractScreen
 from kiosk.ui.screens.home import HomeScreen
 
+if TYPE_CHECKING:
+    from kiosk.ui.ahead import ReadyAhead
+
 
 class EducationFlow:
     """The attract, home and reading screens of the kiosk window (see KioskWindow)."""
 
     _loaded: Loaded
+    ahead: ReadyAhead
 
     if TYPE_CHECKING:
         def go(self, place: Place, remember: bool = True) -> None: ...
@@ -63,4 +67,5 @@ class EducationFlow:
         reader.section_chosen.connect(lambda sid: self.go(Place("reader", sid)))
         reader.list_requested.connect(lambda: self.go(Place("sections")))
         reader.questionnaire_requested.connect(self.start_questionnaire)
+        reader.ahead_wanted.connect(lambda: self.ahead.add(reader.work_ahead()))
         return reader

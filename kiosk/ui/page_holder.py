@@ -47,6 +47,11 @@ class PageHolder(QWidget):
         page.show()
         self.updateGeometry()  # the scroll area measures the new page
 
+    def drop(self, page: QWidget) -> None:
+        """One page not in view goes, at once (between two of the patient's touches)."""
+        assert page is not self._current
+        shiboken6.delete(page)
+
     def forget(self) -> None:
         """Every page goes at once (the one in view too: a new one is shown in its place
         straight after). At once: a page left for a later deletion would be styled again

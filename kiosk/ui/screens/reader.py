@@ -10,6 +10,7 @@ from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
 
 from kiosk.content.model import Block, Content, LanguageWords, Section
+from kiosk.ui.bullet_text import BulletText
 from kiosk.ui.flick import touch_scroll
 from kiosk.ui.key_stops import Stop
 from kiosk.ui.nesting import nest
@@ -29,6 +30,7 @@ class SectionReaderScreen(Screen):
     section_chosen = Signal(str)
     list_requested = Signal()
     questionnaire_requested = Signal()
+    ahead_wanted = Signal()  # another section is in view: its pages can be got ready
 
     def __init__(self, content: Content) -> None:
         super().__init__("reader")
@@ -96,6 +98,7 @@ class SectionReaderScreen(Screen):
         self._fraction = 0.0
         self._render()
         self._scroll.verticalScrollBar().setValue(0)
+        self.ahead_wanted.emit()
 
     def _step(self, delta: int) -> None:
         index = self._ids.index(self._section_id) + delta
@@ -167,11 +170,29 @@ class SectionReaderScreen(Screen):
         self._fill_page(section)
 
     def work_ahead(self) -> list[Callable[[], object]]:
-        """Building every section's page in every language at the text size in use, one step
-        each, so that turning a page never waits for it (done while the kiosk waits)."""
-        return [functools.partial(self._page, section, code)
-                for code in self._content.structure.languages
-                for section in self._content.sections(code)]
+        """The page of every section in the language in view and of the section in view in
+        the other languages, at the text size in use, one step each, so that turning a page or
+        switching the language never waits for one (done while the patient reads); then the
+        pages of a language no longer in view go. Only those: a new text size deletes every
+        page made for the old one, while the patient waits for it."""
+        code = self._words.code if self._words is not None else self._content.structure.languages[0]
+        index = self._ids.index(self._section_id)
+        steps: list[Callable[[], object]] = [
+            functools.partial(self._page, section, code)
+            for section in self._content.sections(code)]
+        steps.extend(functools.partial(self._page, self._content.sections(other)[index], other)
+                     for other in self._content.structure.languages if other != code)
+        steps.append(functools.partial(self._drop_pages_out_of_view, code))
+        return steps
+
+    def _drop_pages_out_of_view(self, code: str) -> None:
+        """Pages in another language than `code`, but for the section in view, go."""
+        if self._words is None or self._words.code != code:
+            return  # the language changed again since: its own steps follow
+        for (section_id, language), page in list(self._pages.items()):
+            if language != code and section_id != self._section_id:
+                del self._pages[(section_id, language)]
+                self._holder.drop(page)
 
     def _page(self, section: Section, code: str) -> QWidget:
         """The section's page in language `code`: built once per language and text size."""
@@ -225,14 +246,5 @@ class SectionReaderScreen(Screen):
             column.addWidget(text(block.text))
         else:
             for item in block.items:
-                row = QHBoxLayout()
-                bullet = text("\u2022")
-                bullet.setAlignment(Qt.AlignmentFlag.AlignTop)
-                bullet.setFixedWidth(self._body_px)
-                row.addWidget(bullet)
-                row.addWidget(text(item), 1)
-                holder = QWidget()
-                holder.setLayout(row)
-                row.setContentsMargins(self._body_px // 2, 0, 0, 0)
-                column.addWidget(holder)
+                column.addWidget(BulletText(item, self._body_px))
         column.addSpacing(self._body_px // 3)
