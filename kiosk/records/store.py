@@ -40,6 +40,12 @@ from kiosk.records.sealing import KEY_FILE_NAME, SealBroken, Sealer
 
 log = logging.getLogger(__name__)
 
+#: SQLite's cache of the store's pages, in KiB. Its default of 2 MiB fills slowly as visits are
+#: added, so a kiosk's memory would creep up for months; the kiosk writes one visit at a time
+#: and reads few, and the system keeps the file's pages in its own cache anyway.
+PAGE_CACHE_KIB = 512
+
+
 @dataclass(frozen=True, slots=True)
 class StoredVisit:
     """A visit as staff see it in a list: no answers."""
@@ -88,6 +94,7 @@ class VisitStore(PrintJobs, Outbox, PinLockout):
         self._db.execute("PRAGMA synchronous = FULL")
         self._db.execute("PRAGMA foreign_keys = ON")
         self._db.execute("PRAGMA secure_delete = ON")
+        self._db.execute(f"PRAGMA cache_size = -{PAGE_CACHE_KIB}")
         migrate(self._db)
         if beside_kiosk:
             self._sealer = command_key(key_file)

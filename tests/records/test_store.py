@@ -62,6 +62,15 @@ def test_the_file_is_private_and_written_ahead(shipped: Loaded, tmp_path: Path) 
     assert db.execute("PRAGMA user_version").fetchone()[0] == len(STEPS)
 
 
+def test_the_store_keeps_at_most_half_a_mebibyte_of_its_pages_in_memory(
+        shipped: Loaded, tmp_path: Path) -> None:
+    """SQLite's own default (2 MiB) would fill as visits are added, month after month."""
+    store = VisitStore(tmp_path / "visits.sqlite3")
+    store.save_submitted(submitted(shipped, "likely-candidate"))
+    kib = -store._db.execute("PRAGMA cache_size").fetchone()[0]  # negative: in KiB
+    assert 0 < kib <= 512
+
+
 def test_retention_deletes_old_visits_and_their_jobs_and_vacuums(
         shipped: Loaded, tmp_path: Path) -> None:
     store = VisitStore(tmp_path / "visits.sqlite3")
