@@ -16,6 +16,7 @@ from __future__ import annotations
 import math
 import statistics
 import time
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from PySide6.QtCore import QEvent, QObject
@@ -78,7 +79,7 @@ class Spread:
     max: float
 
     @classmethod
-    def of(cls, values: list[float]) -> Spread:
+    def of(cls, values: Iterable[float]) -> Spread:
         ordered = sorted(values)
         return cls(len(ordered), statistics.median(ordered), percentile(ordered, 95),
                    ordered[-1])

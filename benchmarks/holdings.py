@@ -94,12 +94,20 @@ class Holdings:
         self.qt: dict[int, dict[str, int]] = {}
 
     def after_visit(self, done: int) -> None:
+        """Samples after visit `done`. The object counts at the baseline are taken before its
+        memory (and those at the end after it), so the counts held are in both figures of
+        the growth and not counted as the kiosk's."""
+        if done == self.baseline:
+            self._count_objects(done)
         if done % 100 == 0 or done == self.visits:
             self.memory[done] = resident_mib()
-        if done in (self.baseline, self.visits):
-            settle()
-            self.python[done] = python_objects()
-            self.qt[done] = qt_objects(self.window)
+        if done == self.visits and done != self.baseline:
+            self._count_objects(done)
+
+    def _count_objects(self, done: int) -> None:
+        settle()
+        self.python[done] = python_objects()
+        self.qt[done] = qt_objects(self.window)
 
     def report(self, found: Figures) -> list[str]:
         """Lines to print; the memory figures are added to `found`."""
