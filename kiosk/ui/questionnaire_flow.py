@@ -11,8 +11,11 @@ import functools
 import logging
 from typing import TYPE_CHECKING, Any, cast
 
+from PySide6.QtCore import QRect
+
 from kiosk.content.model import Loaded
 from kiosk.intake.session import IntakeSession
+from kiosk.ui.laid_out_ahead import lay_out_ahead
 from kiosk.ui.parts import Screen, let_go
 from kiosk.ui.place import PATIENT_SCREENS, Place
 
@@ -22,6 +25,7 @@ if TYPE_CHECKING:
     from kiosk.intake.session import SubmittedVisit
     from kiosk.records.keeper import VisitKeeper
     from kiosk.ui.ahead import ReadyAhead
+    from kiosk.ui.bottom_bar import BottomBar
     from kiosk.ui.screens.question import QuestionScreen
     from kiosk.ui.screens.review import ReviewScreen
     from kiosk.ui.screens.staff_urgent import StaffUrgentScreen
@@ -44,6 +48,7 @@ class QuestionnaireFlow:
     _screens: dict[str, Screen]
     _stack: QStackedWidget
     ahead: ReadyAhead
+    bar: BottomBar
 
     store: Any
     print_queue: Any
@@ -58,6 +63,7 @@ class QuestionnaireFlow:
         def wipe(self) -> None: ...
         def prepare_keyboard(self) -> None: ...
         def screen_changed(self) -> None: ...
+        def height(self) -> int: ...
 
     def questionnaire_screens(self) -> dict[str, Any]:
         """The factories of the questionnaire's screens, by name."""
@@ -110,6 +116,18 @@ class QuestionnaireFlow:
             review = self._screens.get("review")
             if review is not None:
                 cast("ReviewScreen", review).refresh()
+                self._lay_out_review()
+
+    def _lay_out_review(self) -> None:
+        """The review list laid out at the size it opens at (see kiosk/ui/laid_out_ahead.py):
+        the screens' place, with the keys closed (the list takes no typing)."""
+        review = self._screens.get("review")
+        if review is None:
+            return
+        # Down to the bar, which the open keys push the screens away from.
+        stack = self._stack.geometry()
+        bottom = self.bar.geometry().top() if self.bar.isVisible() else self.height()
+        lay_out_ahead(review, QRect(0, 0, stack.width(), bottom - stack.top()))
 
     def _make_review(self) -> Screen:
         from kiosk.ui.screens.review import ReviewScreen
@@ -147,8 +165,8 @@ class QuestionnaireFlow:
         self.go(Place("question"))
         # The visit's other screens, ready (the review a part at a time) while the patient
         # reads: building one holds nothing of the patient until it is shown.
-        self.ahead.add([self.ahead.build(name) for name in ("review", "thanks", "urgent")
-                        if name not in self._screens])
+        self.ahead.add([*(self.ahead.build(name) for name in ("review", "thanks", "urgent")
+                          if name not in self._screens), self._lay_out_review])
 
     def _open_review(self, remember: bool = False) -> None:
         """The review as the answers stand now."""

@@ -160,6 +160,23 @@ def test_the_review_list_is_got_ready_while_the_patient_answers_and_opens_with_e
     assert "review" not in window.built_screens() and window.visit is None
 
 
+def test_the_review_list_is_laid_out_before_it_opens_and_only_painted_then(
+        qtbot: QtBot, window: KioskWindow) -> None:
+    begin(qtbot, window)
+    answer_until(qtbot, window, CANDIDATE, "goals-other")  # the last question asked
+    qtbot.waitUntil(lambda: not window.ahead.busy)  # the patient reads it
+    review = window.page("review")
+    assert not review.isVisible()
+    before = {widget: widget.geometry() for widget in (review, *review.findChildren(QWidget))
+              if widget.isVisibleTo(review)}
+    next_question(qtbot, window)
+    assert window.place.screen == "review" and review.isVisible()
+    moved = [widget.objectName() or type(widget).__name__
+             for widget, place in before.items() if widget.geometry() != place]
+    assert not moved, "every piece already stood where the list shows it"
+    assert "Ana" in visible_text(review)
+
+
 def made_ahead(window: KioskWindow, item_id: str) -> QWidget | None:
     """The answers of question `item_id`, made but not on screen."""
     loop_turned()
