@@ -15,8 +15,8 @@ from PySide6.QtCore import QEvent, QRect, QSize, Qt
 from PySide6.QtGui import QMoveEvent, QResizeEvent
 from PySide6.QtWidgets import QAbstractScrollArea, QApplication, QWidget
 
-#: Rounds at most: a layout that places a widget gives it a move and a resize of its own,
-#: which its own layout follows in the next round.
+#: Rounds at most: a layout that places a widget gives it a resize of its own, which its own
+#: layout follows in the next round.
 MOST_ROUNDS = 8
 
 _MOVE = Qt.WidgetAttribute.WA_PendingMoveEvent
@@ -36,25 +36,28 @@ def lay_out_ahead(screen: QWidget, place: QRect) -> None:
 
 
 def _one_round(screen: QWidget) -> bool:
-    """One pass over the screen's widgets that will show with it; True while any had a move
-    or resize still to be told."""
+    """One pass over the screen's widgets that will show with it; True while any had a resize
+    still to be told or a layout to redo (a screen already laid out costs only a look)."""
     told = False
+    areas: list[QAbstractScrollArea] = []
     for widget in (screen, *screen.findChildren(QWidget)):
         if widget is not screen and (widget.isWindow() or not widget.isVisibleTo(screen)):
             continue  # a window of its own, or hidden when the screen shows
-        if widget.testAttribute(_MOVE):
+        if widget.testAttribute(_MOVE):  # a move changes no size: no other round for it
             QApplication.sendEvent(widget, QMoveEvent(widget.pos(), widget.pos()))
             widget.setAttribute(_MOVE, False)
-            told = True
         if widget.testAttribute(_RESIZE):
             QApplication.sendEvent(widget, QResizeEvent(widget.size(), QSize()))
             widget.setAttribute(_RESIZE, False)
             told = True
         layout = widget.layout()
-        if layout is not None:
-            layout.activate()
+        if layout is not None and layout.activate():
+            told = True
         if isinstance(widget, QAbstractScrollArea):
-            _measure_scrolling(widget)
+            areas.append(widget)
+    if told:
+        for area in areas:
+            _measure_scrolling(area)
     return told
 
 
