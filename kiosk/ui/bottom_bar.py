@@ -191,13 +191,15 @@ class BottomBar(QFrame):
         self.size_label.setText(ui.text_size)
         names = {"normal": ui.text_size_normal, "large": ui.text_size_large,
                  "largest": ui.text_size_largest}
+        # The new choice is checked first: in an exclusive group the old one cannot be
+        # unchecked before another is, and its check mark would stay beside the new one's.
+        self.sizes[text_size].setChecked(True)
         for size, choice in self.sizes.items():
             choice.setAccessibleName(names[size])
             choice.setToolTip(names[size])
-            choice.setChecked(size == text_size)
             choice.setText(_mark("A", choice.isChecked()))
-        for code, choice in self.languages.items():
-            choice.setChecked(code == words.code)
+        self.languages[words.code].setChecked(True)
+        for choice in self.languages.values():
             choice.setText(_mark(choice.accessibleName(), choice.isChecked()))
 
     def show_access(self, ui: UiWords, read_aloud: bool, can_read: bool, contrast: str,

@@ -44,6 +44,9 @@ def test_a_touch_during_a_spanish_highlight_starts_in_spanish(
     tap(qtbot, window.page("attract"))
     assert window.language == "es", "a touch during a Spanish frame starts in Spanish"
     assert "Le damos la bienvenida" in visible_text(window)
+    ticked = [code for code in ("en", "es")
+              if find_button(window, f"bar_language_{code}").text().startswith("\u2713")]
+    assert ticked == ["es"], "the bar ticks the language on screen, and only it"
 
 
 def test_reading_a_topic_then_the_next_and_back_to_the_list(
@@ -98,6 +101,8 @@ def test_language_switch_keeps_the_section_and_changes_every_word(
     assert "Tema 10 de 13" in shown and "Siguiente tema" in shown and "Inicio" in shown
     assert "Topic" not in shown and "Next topic" not in shown
     assert find_button(window, "bar_language_es").text().startswith("\u2713")
+    assert not find_button(window, "bar_language_en").text().startswith("\u2713"), (
+        "one language ticked, the one chosen")
     tap(qtbot, find_button(window, "bar_back"))
     assert "Conozca el tratamiento" in visible_text(window), "screens built earlier switch too"
 
@@ -110,6 +115,9 @@ def test_text_size_makes_the_words_bigger(qtbot: QtBot, window: KioskWindow) -> 
     tap(qtbot, find_button(window, "bar_text_size_largest"))
     assert title.fontInfo().pixelSize() >= normal * 1.4
     assert find_button(window, "bar_text_size_largest").text().startswith("\u2713")
+    assert [size for size in ("normal", "large", "largest") if find_button(
+        window, f"bar_text_size_{size}").text().startswith("\u2713")] == ["largest"], (
+        "one size ticked, the one chosen")
 
 
 def test_every_control_is_big_enough_and_named(qtbot: QtBot, window: KioskWindow) -> None:
@@ -149,3 +157,18 @@ def test_language_and_text_size_keep_the_place_in_a_long_section(
     qtbot.waitUntil(halfway_down)
     tap(qtbot, find_button(window, "reader_previous"))
     assert bar.value() == 0, "another section opens at its top"
+
+
+def test_a_size_and_language_set_for_the_patient_are_the_only_ones_ticked(
+        qtbot: QtBot, window: KioskWindow) -> None:
+    """As staff's assisted visit and the preview set them, not by a tap on the bar."""
+    tap(qtbot, window.page("attract"))
+    window.set_text_size("largest")
+    window.set_language("es")
+
+    def ticked(names: tuple[str, ...]) -> list[str]:
+        return [name for name in names if find_button(window, name).text().startswith("\u2713")]
+
+    sizes = tuple(f"bar_text_size_{size}" for size in ("normal", "large", "largest"))
+    assert ticked(sizes) == ["bar_text_size_largest"]
+    assert ticked(("bar_language_en", "bar_language_es")) == ["bar_language_es"]
