@@ -16,6 +16,7 @@ from kiosk.ui.screens.home import HomeScreen
 
 if TYPE_CHECKING:
     from kiosk.ui.ahead import ReadyAhead
+    from kiosk.ui.look_flow import ScreenStyle
 
 
 class EducationFlow:
@@ -28,6 +29,7 @@ class EducationFlow:
         def go(self, place: Place, remember: bool = True) -> None: ...
         def set_language(self, language: str) -> None: ...
         def start_questionnaire(self) -> None: ...
+        def patient_looks(self) -> tuple[ScreenStyle, ...]: ...
 
     def education_screens(self) -> dict[str, Any]:
         """The factories of these screens, by name."""
@@ -63,7 +65,7 @@ class EducationFlow:
     def _make_reader(self) -> Screen:
         from kiosk.ui.screens.reader import SectionReaderScreen
 
-        reader = SectionReaderScreen(self._loaded.content)
+        reader = SectionReaderScreen(self._loaded.content, self.patient_looks)
         reader.section_chosen.connect(lambda sid: self.go(Place("reader", sid)))
         reader.list_requested.connect(lambda: self.go(Place("sections")))
         reader.questionnaire_requested.connect(self.start_questionnaire)

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, NamedTuple, cast
 from PySide6.QtGui import QFont
 
 from kiosk.content.model import Loaded
-from kiosk.content.settings import TextSize
+from kiosk.content.settings import TEXT_SIZES, TextSize
 from kiosk.ui import style
 from kiosk.ui.parts import Screen
 from kiosk.ui.place import STAFF_SCREENS, Place
@@ -53,6 +53,7 @@ class LookFlow:
     _metrics: style.Metrics | None
     _patient_style: ScreenStyle
     _staff_style: ScreenStyle
+    _looks: tuple[ScreenStyle, ...] = ()
 
     if TYPE_CHECKING:
         def page(self, name: str) -> Screen: ...
@@ -104,9 +105,16 @@ class LookFlow:
                                style.app_font(theme, sized))
         # Staff screens are always at the clinic's own size ("normal", as the bar is).
         self._patient_style, self._staff_style = styled(self._metrics), styled(bar)
+        self._looks = tuple(
+            styled(style.metrics(theme, size, width, height, screen)) for size in TEXT_SIZES)
         if self._place.screen in self._screens:
             self.page(self._place.screen)  # the others catch up when they are next shown
         self._catch_up_ahead()
+
+    def patient_looks(self) -> tuple[ScreenStyle, ...]:
+        """The patient's look at each text size, in the colours in use (what the reader makes
+        its page in view in ahead)."""
+        return self._looks
 
     def _style_of(self, name: str) -> ScreenStyle:
         """The text size and style screen `name` is shown in (see `_apply_style`)."""

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import shiboken6
 from PySide6.QtCore import QEvent, QSize, Qt
-from PySide6.QtGui import QResizeEvent
+from PySide6.QtGui import QFont, QResizeEvent
 from PySide6.QtWidgets import (
     QBoxLayout,
     QHBoxLayout,
@@ -257,6 +257,11 @@ class Screen(QWidget):
     def drop_sized(self, body_px: int) -> None:
         """Let go of whatever was drawn for a text size other than `body_px` and is made again
         for the new one, before the screen is styled for it (restyling it would be wasted)."""
+
+    def take_style(self, sheet: str, font: QFont) -> None:
+        """The style sheet and font of the patient's look (see kiosk/ui/look_flow.py)."""
+        self.setStyleSheet(sheet)
+        self.setFont(font)
 
     def apply_metrics(self, body_px: int) -> None:
         """Adjust sizes that a style sheet cannot express (picture heights, columns)."""

@@ -153,8 +153,7 @@ class KioskWindow(EducationFlow, QuestionnaireFlow, StaffFlow, IdleFlow, OutOfOr
             screen.drop_sized(body)
         # The style before the sizes: a screen may measure its words.
         if self._screen_style.get(name, "") != sheet:
-            screen.setStyleSheet(sheet)
-            screen.setFont(font)
+            screen.take_style(sheet, font)
             self._screen_style[name] = sheet
         if resized:
             screen.apply_metrics(body)

@@ -5,10 +5,11 @@ from __future__ import annotations
 
 from PySide6.QtCore import QPoint
 from PySide6.QtGui import QColor, QImage
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QLabel, QWidget
 from pytestqt.qtbot import QtBot
 
 from kiosk.content.loader import Loaded
+from kiosk.content.settings import TEXT_SIZES
 from kiosk.ui.bullet_text import BulletText
 from kiosk.ui.window import KioskWindow, Place
 from tests.ui.conftest import find_button, tap
@@ -76,17 +77,39 @@ def test_turning_a_page_or_switching_the_language_shows_a_page_made_while_the_pa
     assert page_in_view(reader) in made, "the topic in view was ready in Spanish"
 
 
-def test_the_reader_keeps_only_the_pages_of_the_language_in_view_and_of_the_topic_in_view(
+def test_the_reader_keeps_only_the_pages_of_the_language_and_the_topic_in_view(
         qtbot: QtBot, window: KioskWindow, loaded: Loaded) -> None:
+    """Every topic in the language in view, the topic in view in the other languages and at
+    the other text sizes."""
     topics = len(loaded.content.sections("en"))
     languages = len(loaded.content.structure.languages)
+    kept = topics + (languages - 1) + (len(TEXT_SIZES) - 1)
     reader = settled_on(qtbot, window, loaded.content.sections("en")[2].id)
-    assert len(reader.findChildren(QWidget, "reader_page")) == topics + languages - 1
+    assert len(reader.findChildren(QWidget, "reader_page")) == kept
     window.set_language("es")
     qtbot.waitUntil(lambda: not window.ahead.busy)
-    kept = reader.findChildren(QWidget, "reader_page")
-    assert len(kept) == topics + languages - 1, "the English pages went but the one in view"
+    assert len(reader.findChildren(QWidget, "reader_page")) == kept, "the English pages went"
     window.set_text_size("largest")
-    assert len(reader.findChildren(QWidget, "reader_page")) == 1, "one page in the new size"
+    assert len([page for page in reader.findChildren(QWidget, "reader_page")
+                if page.isVisible()]) == 1
     qtbot.waitUntil(lambda: not window.ahead.busy)
-    assert len(reader.findChildren(QWidget, "reader_page")) == topics + languages - 1
+    assert len(reader.findChildren(QWidget, "reader_page")) == kept, "the old size's went"
+
+
+def test_a_new_text_size_shows_the_page_made_for_it_while_the_patient_read(
+        qtbot: QtBot, window: KioskWindow, loaded: Loaded) -> None:
+    section = loaded.content.sections("en")[1]
+    reader = settled_on(qtbot, window, section.id)
+    before = page_in_view(reader)
+    made = set(reader.findChildren(QWidget, "reader_page"))
+    words = next(label for label in before.findChildren(QLabel)
+                 if label.text() == section.words.body[0].text)
+    normal = words.fontInfo().pixelSize()
+    tap(qtbot, find_button(window, "bar_text_size_largest"))
+    shown = page_in_view(reader)
+    assert shown is not before and shown in made, "made ahead, in the new size"
+    larger = next(label for label in shown.findChildren(QLabel)
+                  if label.text() == section.words.body[0].text)
+    assert larger.isVisible() and larger.fontInfo().pixelSize() > normal
+    title = window.findChild(QLabel, "reader_title")
+    assert title is not None and title.fontInfo().pixelSize() > normal

@@ -2,21 +2,20 @@
 
 from __future__ import annotations
 
-import functools
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QResizeEvent
+from PySide6.QtGui import QFont, QResizeEvent
 from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
 
-from kiosk.content.model import Block, Content, LanguageWords, Section
-from kiosk.ui.bullet_text import BulletText
+from kiosk.content.model import Content, LanguageWords, Section
 from kiosk.ui.flick import touch_scroll
 from kiosk.ui.key_stops import Stop
+from kiosk.ui.look_flow import ScreenStyle
 from kiosk.ui.nesting import nest
 from kiosk.ui.page_holder import PageHolder
 from kiosk.ui.parts import FlowRow, Screen, button, set_button_text, text
-from kiosk.ui.picture import Picture
+from kiosk.ui.reader_pages import ReaderPages
 
 
 class SectionReaderScreen(Screen):
@@ -32,18 +31,20 @@ class SectionReaderScreen(Screen):
     questionnaire_requested = Signal()
     ahead_wanted = Signal()  # another section is in view: its pages can be got ready
 
-    def __init__(self, content: Content) -> None:
+    def __init__(self, content: Content,
+                 looks: Callable[[], Sequence[ScreenStyle]] = lambda: ()) -> None:
         super().__init__("reader")
         self._content = content
         self._ids = [plan.id for plan in content.structure.sections]
         self._section_id = self._ids[0]
         self._words: LanguageWords | None = None
-        self._body_px = 26
+        #: The look the page in view is in: the window's own until it gives another.
+        self._look = ScreenStyle(26, "", QFont())
 
         self._position = text("", "muted", "reader_position")
         self._title = text("", "title", "reader_title")
-        self._pages: dict[tuple[str, str], QWidget] = {}
         self._holder = PageHolder("reader_pages")
+        self._pages = ReaderPages(content, self._holder, looks)
         self._scroll = touch_scroll("reader_scroll", self._holder)
         self._fraction = 0.0
         self._reflowing = False
@@ -82,6 +83,10 @@ class SectionReaderScreen(Screen):
         layout.addWidget(self._scroll, 1)
         layout.addWidget(self._disclaimer)
         layout.addWidget(nav)
+        #: What the patient's look styles on this screen besides the pages (each page has its
+        #: own: a text size restyles no page).
+        self._chrome: tuple[QWidget, ...] = (self._position, self._all, self._title,
+                                             self._disclaimer, nav, bar)
 
     @property
     def section_id(self) -> str:
@@ -110,13 +115,20 @@ class SectionReaderScreen(Screen):
         self._render()
 
     def drop_sized(self, body_px: int) -> None:
-        """Pages are laid out for one text size: those of another go."""
-        if body_px != self._body_px:
-            self._forget_pages()
+        """Nothing goes at once: the pages of the old size go while the patient reads."""
+        self._look = self._look._replace(body=body_px)
+
+    def take_style(self, sheet: str, font: QFont) -> None:
+        """The look's sheet and font on everything but the pages; the page in view is then
+        the one made for the look (ahead, for a text size)."""
+        for part in self._chrome:
+            part.setStyleSheet(sheet)
+            part.setFont(font)
+        self._look = self._look._replace(sheet=sheet, font=font)
+        self._render()
 
     def apply_metrics(self, body_px: int) -> None:
-        self.drop_sized(body_px)
-        self._body_px = body_px
+        self._look = self._look._replace(body=body_px)
         self._centre_column()
         self._render()
 
@@ -137,7 +149,7 @@ class SectionReaderScreen(Screen):
 
     def _centre_column(self) -> None:
         """On a wide screen the reading column sits in the middle, not against the left edge."""
-        column = self._body_px * 34 + 24
+        column = self._look.body * 34 + 24
         side = max(64, (self.width() - column) // 2)
         self._layout.setContentsMargins(side, 32, side, 16)
 
@@ -170,43 +182,16 @@ class SectionReaderScreen(Screen):
         self._fill_page(section)
 
     def work_ahead(self) -> list[Callable[[], object]]:
-        """The page of every section in the language in view and of the section in view in
-        the other languages, at the text size in use, one step each, so that turning a page or
-        switching the language never waits for one (done while the patient reads); then the
-        pages of a language no longer in view go. Only those: a new text size deletes every
-        page made for the old one, while the patient waits for it."""
+        """The pages kept ahead (see kiosk/ui/reader_pages.py), one step each, so that turning
+        a page, switching the language or the text size never waits for one (done while the
+        patient reads); then the others go."""
         code = self._words.code if self._words is not None else self._content.structure.languages[0]
-        index = self._ids.index(self._section_id)
-        steps: list[Callable[[], object]] = [
-            functools.partial(self._page, section, code)
-            for section in self._content.sections(code)]
-        steps.extend(functools.partial(self._page, self._content.sections(other)[index], other)
-                     for other in self._content.structure.languages if other != code)
-        steps.append(functools.partial(self._drop_pages_out_of_view, code))
-        return steps
-
-    def _drop_pages_out_of_view(self, code: str) -> None:
-        """Pages in another language than `code`, but for the section in view, go."""
-        if self._words is None or self._words.code != code:
-            return  # the language changed again since: its own steps follow
-        for (section_id, language), page in list(self._pages.items()):
-            if language != code and section_id != self._section_id:
-                del self._pages[(section_id, language)]
-                self._holder.drop(page)
-
-    def _page(self, section: Section, code: str) -> QWidget:
-        """The section's page in language `code`: built once per language and text size."""
-        key = (section.id, code)
-        page = self._pages.get(key)
-        if page is None:
-            page = self._pages[key] = self._build_page(section)
-            self._holder.adopt(page)  # styled now, while the kiosk waits
-        return page
+        return self._pages.work_ahead(self._ids.index(self._section_id), code, self._look)
 
     def _fill_page(self, section: Section) -> None:
         """Show the section's page."""
         assert self._words is not None
-        page = self._page(section, self._words.code)
+        page = self._pages.page(section, self._words.code, self._look)
         if self._holder.current is not page:
             self._reflowing = True  # the new page's length resets the bar; the place is kept
             self._holder.show_page(page)
@@ -214,37 +199,3 @@ class SectionReaderScreen(Screen):
             bar = self._scroll.verticalScrollBar()
             bar.setValue(round(self._fraction * bar.maximum()))
 
-    def _forget_pages(self) -> None:
-        self._holder.forget()
-        self._pages.clear()
-
-    def _build_page(self, section: Section) -> QWidget:
-        page = QWidget()
-        page.setObjectName("reader_page")
-        page.setMaximumWidth(self._body_px * 34)
-        column = QVBoxLayout(page)
-        column.setContentsMargins(0, 0, 24, 24)
-        if section.plan.illustration:
-            picture = Picture(self._content.illustration_path(section.plan.illustration),
-                              self._body_px * 11)
-            picture.setObjectName("reader_picture")
-            picture.setAccessibleName(section.words.picture or "")
-            column.addWidget(picture)
-            column.addWidget(text(section.words.picture or "", "caption",
-                                        "reader_caption"))
-            column.addSpacing(self._body_px)
-        for block in section.words.body:
-            self._add_block(column, block)
-        column.addStretch(1)
-        return page
-
-    def _add_block(self, column: QVBoxLayout, block: Block) -> None:
-        if block.kind == "heading":
-            column.addSpacing(self._body_px // 2)
-            column.addWidget(text(block.text, "subtitle"))
-        elif block.kind == "text":
-            column.addWidget(text(block.text))
-        else:
-            for item in block.items:
-                column.addWidget(BulletText(item, self._body_px))
-        column.addSpacing(self._body_px // 3)
