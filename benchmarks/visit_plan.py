@@ -2,10 +2,11 @@
 
 `visit_changes` yields each change as (kind, change) before it is made and looks at the window
 again after each, so the visit follows wherever the kiosk goes: the welcome loop, home, the
-topics and a few sections (a language switch and a text size among them), then every question
-the session shows with a random valid answer (kiosk.intake branching decides which), the
-review list (now and then an answer changed from it), send, thank-you and the wipe. Every
-change goes through the real screens' own handlers and signals, as a tap would.
+topics and a few sections (a language switch among them, and a text size on home, the topics,
+a section and the first question), then every question the session shows with a random valid
+answer (kiosk.intake branching decides which), the review list (now and then an answer
+changed from it), send, thank-you and the wipe. Every change goes through the real screens'
+own handlers and signals, as a tap would.
 
 An answer that raises an urgent red flag brings the urgent screen: staff tap their button,
 the PIN pad takes them (the right PIN, as the pad's `unlocked`), and on the staff's urgent
@@ -17,6 +18,7 @@ that lands on a screen the plan does not know, is counted as stuck and wiped.
 from __future__ import annotations
 
 import functools
+import random
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, cast
@@ -77,18 +79,20 @@ def visit_changes(window: KioskWindow, patient: Patient, outcomes: Outcomes
     first, other = rng.sample(sections, 2)
     attract = cast("AttractScreen", window.page("attract"))
     yield "screen", lambda: attract.touched.emit(rng.choice(languages))
+    yield text_size(window, rng, "home")
     yield "screen", lambda: window.go(Place("sections"))
+    yield text_size(window, rng, "topics")
     yield "screen", lambda: window.go(Place("reader", first))
     yield "screen", lambda: window.go(Place("reader", other))
     if len(languages) > 1:
         yield "language", lambda: window.set_language(
             rng.choice([lang for lang in languages if lang != window.language]))
     yield "screen", lambda: window.go(Place("reader", rng.choice(sections)))
-    yield "text size", lambda: window.set_text_size(
-        rng.choice([size for size in TEXT_SIZES if size != window.text_size]))
+    yield text_size(window, rng, "reader")
     yield "screen", window.go_back
     yield "screen", lambda: window.go(Place("home"))
     yield "screen", window.start_questionnaire
+    yield text_size(window, rng, "a question")
     changed_from_review = False
     for _ in range(MOST_CHANGES):
         screen = window.place.screen
@@ -126,6 +130,12 @@ def visit_changes(window: KioskWindow, patient: Patient, outcomes: Outcomes
     outcomes.stuck += 1
     outcomes.stuck_where.append(window.place.screen)
     yield RECOVERY, window.wipe
+
+
+def text_size(window: KioskWindow, rng: random.Random, where: str) -> Change:
+    """Another text size, chosen on the screen in view (`where` names it in the figures)."""
+    return (f"text size ({where})", lambda: window.set_text_size(
+        rng.choice([size for size in TEXT_SIZES if size != window.text_size])))
 
 
 def answer_and_go_on(window: KioskWindow, patient: Patient, outcomes: Outcomes) -> None:
