@@ -54,6 +54,7 @@ class LookFlow:
     _patient_style: ScreenStyle
     _staff_style: ScreenStyle
     _looks: tuple[ScreenStyle, ...] = ()
+    _make_looks: Callable[[], tuple[ScreenStyle, ...]]
 
     if TYPE_CHECKING:
         def page(self, name: str) -> Screen: ...
@@ -105,7 +106,8 @@ class LookFlow:
                                style.app_font(theme, sized))
         # Staff screens are always at the clinic's own size ("normal", as the bar is).
         self._patient_style, self._staff_style = styled(self._metrics), styled(bar)
-        self._looks = tuple(
+        self._looks = ()  # worked out when the reader next asks, while the patient reads
+        self._make_looks = lambda: tuple(
             styled(style.metrics(theme, size, width, height, screen)) for size in TEXT_SIZES)
         if self._place.screen in self._screens:
             self.page(self._place.screen)  # the others catch up when they are next shown
@@ -114,6 +116,8 @@ class LookFlow:
     def patient_looks(self) -> tuple[ScreenStyle, ...]:
         """The patient's look at each text size, in the colours in use (what the reader makes
         its page in view in ahead)."""
+        if not self._looks:
+            self._looks = self._make_looks()
         return self._looks
 
     def _style_of(self, name: str) -> ScreenStyle:
