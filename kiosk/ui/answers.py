@@ -26,6 +26,7 @@ from kiosk.ui.nesting import nest
 from kiosk.ui.number_answers import DateAnswer, DurationAnswer, NumberAnswer
 from kiosk.ui.pain_map import PainMapAnswer
 from kiosk.ui.parts import text
+from kiosk.ui.style import restyle_by
 from kiosk.ui.text_answer import TextAnswer
 
 #: Letters of body text a column of choices keeps room for before two columns become one.
@@ -214,10 +215,7 @@ class ScaleAnswer(AnswerWidget):
         for number, widget in enumerate(self.buttons):
             widget.setText(str(number))
             widget.setAccessibleName(str(number))
-            if widget.property("chosen") != widget.isChecked():  # bold, by the style sheet
-                widget.setProperty("chosen", widget.isChecked())
-                widget.style().unpolish(widget)
-                widget.style().polish(widget)
+            restyle_by(widget, "chosen", widget.isChecked())  # bold, by the style sheet
 
     def value(self) -> Answer | None:
         for number, widget in enumerate(self.buttons):

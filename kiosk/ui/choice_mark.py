@@ -18,6 +18,7 @@ from PySide6.QtGui import QPainter, QPainterPath, QPaintEvent, QPen
 from PySide6.QtWidgets import QAbstractButton, QHBoxLayout, QPushButton, QSizePolicy, QWidget
 
 from kiosk.ui.parts import LaidOutButton, text
+from kiosk.ui.style import restyle_by
 
 Shape = Literal["radio", "box"]
 
@@ -132,10 +133,7 @@ class ChoiceButton(LaidOutButton):
         self.words.setText(label)
         self.setAccessibleName(label)
         self.mark.set_chosen(chosen)
-        if self.words.property("chosen") != chosen:
-            self.words.setProperty("chosen", chosen)
-            self.words.style().unpolish(self.words)
-            self.words.style().polish(self.words)
+        if restyle_by(self.words, "chosen", chosen):
             self.mark.update()
 
     def apply_metrics(self, body_px: int) -> None:

@@ -52,15 +52,6 @@ class PageHolder(QWidget):
         assert page is not self._current
         shiboken6.delete(page)
 
-    def forget(self) -> None:
-        """Every page goes at once (the one in view too: a new one is shown in its place
-        straight after). At once: a page left for a later deletion would be styled again
-        with the rest of the screen."""
-        for page in self.children():
-            if isinstance(page, QWidget):
-                shiboken6.delete(page)
-        self._current = None
-
     def _width_for(self, width: int) -> int:
         assert self._current is not None
         return min(width, self._current.maximumWidth())

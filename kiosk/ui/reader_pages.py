@@ -72,11 +72,6 @@ class ReaderPages:
                 del self._pages[key]
                 self._holder.drop(page)
 
-    def forget(self) -> None:
-        """Every page goes at once."""
-        self._holder.forget()
-        self._pages.clear()
-
 
 def _built(content: Content, section: Section, look: ScreenStyle) -> QWidget:
     body = look.body

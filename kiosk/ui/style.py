@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from PySide6.QtGui import QFont
+from PySide6.QtWidgets import QWidget
 
 from kiosk.content.colour import luminance
 from kiosk.content.settings import ScreenSettings, TextSize
@@ -203,3 +204,14 @@ def _picture_plate(background: str, text: str) -> str:
 def focus_ring_px(body_px: int) -> int:
     """How thick the focus ring is beside body text of `body_px` pixels: 4 px or more."""
     return max(4, round(body_px * 0.2))
+
+
+def restyle_by(widget: QWidget, name: str, value: object) -> bool:
+    """Set the property the style sheet styles `widget` by (its role, whether it is chosen)
+    and style it again, only when the value changes (restyling is dear); True if it did."""
+    if widget.property(name) == value:
+        return False
+    widget.setProperty(name, value)
+    widget.style().unpolish(widget)
+    widget.style().polish(widget)
+    return True

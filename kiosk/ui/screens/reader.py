@@ -16,6 +16,7 @@ from kiosk.ui.nesting import nest
 from kiosk.ui.page_holder import PageHolder
 from kiosk.ui.parts import FlowRow, Screen, button, set_button_text, text
 from kiosk.ui.reader_pages import ReaderPages
+from kiosk.ui.style import restyle_by
 
 
 class SectionReaderScreen(Screen):
@@ -176,9 +177,7 @@ class SectionReaderScreen(Screen):
         last = section.number == len(self._ids)
         self._previous.setVisible(section.number > 1)
         self._next.setVisible(not last)
-        self._questions.setProperty("role", "primary" if last else "")
-        self._questions.style().unpolish(self._questions)
-        self._questions.style().polish(self._questions)
+        restyle_by(self._questions, "role", "primary" if last else "")
         self._fill_page(section)
 
     def work_ahead(self) -> list[Callable[[], object]]:

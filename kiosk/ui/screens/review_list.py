@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QVBoxLayout, QWidget
 
 from kiosk.ui.nesting import discard, nest
 from kiosk.ui.parts import LaidOutButton, breakable, take_in_hidden, text
+from kiosk.ui.style import restyle_by
 
 #: Narrowest a column of answers may be, in body-text ems (about 40 characters).
 COLUMN_EMS = 20
@@ -56,10 +57,7 @@ class AnswerRow(LaidOutButton):
         self.question.setText(breakable(question))
         self.answer.setText(breakable(answer))
         self.change.setText(change)
-        if self.answer.property("role") != role:
-            self.answer.setProperty("role", role)
-            self.answer.style().unpolish(self.answer)  # the style sheet styles by role
-            self.answer.style().polish(self.answer)
+        restyle_by(self.answer, "role", role)
         self.setAccessibleName(question)
         self.setAccessibleDescription(f"{answer}. {change}")
 
