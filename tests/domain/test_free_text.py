@@ -139,9 +139,10 @@ VISIBLE_CHARACTERS = st.characters(categories=("L", "M", "N", "P", "S"),
 
 
 @given(st.lists(st.text(VISIBLE_CHARACTERS, min_size=1), min_size=1, max_size=5))
+@example(["\U0001e944", "\U0001e944"])  # combining marks with a space between: nothing to see
 def test_text_of_visible_characters_and_single_spaces_is_only_composed(words: list[str]) -> None:
     text = " ".join(words)
-    if any(unicodedata.category(char)[0] != "M" for char in text):
+    if any(char != " " and unicodedata.category(char)[0] != "M" for char in text):
         assert cleaned(text) == unicodedata.normalize("NFC", text)
     else:
         assert cleaned(text) == ""
