@@ -5,10 +5,14 @@ puts the new one in, which styles every widget of the page again (a few millisec
 the reader did it at each turn of a page). The holder stays the scroll area's widget; its
 pages are its children from when they are made (ahead, while the kiosk waits), and turning a
 page hides one and shows another. The holder takes the size of the page in view, so the
-scroll area scrolls that page's length.
+scroll area scrolls that page's length. Pages are kept by a key of the screen's choosing (a
+section, a language, a look): `kept` makes one the first time it is asked for, `keep_only`
+lets the others go.
 """
 
 from __future__ import annotations
+
+from collections.abc import Callable, Collection, Hashable
 
 import shiboken6
 from PySide6.QtCore import QSize
@@ -28,6 +32,7 @@ class PageHolder(QWidget):
         policy.setHeightForWidth(True)
         self.setSizePolicy(policy)
         self._current: QWidget | None = None
+        self._kept: dict[Hashable, QWidget] = {}
 
     @property
     def current(self) -> QWidget | None:
@@ -47,10 +52,21 @@ class PageHolder(QWidget):
         page.show()
         self.updateGeometry()  # the scroll area measures the new page
 
-    def drop(self, page: QWidget) -> None:
-        """One page not in view goes, at once (between two of the patient's touches)."""
-        assert page is not self._current
-        shiboken6.delete(page)
+    def kept(self, key: Hashable, make: Callable[[], QWidget]) -> QWidget:
+        """The page kept under `key`, made with `make` (and taken in, styled) if it was not."""
+        page = self._kept.get(key)
+        if page is None:
+            page = self._kept[key] = make()
+            self.adopt(page)
+        return page
+
+    def keep_only(self, keys: Collection[Hashable]) -> None:
+        """The pages kept under other keys go, at once (between two of the patient's touches),
+        but never the page in view."""
+        for key, page in list(self._kept.items()):
+            if key not in keys and page is not self._current:
+                del self._kept[key]
+                shiboken6.delete(page)
 
     def _width_for(self, width: int) -> int:
         assert self._current is not None

@@ -25,10 +25,6 @@ from kiosk.ui.picture import Picture
 if TYPE_CHECKING:
     from kiosk.ui.look_flow import ScreenStyle
 
-#: A page's key: its section, its language and its look's style sheet.
-Key = tuple[str, str, str]
-
-
 class ReaderPages:
     """The pages in `holder`; `looks()` gives the look of every text size in the colours in
     use (the reader makes the section in view ahead in each)."""
@@ -38,16 +34,11 @@ class ReaderPages:
         self._content = content
         self._holder = holder
         self._looks = looks
-        self._pages: dict[Key, QWidget] = {}
 
     def page(self, section: Section, code: str, look: ScreenStyle) -> QWidget:
         """The section's page in language `code` and `look`, made now if it was not."""
-        key = (section.id, code, look.sheet)
-        page = self._pages.get(key)
-        if page is None:
-            page = self._pages[key] = _built(self._content, section, look)
-            self._holder.adopt(page)  # styled now, while the kiosk waits
-        return page
+        return self._holder.kept((section.id, code, look.sheet),
+                                 lambda: _built(self._content, section, look))
 
     def work_ahead(self, index: int, code: str, look: ScreenStyle) -> list[Callable[[], object]]:
         """Steps that make the pages to keep (see the module) for the section at `index` in
@@ -63,14 +54,8 @@ class ReaderPages:
         steps: list[Callable[[], object]] = [functools.partial(self.page, *one)
                                              for one in wanted]
         keep = {(section.id, language, kept.sheet) for section, language, kept in wanted}
-        steps.append(functools.partial(self._keep_only, keep))
+        steps.append(functools.partial(self._holder.keep_only, keep))
         return steps
-
-    def _keep_only(self, keep: set[Key]) -> None:
-        for key, page in list(self._pages.items()):
-            if key not in keep and page is not self._holder.current:
-                del self._pages[key]
-                self._holder.drop(page)
 
 
 def _built(content: Content, section: Section, look: ScreenStyle) -> QWidget:
