@@ -58,7 +58,7 @@ class EducationFlow:
     def _make_sections(self) -> Screen:
         from kiosk.ui.screens.section_list import SectionListScreen
 
-        sections = SectionListScreen(self._loaded.content)
+        sections = SectionListScreen(self._loaded.content, self.patient_looks)
         sections.section_chosen.connect(lambda sid: self.go(Place("reader", sid)))
         return sections
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Collection
-from pathlib import Path
 
 import shiboken6
 from PySide6.QtCore import QEvent, QSize, Qt
@@ -16,14 +15,12 @@ from PySide6.QtWidgets import (
     QLayout,
     QPushButton,
     QSizePolicy,
-    QVBoxLayout,
     QWidget,
 )
 
 from kiosk.content.model import LanguageWords
 from kiosk.ui.key_stops import Stop, found_stops
-from kiosk.ui.nesting import discard, nest
-from kiosk.ui.picture import Picture
+from kiosk.ui.nesting import discard
 
 
 def text(content: str = "", role: str = "", name: str = "") -> QLabel:
@@ -122,41 +119,6 @@ class LaidOutButton(QPushButton):
     def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt override
         layout = self.layout()
         return layout.minimumSize() if layout is not None else super().minimumSizeHint()
-
-
-class CardButton(LaidOutButton):
-    """A large touch target holding a title, a line under it and, optionally, an icon."""
-
-    def __init__(self, name: str, role: str, icon: Path | None = None) -> None:
-        super().__init__()
-        self.setObjectName(name)
-        self.setProperty("role", role)
-        self.setFocusPolicy(Qt.FocusPolicy.TabFocus)
-        self.title = text("", "card-title")
-        self.line = text("", "card-line")
-        self.icon_picture = Picture(icon) if icon is not None else None
-        words = QVBoxLayout()
-        words.addWidget(self.title)
-        words.addWidget(self.line)
-        words.addStretch(1)
-        row = QHBoxLayout(self)
-        if self.icon_picture is not None:
-            row.addWidget(self.icon_picture, 0, Qt.AlignmentFlag.AlignTop)
-        nest(row, words, 1)
-        for child in (self.icon_picture, self.title, self.line):
-            if child is not None:
-                child.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
-
-    def set_words(self, title: str, line: str) -> None:
-        self.title.setText(breakable(title))
-        self.line.setText(breakable(line))
-        self.setAccessibleName(title)
-        self.setAccessibleDescription(line)
-
-    def apply_metrics(self, body_px: int, height_in_lines: int) -> None:
-        if self.icon_picture is not None:
-            self.icon_picture.setFixedSize(body_px * 3, body_px * 3)
-        self.setMinimumHeight(body_px * height_in_lines)
 
 
 class FlowRow(QWidget):

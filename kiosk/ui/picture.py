@@ -59,10 +59,24 @@ class Picture(QWidget):
 
     def paintEvent(self, event: object) -> None:  # noqa: N802 - Qt override
         """Draw the picture from a pixmap rendered once per size (SVG is slow to draw)."""
+        drawn = self._drawn()
+        if drawn is not None:
+            pixmap, width = drawn
+            painter = QPainter(self)
+            painter.drawPixmap((self.width() - width) // 2, 0, pixmap)
+            painter.end()
+
+    def draw_ahead(self) -> None:
+        """Render the picture at its size now (while the kiosk waits), not at its first paint."""
+        self._drawn()
+
+    def _drawn(self) -> tuple[QPixmap, int] | None:
+        """The picture rendered at the widget's size (kept until the size or plate changes)
+        and its width; None when it gave its room up to the words."""
         height = self.height()
         width = min(self.width(), round(height / self._ratio)) if self._ratio else self.width()
-        if min(width, height) < self._least:  # it gave its room up to the words
-            return
+        if min(width, height) < self._least:
+            return None
         ratio = self.devicePixelRatioF()
         if self._pixmap is None or self._pixmap.size() != QSize(round(width * ratio),
                                                                  round(height * ratio)):
@@ -81,10 +95,7 @@ class Picture(QWidget):
                 area = area.adjusted(inset, inset, -inset, -inset)
             self._renderer.render(drawing, area)
             drawing.end()
-        painter = QPainter(self)
-        painter.drawPixmap((self.width() - width) // 2, 0, self._pixmap)
-        painter.end()
-
+        return self._pixmap, width
 
     def _get_plate(self) -> QColor:
         return self._plate

@@ -71,11 +71,12 @@ def on_screen(window: QWidget, kind: type[Shown], name: str) -> Shown:
 
 
 def find_button(window: QWidget, name: str) -> QPushButton:
-    """The button called `name`, once the event loop has turned."""
+    """The button called `name`, once the event loop has turned: the one on screen where a
+    screen keeps others of that name out of view (the topics' tiles at another text size)."""
     loop_turned()
-    found = window.findChild(QPushButton, name)
-    assert found is not None, f"no button {name!r}"
-    return found
+    found = window.findChildren(QPushButton, name)
+    assert found, f"no button {name!r}"
+    return next((button for button in found if button.isVisible()), found[0])
 
 
 def shown_alone(qtbot: QtBot, widget: AnswerWidget, words: LanguageWords,

@@ -15,10 +15,11 @@ from PySide6.QtGui import QPixmap, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import QBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from kiosk.content.model import LanguageWords
+from kiosk.ui.card_button import CardButton
 from kiosk.ui.flick import touch_scroll
 from kiosk.ui.key_stops import Stop
 from kiosk.ui.nesting import nest
-from kiosk.ui.parts import CardButton, Screen, text
+from kiosk.ui.parts import Screen, text
 from kiosk.ui.picture import Picture
 
 #: Widest the column of the home screen may be, in body text heights.

@@ -1,60 +1,49 @@
 """The list of education sections as large tiles, in reading order.
 
-The tiles stand in a grid of up to three columns, in the middle of a wide screen at a width
-that keeps each tile's words easy to read; the tiles of one row are one height.
+The tiles stand in a grid of up to three columns (kiosk/ui/topic_grid.py), in the middle of a
+wide screen at a width that keeps each tile's words easy to read. The screen keeps a grid for
+each of the patient's text sizes in the colours in use, made while the patient reads: a new
+text size shows the grid made for it, and restyles only the title, the line under it and the
+scroll bar.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
-from PySide6.QtGui import QResizeEvent
-from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QVBoxLayout, QWidget
+import functools
+from collections.abc import Callable, Sequence
 
-from kiosk.content.model import Content, LanguageWords, Section
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QFont, QResizeEvent
+from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
+
+from kiosk.content.model import Content, LanguageWords
 from kiosk.ui.flick import touch_scroll
 from kiosk.ui.key_stops import Stop
+from kiosk.ui.look_flow import ScreenStyle
 from kiosk.ui.nesting import nest
-from kiosk.ui.parts import CardButton, Screen, text
-
-#: Least width of a tile, in body text heights.
-TILE_IN_BODY = 18
-MOST_COLUMNS = 3
-#: Least height of a tile, in lines of body text.
-TILE_LINES = 5
-
-
-class SectionTile(CardButton):
-    """One topic: its icon, title and a line about it; the whole tile is the touch target."""
-
-    def __init__(self, content: Content, section: Section) -> None:
-        super().__init__(f"tile_{section.id}", "tile",
-                         content.illustration_path(section.plan.icon))
-        self.section_id = section.id
-
-    def show_section(self, section: Section) -> None:
-        self.set_words(section.words.title, section.words.tile)
+from kiosk.ui.page_holder import PageHolder
+from kiosk.ui.parts import Screen, text
+from kiosk.ui.topic_grid import SectionTile, TopicGrid, columns_for
 
 
 class SectionListScreen(Screen):
-    """Every topic as a tile; touching one emits `section_chosen(id)`."""
+    """Every topic as a tile; touching one emits `section_chosen(id)`. `looks()` gives the
+    patient's look at every text size (the screen makes a grid ahead in each)."""
 
     section_chosen = Signal(str)
 
-    def __init__(self, content: Content) -> None:
+    def __init__(self, content: Content,
+                 looks: Callable[[], Sequence[ScreenStyle]] = lambda: ()) -> None:
         super().__init__("sections")
         self._content = content
+        self._looks = looks
+        #: The look the grid in view is in: the window's own until it gives another.
+        self._look = ScreenStyle(26, "", QFont())
+        self._code = content.structure.default_language
         self._title = text("", "title", "sections_title")
         self._intro = text("", "muted", "sections_intro")
-        self._tiles = [SectionTile(content, s) for s in content.sections(
-            content.structure.default_language)]
-        for tile in self._tiles:
-            tile.clicked.connect(lambda _=False, t=tile: self.section_chosen.emit(t.section_id))
-        self._grid_host = QWidget()
-        self._grid_host.setObjectName("sections_grid")
-        self._grid = QGridLayout(self._grid_host)
-        self._grid.setSpacing(20)
-        self._columns = 0
-        self._scroll = touch_scroll("sections_scroll", self._grid_host)
+        self._holder = PageHolder("sections_grids")
+        self._scroll = touch_scroll("sections_scroll", self._holder)
         self._column = QVBoxLayout()
         self._column.setContentsMargins(0, 0, 0, 0)
         self._column.addWidget(self._title)
@@ -63,65 +52,105 @@ class SectionListScreen(Screen):
         self._column.addWidget(self._scroll, 1)
         layout = QHBoxLayout(self)
         self._layout = layout
-        layout.setContentsMargins(64, 40, 64, 16)
         nest(layout, self._column)
-        self._body_px = 26
-        self._arrange()
+        #: What the patient's look styles on this screen besides the grids (each has its own).
+        self._chrome: tuple[QWidget, ...] = (self._title, self._intro,
+                                             self._scroll.verticalScrollBar())
+        self._show_grid()
+
+    @property
+    def _grid(self) -> TopicGrid:
+        grid = self._holder.current
+        assert isinstance(grid, TopicGrid)
+        return grid
 
     def tiles(self) -> list[SectionTile]:
-        return list(self._tiles)
+        return list(self._grid.tiles)
 
     def key_stops(self) -> list[Stop]:
-        return list(self._tiles)
+        return list(self._grid.tiles)
 
     def rows(self) -> list[list[SectionTile]]:
         """The tiles as they stand, row by row."""
-        columns = max(1, self._columns)
-        return [self._tiles[i:i + columns] for i in range(0, len(self._tiles), columns)]
+        return self._grid.rows()
 
-    def _arrange(self) -> None:
-        """Columns for the width (as many as fit, up to three) and the screen's margins: on a
-        wide screen the grid sits in the middle rather than stretch to the edges."""
-        body = self._body_px
-        width = self.width() or 1280
-        tile = body * TILE_IN_BODY
-        widest = tile * MOST_COLUMNS + self._grid.spacing() * (MOST_COLUMNS - 1) + body
-        side = max(64, (width - widest) // 2)
+    def _grid_in(self, look: ScreenStyle) -> TopicGrid:
+        """The grid in `look`, made now if it was not, in the language in view and arranged
+        for the screen's width."""
+        grid = self._holder.kept((look.sheet, look.body), lambda: self._made(look))
+        assert isinstance(grid, TopicGrid)
+        grid.show_words(self._code)
+        grid.arrange(columns_for(self.width() or 1280, look.body)[0])
+        return grid
+
+    def _made(self, look: ScreenStyle) -> TopicGrid:
+        grid = TopicGrid(self._content, look)
+        for tile in grid.tiles:
+            tile.clicked.connect(lambda _=False, t=tile: self.section_chosen.emit(t.section_id))
+        return grid
+
+    def _show_grid(self) -> None:
+        """The screen's margins for its width and text size, and the grid made for its look."""
+        side = columns_for(self.width() or 1280, self._look.body)[1]
+        body = self._look.body
         self._layout.setContentsMargins(side, body * 3 // 2, side, body // 2)
-        columns = max(1, min(MOST_COLUMNS, (width - 2 * side) // tile))
-        if columns == self._columns:
-            return
-        self._columns = columns
-        for i, tile_widget in enumerate(self._tiles):
-            self._grid.addWidget(tile_widget, i // columns, i % columns)
-        for column in range(MOST_COLUMNS):
-            self._grid.setColumnStretch(column, 1 if column < columns else 0)
-        # Space left under the last row stays empty, rather than stretch the tiles.
-        rows = -(-len(self._tiles) // columns)
-        for row in range(self._grid.rowCount()):
-            self._grid.setRowStretch(row, 1 if row == rows else 0)
-        self._grid.setRowStretch(rows, 1)
+        shown = self._holder.current
+        grid = self._grid_in(self._look)
+        if grid is not shown:
+            focused = shown.focusWidget() if shown is not None else None
+            self._holder.show_page(grid)
+            if isinstance(focused, SectionTile) and focused.hasFocus():  # keys keep the place
+                grid.tiles[self._grid_tiles(shown).index(focused)].setFocus(
+                    Qt.FocusReason.OtherFocusReason)
+
+    @staticmethod
+    def _grid_tiles(grid: QWidget | None) -> list[SectionTile]:
+        return grid.tiles if isinstance(grid, TopicGrid) else []
+
+    def work_ahead(self) -> list[Callable[[], object]]:
+        """A grid in each of the patient's looks, laid out and drawn, one step each, so that a
+        new text size never waits for one (done while the patient reads); then the others go."""
+        looks = [look for look in self._looks() if look.sheet != self._look.sheet]
+        steps: list[Callable[[], object]] = [functools.partial(self._get_ready, look)
+                                             for look in looks]
+        keep = {(look.sheet, look.body) for look in (self._look, *looks)}
+        steps.append(functools.partial(self._holder.keep_only, keep))
+        return steps
+
+    def _get_ready(self, look: ScreenStyle) -> None:
+        grid = self._grid_in(look)
+        if grid is not self._holder.current:
+            # As wide as the scroll area will show it: the screen's margins differ by size.
+            side_now = columns_for(self.width() or 1280, self._look.body)[1]
+            side = columns_for(self.width() or 1280, look.body)[1]
+            viewport = self._scroll.viewport()
+            grid.get_ready(viewport.width() + 2 * (side_now - side), viewport.height())
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt override
-        self._arrange()
+        self._show_grid()
+
+    def drop_sized(self, body_px: int) -> None:
+        """Nothing goes at once: the grids of the old size go while the patient reads."""
+        self._look = self._look._replace(body=body_px)
+
+    def take_style(self, sheet: str, font: QFont) -> None:
+        """The look's sheet and font on the title, the line under it and the scroll bar; the
+        grid in view is then the one made for the look (ahead, for a text size)."""
+        for part in self._chrome:
+            part.setStyleSheet(sheet)
+            part.setFont(font)
+        self._look = self._look._replace(sheet=sheet, font=font)
+        self._show_grid()
 
     def apply_metrics(self, body_px: int) -> None:
-        self._body_px = body_px
-        for tile in self._tiles:
-            tile.apply_metrics(body_px, TILE_LINES)
-            layout = tile.layout()
-            if layout is not None:  # room around the icon and words, inside the tile's edge
-                layout.setContentsMargins(body_px // 2, body_px // 2, body_px // 2,
-                                          body_px // 2)
-                layout.setSpacing(body_px // 2)
-        self._columns = 0
-        self._arrange()
+        self._look = self._look._replace(body=body_px)
+        self._show_grid()
 
     def show_words(self, words: LanguageWords) -> None:
         self._title.setText(words.ui.sections_title)
         self._intro.setText(words.ui.sections_intro)
-        for tile, section in zip(self._tiles, self._content.sections(words.code), strict=True):
-            tile.show_section(section)
+        self._code = words.code
+        self._grid.show_words(words.code)
 
     def scroll_to_top(self) -> None:
         self._scroll.verticalScrollBar().setValue(0)
