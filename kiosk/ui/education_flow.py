@@ -60,6 +60,7 @@ class EducationFlow:
 
         sections = SectionListScreen(self._loaded.content, self.patient_looks)
         sections.section_chosen.connect(lambda sid: self.go(Place("reader", sid)))
+        sections.ahead_wanted.connect(lambda: self.ahead.add(sections.work_ahead()))
         return sections
 
     def _make_reader(self) -> Screen:

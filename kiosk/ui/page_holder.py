@@ -15,7 +15,7 @@ from __future__ import annotations
 from collections.abc import Callable, Collection, Hashable
 
 import shiboken6
-from PySide6.QtCore import QSize
+from PySide6.QtCore import QEvent, QSize
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
@@ -80,6 +80,14 @@ class PageHolder(QWidget):
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt override
         self._place()
+
+    def event(self, event: QEvent) -> bool:
+        """The page in view asks for another size (its words changed: a language): the holder
+        places it again and tells the scroll area of its own new size."""
+        if event.type() == QEvent.Type.LayoutRequest and self._current is not None:
+            self._place()
+            self.updateGeometry()
+        return super().event(event)
 
     def hasHeightForWidth(self) -> bool:  # noqa: N802 - Qt override
         return True

@@ -30,10 +30,14 @@ def test_a_new_text_size_on_the_topics_shows_tiles_made_for_it_while_the_patient
     before = topics.tiles()
     made = set(topics.findChildren(QWidget, "sections_grid"))
     normal = before[0].title.fontInfo().pixelSize()
+    places = {widget: widget.geometry() for grid in made for widget in grid.findChildren(QWidget)}
     tap(qtbot, find_button(window, "bar_text_size_largest"))
     shown = topics.tiles()
     grid = shown[0].parentWidget()
     assert shown[0] is not before[0] and grid in made, "made ahead, in the new size"
+    moved = [widget.objectName() or type(widget).__name__
+             for widget in grid.findChildren(QWidget) if widget.geometry() != places[widget]]
+    assert not moved, "laid out ahead: every tile and its words stood where they show"
     assert all(tile.isVisible() for tile in shown) and not before[0].isVisible()
     assert shown[0].title.fontInfo().pixelSize() > normal
     first = loaded.content.sections("en")[0].words.title
@@ -63,3 +67,17 @@ def test_the_tiles_keep_their_height_when_the_colours_change(
     tap(qtbot, find_button(window, "bar_contrast"))
     qtbot.waitUntil(lambda: not window.ahead.busy)
     assert heights(topics.tiles()) == tiles, "five lines of text tall, in any colours"
+
+
+def test_a_new_language_on_the_topics_gives_every_tile_the_room_its_words_need(
+        qtbot: QtBot, make_window: WindowFactory, loaded: Loaded) -> None:
+    window = make_window(loaded, size=(1280, 800))
+    topics = topics_settled(qtbot, window)
+    tap(qtbot, find_button(window, "bar_language_es"))  # longer words: more lines in a tile
+
+    def every_word_shows() -> None:
+        for tile in topics.tiles():
+            for label in (tile.title, tile.line):
+                assert label.height() >= label.heightForWidth(label.width()), label.text()
+
+    qtbot.waitUntil(every_word_shows)

@@ -12,8 +12,8 @@ from __future__ import annotations
 import functools
 from collections.abc import Callable, Sequence
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QFont, QResizeEvent
+from PySide6.QtCore import Signal
+from PySide6.QtGui import QFont, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
 
 from kiosk.content.model import Content, LanguageWords
@@ -31,6 +31,7 @@ class SectionListScreen(Screen):
     patient's look at every text size (the screen makes a grid ahead in each)."""
 
     section_chosen = Signal(str)
+    ahead_wanted = Signal()  # in view: the grids at the other sizes can be laid out for it
 
     def __init__(self, content: Content,
                  looks: Callable[[], Sequence[ScreenStyle]] = lambda: ()) -> None:
@@ -94,18 +95,9 @@ class SectionListScreen(Screen):
         side = columns_for(self.width() or 1280, self._look.body)[1]
         body = self._look.body
         self._layout.setContentsMargins(side, body * 3 // 2, side, body // 2)
-        shown = self._holder.current
         grid = self._grid_in(self._look)
-        if grid is not shown:
-            focused = shown.focusWidget() if shown is not None else None
+        if grid is not self._holder.current:
             self._holder.show_page(grid)
-            if isinstance(focused, SectionTile) and focused.hasFocus():  # keys keep the place
-                grid.tiles[self._grid_tiles(shown).index(focused)].setFocus(
-                    Qt.FocusReason.OtherFocusReason)
-
-    @staticmethod
-    def _grid_tiles(grid: QWidget | None) -> list[SectionTile]:
-        return grid.tiles if isinstance(grid, TopicGrid) else []
 
     def work_ahead(self) -> list[Callable[[], object]]:
         """A grid in each of the patient's looks, laid out and drawn, one step each, so that a
@@ -118,13 +110,18 @@ class SectionListScreen(Screen):
         return steps
 
     def _get_ready(self, look: ScreenStyle) -> None:
+        """The grid in `look`; laid out and drawn too while the screen is in view, at the size
+        the scroll area will show it (measured on the screen as it is: one laid out out of
+        view has no size to go by)."""
         grid = self._grid_in(look)
-        if grid is not self._holder.current:
-            # As wide as the scroll area will show it: the screen's margins differ by size.
-            side_now = columns_for(self.width() or 1280, self._look.body)[1]
-            side = columns_for(self.width() or 1280, look.body)[1]
+        if grid is not self._holder.current and self.isVisible():
+            side_now = columns_for(self.width(), self._look.body)[1]
+            side = columns_for(self.width(), look.body)[1]  # the margins differ by size
             viewport = self._scroll.viewport()
             grid.get_ready(viewport.width() + 2 * (side_now - side), viewport.height())
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt override
+        self.ahead_wanted.emit()
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt override
         self._show_grid()
