@@ -66,8 +66,9 @@ class Figure:
                    found.get("detail", {}))
 
 
-def figure_ms(values: dict[str, float | int], op: Op, goal: float) -> Figure:
-    """A spread of timings as one figure: its p95 against `goal`, the rest as details."""
+def figure_ms(values: dict[str, float | int], op: Op | None, goal: float | None) -> Figure:
+    """A spread of timings as one figure: its p95 against `goal` (if any), the rest as
+    details."""
     return Figure(round(float(values["p95"]), 2), "ms", op, goal,
                   {key: round(value, 2) for key, value in values.items()})
 

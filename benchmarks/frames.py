@@ -84,10 +84,13 @@ class Spread:
         return cls(len(ordered), statistics.median(ordered), percentile(ordered, 95),
                    ordered[-1])
 
-    def line(self, name: str, goal_ms: float) -> str:
+    def line(self, name: str, goal_ms: float | None) -> str:
+        """The spread on one line, against `goal_ms` (None: work that is not a change)."""
+        figures = f"{name:34} p50 {self.p50:7.1f}  p95 {self.p95:7.1f}  max {self.max:7.1f} ms"
+        if goal_ms is None:
+            return f"{figures}  ({self.count:6} runs, each after the frame of its change)"
         verdict = "meets" if self.p95 < goal_ms else "MISSES"
-        return (f"{name:34} p50 {self.p50:7.1f}  p95 {self.p95:7.1f}  max {self.max:7.1f} ms"
-                f"  ({self.count:6} changes; p95 {verdict} {goal_ms:.0f} ms)")
+        return f"{figures}  ({self.count:6} changes; p95 {verdict} {goal_ms:.0f} ms)"
 
 
 def percentile(ordered: list[float], share: float) -> float:

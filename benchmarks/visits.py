@@ -15,8 +15,10 @@ window's next frame painted (benchmarks/frames.py says exactly what that include
 time the kiosk builds a screen is counted apart, as "first build: <screen>" (goal 33 ms);
 screens a wipe deletes (question, review, thanks, urgent, staff) are built again in later
 visits, and that is counted in the change that opens them. Each print job's time on the
-event loop is "print: summary" / "print: urgent-slip", and the report says how many print
-jobs ran inside a change, before its frame was painted. Resident memory at visit 0 and every
+event loop is "print: summary" / "print: urgent-slip" (no goal: a print job is not a change;
+it waits for the frame of the change that asked for it, and a touch during it waits for it),
+and the report says how many print jobs ran inside a change, before its frame was painted
+(goal: none). Resident memory at visit 0 and every
 100 visits, its growth from visit 100 to the last (goal under 5 MiB from 100 to 1,000);
 Python objects by type at the end and how they changed since visit 100; the Qt objects the
 window holds (benchmarks/holdings.py).
@@ -202,13 +204,17 @@ class Run(QObject):
                      "finish getting screens ready ahead")
         for kind in sorted(self.timings, key=_order):
             spread = Spread.of(self.timings[kind])
-            goal = FIRST_BUILD_MS if kind.startswith("first build") else FRAME_MS
+            # A print job is not a change: it waits for the frame of the change that asked
+            # for it; what counts is that none runs before that frame (below).
+            goal = (None if kind.startswith("print") else
+                    FIRST_BUILD_MS if kind.startswith("first build") else FRAME_MS)
             lines.append(spread.line(kind, goal))
-            found[f"{kind} p95"] = figure_ms(dataclasses.asdict(spread), "<", goal)
+            found[f"{kind} p95"] = figure_ms(dataclasses.asdict(spread),
+                                             None if goal is None else "<", goal)
         found["visits not reaching the end"] = Figure(self.outcomes.stuck, "", "<=", 0)
         found["urgent screens"] = Figure(self.outcomes.urgent_screens)
         found["summaries printed"] = Figure(printer.printed.get("summary", 0))
-        found["print jobs run before the frame of a change"] = Figure(inside[False])
+        found["print jobs run before the frame of a change"] = Figure(inside[False], "", "<=", 0)
         assert self.holdings is not None
         lines.extend(self.holdings.report(found))
         return found, lines
