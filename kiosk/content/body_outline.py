@@ -17,6 +17,9 @@ from kiosk.intake.body_regions import REGION_IDS, VIEWS, View
 
 SVG = "{http://www.w3.org/2000/svg}"
 Point = tuple[float, float]
+#: The patient's sides in each view, from the viewer's left to right (the front view faces the
+#: viewer: the patient's right is on the viewer's left).
+SIDES = {"front": ("right", "left"), "back": ("left", "right")}
 
 
 @dataclass(frozen=True, slots=True)

@@ -170,6 +170,8 @@ class SummaryWords:
     pain_duration: str
     front: str
     back: str
+    right_side: str
+    left_side: str
     below_knee: str
     not_below_knee: str
     history: str

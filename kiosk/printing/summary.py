@@ -109,13 +109,15 @@ def _image(width: float, height: float) -> tuple[QImage, QPainter]:
     return image, QPainter(image)
 
 
-def _pain_figure(regions: tuple[str, ...], captions: tuple[str, str]) -> QImage:
+def _pain_figure(regions: tuple[str, ...], captions: tuple[str, str],
+                 sides: tuple[str, str]) -> QImage:
     image, painter = _image(FIGURE_WIDTH_PT, FIGURE_HEIGHT_PT)
     font = painter.font()
     font.setPixelSize(7 * IMAGE_SCALE)
     painter.setFont(font)
     painter.setPen(QColor(TEXT))
-    draw_pain_map(painter, QRectF(0, 0, image.width(), image.height()), regions, captions)
+    draw_pain_map(painter, QRectF(0, 0, image.width(), image.height()), regions, captions,
+                  sides)
     painter.end()
     return image
 
@@ -184,7 +186,8 @@ def summary_document(visit: SubmittedVisit, loaded: Loaded, copy: bool = False
     words = loaded.content.words(printing.language).summary
     regions = marked_regions(Facts(visit, loaded.content, printing.language))
     layout = _Layout(document, visit, loaded, copy)
-    layout.image(FIGURE_NAME, _pain_figure(regions, (words.front, words.back)))
+    layout.image(FIGURE_NAME, _pain_figure(regions, (words.front, words.back),
+                                           (words.right_side, words.left_side)))
     layout.fill(NOTES_BESIDE_PT if regions else 0.0)
     name = " ".join(str(visit.answers[part]) for part in (FIRST_NAME, LAST_NAME)
                     if part in visit.answers)

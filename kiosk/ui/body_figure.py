@@ -30,7 +30,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
-from kiosk.content.body_outline import BodyOutline, Shape, body_outlines
+from kiosk.content.body_outline import SIDES, BodyOutline, Shape, body_outlines
 from kiosk.ui.body_drawing import draw_view, drawn_box, smallest_side
 
 #: The least width and height of a region on screen, in pixels: room for a fingertip.
@@ -45,8 +45,6 @@ UNDER_SHARE = 0.62
 BESIDE_SHARE = 0.6
 #: Arrangements remembered (by room), so a layout pass measures each room once.
 FITS_KEPT = 64
-#: Side captions, view by view, from the viewer's left to right.
-SIDES = {"front": ("right", "left"), "back": ("left", "right")}
 
 
 @dataclass(frozen=True, slots=True)

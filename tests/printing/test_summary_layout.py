@@ -8,10 +8,13 @@ import datetime
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import QRectF
+from PySide6.QtGui import QColor, QImage, QPainter
 from PySide6.QtWidgets import QApplication
 
 from kiosk.content.loader import DEFAULT_CONTENT, DEFAULT_THEME, Loaded, load_all
 from kiosk.intake.session import SubmittedVisit
+from kiosk.printing.pain_map_figure import draw_pain_map
 from tests.domain.test_record_number import with_format
 from tests.printing.test_summary import EXAMPLES, printed, submitted
 
@@ -138,3 +141,34 @@ def test_the_longest_visit_takes_two_pages_at_most(
     assert len(pages) <= 2
     assert all(f"Maria Example \u00b7 Visit {visit.visit_id}" in page for page in pages)
     assert "Wörter Wörter" in " ".join(pages)
+
+
+def side_ink(sides: tuple[str, str]) -> list[bool]:
+    """Whether anything is printed under the pain drawing in each quarter of its width: under
+    the front view's left and right edges, then the back view's."""
+    image = QImage(1200, 400, QImage.Format.Format_ARGB32)  # wide: the height sets the scale
+    image.fill(QColor("white"))
+    painter = QPainter(image)
+    font = painter.font()
+    font.setPixelSize(18)
+    painter.setFont(font)
+    draw_pain_map(painter, QRectF(0, 0, image.width(), image.height()), (), ("", ""), sides)
+    painter.end()
+    band = round(image.height() * 0.94)  # the line under the views
+
+    def dark(x: int, y: int) -> bool:
+        return image.pixelColor(x, y).lightness() < 128
+    drawn = [x for x in range(image.width()) if any(dark(x, y) for y in range(0, band, 3))]
+    left, width = drawn[0], drawn[-1] - drawn[0]
+    return [any(dark(x, y) for x in range(left + width * q // 4, left + width * (q + 1) // 4)
+                for y in range(band, image.height())) for q in range(4)]
+
+
+def test_the_pain_drawing_names_the_patient_s_right_and_left_beside_each_view(
+        qapp: QApplication, shipped: Loaded) -> None:
+    """The front view faces the reader and the back view turns away: a mark is read on the
+    patient's side only if each view says which side is which."""
+    assert side_ink(("R", "")) == [True, False, False, True], "right: front's left, back's right"
+    assert side_ink(("", "L")) == [False, True, True, False], "left: front's right, back's left"
+    words = shipped.content.words("en").summary
+    assert (words.right_side, words.left_side) == ("R", "L"), "as in the regions' names"
