@@ -10,7 +10,7 @@ import unicodedata
 from pathlib import Path
 
 import pytest
-from hypothesis import example, given
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from kiosk.content.loader import Loaded
@@ -117,6 +117,7 @@ TRICKY = st.sampled_from([
 ANY_TEXT = st.text(st.one_of(st.characters(exclude_categories=()), TRICKY))
 
 
+@settings(deadline=None, derandomize=True)  # the same examples on every machine, untimed
 @given(ANY_TEXT)
 @example("\u202eMaria")
 @example(f"e{ZWSP}\u0301")
@@ -138,6 +139,7 @@ VISIBLE_CHARACTERS = st.characters(categories=("L", "M", "N", "P", "S"),
                                    exclude_characters=INVISIBLE | BLANKS)
 
 
+@settings(deadline=None, derandomize=True)
 @given(st.lists(st.text(VISIBLE_CHARACTERS, min_size=1), min_size=1, max_size=5))
 @example(["\U0001e944", "\U0001e944"])  # combining marks with a space between: nothing to see
 def test_text_of_visible_characters_and_single_spaces_is_only_composed(words: list[str]) -> None:
