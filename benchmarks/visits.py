@@ -18,7 +18,7 @@ visits, and that is counted in the change that opens them. Each print job's time
 event loop is "print: summary" / "print: urgent-slip" (no goal: a print job is not a change;
 it waits for the frame of the change that asked for it, and a touch during it waits for it),
 and the report says how many print jobs ran inside a change, before its frame was painted
-(goal: none). Resident memory at visit 0 and every
+(goal: not one). Resident memory at visit 0 and every
 100 visits, its growth from visit 100 to the last (goal under 5 MiB from 100 to 1,000);
 Python objects by type at the end and how they changed since visit 100; the Qt objects the
 window holds (benchmarks/holdings.py).

@@ -106,7 +106,7 @@ class LookFlow:
                                style.app_font(theme, sized))
         # Staff screens are always at the clinic's own size ("normal", as the bar is).
         self._patient_style, self._staff_style = styled(self._metrics), styled(bar)
-        self._looks = ()  # worked out when the reader next asks, while the patient reads
+        self._looks = ()  # worked out when a screen next asks, while the patient reads
         self._make_looks = lambda: tuple(
             styled(style.metrics(theme, size, width, height, screen)) for size in TEXT_SIZES)
         if self._place.screen in self._screens:
@@ -114,8 +114,8 @@ class LookFlow:
         self._catch_up_ahead()
 
     def patient_looks(self) -> tuple[ScreenStyle, ...]:
-        """The patient's look at each text size, in the colours in use (what the reader makes
-        its page in view in ahead)."""
+        """The patient's look at each text size, in the colours in use (what the reader and the
+        topics make their pages in ahead: kiosk/ui/looked_screen.py)."""
         if not self._looks:
             self._looks = self._make_looks()
         return self._looks

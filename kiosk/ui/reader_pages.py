@@ -25,6 +25,7 @@ from kiosk.ui.picture import Picture
 if TYPE_CHECKING:
     from kiosk.ui.look_flow import ScreenStyle
 
+
 class ReaderPages:
     """The pages in `holder`; `looks()` gives the look of every text size in the colours in
     use (the reader makes the section in view ahead in each)."""

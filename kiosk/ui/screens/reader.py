@@ -5,21 +5,22 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QFont, QResizeEvent
-from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
+from PySide6.QtGui import QResizeEvent
+from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout
 
 from kiosk.content.model import Content, LanguageWords, Section
 from kiosk.ui.flick import touch_scroll
 from kiosk.ui.key_stops import Stop
 from kiosk.ui.look_flow import ScreenStyle
+from kiosk.ui.looked_screen import LookedScreen
 from kiosk.ui.nesting import nest
 from kiosk.ui.page_holder import PageHolder
-from kiosk.ui.parts import FlowRow, Screen, button, set_button_text, text
+from kiosk.ui.parts import FlowRow, button, set_button_text, text
 from kiosk.ui.reader_pages import ReaderPages
 from kiosk.ui.style import restyle_by
 
 
-class SectionReaderScreen(Screen):
+class SectionReaderScreen(LookedScreen):
     """Shows one section at a time; `section_chosen(id)` asks for another, `list_requested` for
     the list of all topics, `questionnaire_requested` for the questions.
 
@@ -39,8 +40,6 @@ class SectionReaderScreen(Screen):
         self._ids = [plan.id for plan in content.structure.sections]
         self._section_id = self._ids[0]
         self._words: LanguageWords | None = None
-        #: The look the page in view is in: the window's own until it gives another.
-        self._look = ScreenStyle(26, "", QFont())
 
         self._position = text("", "muted", "reader_position")
         self._title = text("", "title", "reader_title")
@@ -84,10 +83,7 @@ class SectionReaderScreen(Screen):
         layout.addWidget(self._scroll, 1)
         layout.addWidget(self._disclaimer)
         layout.addWidget(nav)
-        #: What the patient's look styles on this screen besides the pages (each page has its
-        #: own: a text size restyles no page).
-        self._chrome: tuple[QWidget, ...] = (self._position, self._all, self._title,
-                                             self._disclaimer, nav, bar)
+        self.chrome = (self._position, self._all, self._title, self._disclaimer, nav, bar)
 
     @property
     def section_id(self) -> str:
@@ -115,21 +111,7 @@ class SectionReaderScreen(Screen):
         self._words = words
         self._render()
 
-    def drop_sized(self, body_px: int) -> None:
-        """Nothing goes at once: the pages of the old size go while the patient reads."""
-        self._look = self._look._replace(body=body_px)
-
-    def take_style(self, sheet: str, font: QFont) -> None:
-        """The look's sheet and font on everything but the pages; the page in view is then
-        the one made for the look (ahead, for a text size)."""
-        for part in self._chrome:
-            part.setStyleSheet(sheet)
-            part.setFont(font)
-        self._look = self._look._replace(sheet=sheet, font=font)
-        self._render()
-
-    def apply_metrics(self, body_px: int) -> None:
-        self._look = self._look._replace(body=body_px)
+    def show_look(self) -> None:
         self._centre_column()
         self._render()
 
@@ -150,7 +132,7 @@ class SectionReaderScreen(Screen):
 
     def _centre_column(self) -> None:
         """On a wide screen the reading column sits in the middle, not against the left edge."""
-        column = self._look.body * 34 + 24
+        column = self.look.body * 34 + 24
         side = max(64, (self.width() - column) // 2)
         self._layout.setContentsMargins(side, 32, side, 16)
 
@@ -185,12 +167,12 @@ class SectionReaderScreen(Screen):
         a page, switching the language or the text size never waits for one (done while the
         patient reads); then the others go."""
         code = self._words.code if self._words is not None else self._content.structure.languages[0]
-        return self._pages.work_ahead(self._ids.index(self._section_id), code, self._look)
+        return self._pages.work_ahead(self._ids.index(self._section_id), code, self.look)
 
     def _fill_page(self, section: Section) -> None:
         """Show the section's page."""
         assert self._words is not None
-        page = self._pages.page(section, self._words.code, self._look)
+        page = self._pages.page(section, self._words.code, self.look)
         if self._holder.current is not page:
             self._reflowing = True  # the new page's length resets the bar; the place is kept
             self._holder.show_page(page)

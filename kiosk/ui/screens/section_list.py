@@ -13,20 +13,21 @@ import functools
 from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import Signal
-from PySide6.QtGui import QFont, QResizeEvent, QShowEvent
-from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
+from PySide6.QtGui import QResizeEvent, QShowEvent
+from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout
 
 from kiosk.content.model import Content, LanguageWords
 from kiosk.ui.flick import touch_scroll
 from kiosk.ui.key_stops import Stop
 from kiosk.ui.look_flow import ScreenStyle
+from kiosk.ui.looked_screen import LookedScreen
 from kiosk.ui.nesting import nest
 from kiosk.ui.page_holder import PageHolder
-from kiosk.ui.parts import Screen, text
+from kiosk.ui.parts import text
 from kiosk.ui.topic_grid import SectionTile, TopicGrid, columns_for
 
 
-class SectionListScreen(Screen):
+class SectionListScreen(LookedScreen):
     """Every topic as a tile; touching one emits `section_chosen(id)`. `looks()` gives the
     patient's look at every text size (the screen makes a grid ahead in each)."""
 
@@ -37,9 +38,7 @@ class SectionListScreen(Screen):
                  looks: Callable[[], Sequence[ScreenStyle]] = lambda: ()) -> None:
         super().__init__("sections")
         self._content = content
-        self._looks = looks
-        #: The look the grid in view is in: the window's own until it gives another.
-        self._look = ScreenStyle(26, "", QFont())
+        self.looks = looks
         self._code = content.structure.default_language
         self._title = text("", "title", "sections_title")
         self._intro = text("", "muted", "sections_intro")
@@ -54,10 +53,8 @@ class SectionListScreen(Screen):
         layout = QHBoxLayout(self)
         self._layout = layout
         nest(layout, self._column)
-        #: What the patient's look styles on this screen besides the grids (each has its own).
-        self._chrome: tuple[QWidget, ...] = (self._title, self._intro,
-                                             self._scroll.verticalScrollBar())
-        self._show_grid()
+        self.chrome = (self._title, self._intro, self._scroll.verticalScrollBar())
+        self.show_look()
 
     @property
     def _grid(self) -> TopicGrid:
@@ -90,22 +87,22 @@ class SectionListScreen(Screen):
             tile.clicked.connect(lambda _=False, t=tile: self.section_chosen.emit(t.section_id))
         return grid
 
-    def _show_grid(self) -> None:
+    def show_look(self) -> None:
         """The screen's margins for its width and text size, and the grid made for its look."""
-        side = columns_for(self.width() or 1280, self._look.body)[1]
-        body = self._look.body
+        side = columns_for(self.width() or 1280, self.look.body)[1]
+        body = self.look.body
         self._layout.setContentsMargins(side, body * 3 // 2, side, body // 2)
-        grid = self._grid_in(self._look)
+        grid = self._grid_in(self.look)
         if grid is not self._holder.current:
             self._holder.show_page(grid)
 
     def work_ahead(self) -> list[Callable[[], object]]:
         """A grid in each of the patient's looks, laid out and drawn, one step each, so that a
         new text size never waits for one (done while the patient reads); then the others go."""
-        looks = [look for look in self._looks() if look.sheet != self._look.sheet]
+        looks = [look for look in self.looks() if look.sheet != self.look.sheet]
         steps: list[Callable[[], object]] = [functools.partial(self._get_ready, look)
                                              for look in looks]
-        keep = {(look.sheet, look.body) for look in (self._look, *looks)}
+        keep = {(look.sheet, look.body) for look in (self.look, *looks)}
         steps.append(functools.partial(self._holder.keep_only, keep))
         return steps
 
@@ -115,7 +112,7 @@ class SectionListScreen(Screen):
         view has no size to go by)."""
         grid = self._grid_in(look)
         if grid is not self._holder.current and self.isVisible():
-            side_now = columns_for(self.width(), self._look.body)[1]
+            side_now = columns_for(self.width(), self.look.body)[1]
             side = columns_for(self.width(), look.body)[1]  # the margins differ by size
             viewport = self._scroll.viewport()
             grid.get_ready(viewport.width() + 2 * (side_now - side), viewport.height())
@@ -124,24 +121,7 @@ class SectionListScreen(Screen):
         self.ahead_wanted.emit()
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt override
-        self._show_grid()
-
-    def drop_sized(self, body_px: int) -> None:
-        """Nothing goes at once: the grids of the old size go while the patient reads."""
-        self._look = self._look._replace(body=body_px)
-
-    def take_style(self, sheet: str, font: QFont) -> None:
-        """The look's sheet and font on the title, the line under it and the scroll bar; the
-        grid in view is then the one made for the look (ahead, for a text size)."""
-        for part in self._chrome:
-            part.setStyleSheet(sheet)
-            part.setFont(font)
-        self._look = self._look._replace(sheet=sheet, font=font)
-        self._show_grid()
-
-    def apply_metrics(self, body_px: int) -> None:
-        self._look = self._look._replace(body=body_px)
-        self._show_grid()
+        self.show_look()
 
     def show_words(self, words: LanguageWords) -> None:
         self._title.setText(words.ui.sections_title)
