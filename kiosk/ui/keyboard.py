@@ -59,6 +59,9 @@ from kiosk.ui.keyboard_qml import (
 )
 
 log = logging.getLogger(__name__)
+#: The most of the window's height the keyboard takes: on a low screen the question, its help
+#: line, the field and Next stay in sight above the keys (a key still stands ~60 px tall).
+MOST_OF_HEIGHT = 0.38
 
 
 def enable_virtual_keyboard() -> None:
@@ -198,11 +201,12 @@ class OnScreenKeyboard(QWidget):
 
     def fit(self, window: QWidget) -> None:
         """The keys' height follows their width (about 0.31 of it); on a wide, low screen the
-        keyboard is narrowed so it never takes more than 45% of the window's height."""
+        keyboard is narrowed so it never takes more than `MOST_OF_HEIGHT` of the window's
+        height."""
         screen = window.screen()
         height = min(window.height(), screen.availableGeometry().height()) if screen \
             else window.height()
-        self.setMaximumWidth(min(window.width(), round(height * 0.45 / 0.31)))
+        self.setMaximumWidth(min(window.width(), round(height * MOST_OF_HEIGHT / 0.31)))
 
     def set_language(self, code: str) -> None:
         """Switch the key layout: "en"/"en_US" (English, US) or "es"/"es_ES" (Spanish, Spain).

@@ -7,7 +7,7 @@ import pytest
 from PySide6.QtCore import QPoint, QPointF, QRect, Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtQuick import QQuickItem
-from PySide6.QtWidgets import QApplication, QLineEdit, QPushButton
+from PySide6.QtWidgets import QApplication, QLabel, QLineEdit, QPushButton
 from pytestqt.qtbot import QtBot
 
 from kiosk.content.loader import Loaded
@@ -240,3 +240,32 @@ def test_a_tap_on_next_just_above_the_keys_goes_on_at_once(
     for finger in (qtbot.mousePress, qtbot.mouseRelease):
         finger(surface, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, point)
     assert screen.item is not None and screen.item.id == "last-name"
+
+
+@pytest.mark.parametrize("language", ["en", "es"])
+def test_on_a_low_screen_the_question_s_help_stays_in_sight_above_the_keys(
+        qtbot: QtBot, make_window: WindowFactory, loaded: Loaded, language: str) -> None:
+    """1280x800 at the clinic's text size: with the keyboard up, the help under the question
+    ("Write their names. If you are not sure of a name, say what happened.") is read whole,
+    not scrolled away under the keys."""
+    window = make_window(loaded, size=(1280, 800))
+    screen = begin(qtbot, window)
+    window.set_language(language)
+    screen._session.answer("medicine-allergies", "yes")
+    screen.open("medicine-allergies-which")
+    board = keyboard_up(qtbot, window)
+    help_line = screen.findChild(QLabel, "question_help")
+    assert help_line is not None
+    assert help_line.text() == loaded.content.words(language).questionnaire.items[
+        "medicine-allergies-which"].help
+
+    seen: list[tuple[int, QRect]] = []
+
+    def read_whole_once_settled() -> None:
+        keys_top = board.mapTo(window, QPoint(0, 0)).y()
+        seen.append((keys_top, help_line.visibleRegion().boundingRect()))
+        assert len(seen) > 1 and seen[-1] == seen[-2], "the screen is still laid out again"
+        assert seen[-1][1] == help_line.rect(), f"only {seen[-1][1]} of {help_line.rect()} read"
+        assert help_line.mapTo(window, QPoint(0, help_line.height())).y() < keys_top
+
+    qtbot.waitUntil(read_whole_once_settled)
