@@ -28,7 +28,8 @@ from typing import Any, TypeVar
 
 from kiosk.content.model import EducationWords, LanguageWords, Structure
 from kiosk.content.questionnaire_check import check_id
-from kiosk.content.screen_words import StaffWords, SummaryWords, UiWords
+from kiosk.content.screen_words import SummaryWords, UiWords
+from kiosk.content.staff_words import StaffWords
 from kiosk.content.translation_check import check_questionnaire_words, check_rules_words
 from kiosk.decoding.deadline import Deadline
 from kiosk.decoding.decode import Decoder, decode_parts, entries, is_valid, is_whole

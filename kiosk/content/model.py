@@ -6,8 +6,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar, Literal
 
-from kiosk.content.screen_words import StaffWords, SummaryWords, UiWords
+from kiosk.content.screen_words import SummaryWords, UiWords
 from kiosk.content.settings import Settings
+from kiosk.content.staff_words import StaffWords
 from kiosk.content.theme import Theme
 from kiosk.intake.questionnaire import Questionnaire, QuestionnaireWords
 from kiosk.intake.rules import Rules, RulesWords

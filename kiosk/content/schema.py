@@ -23,8 +23,9 @@ from typing import Any, Literal, Union
 
 from kiosk.content.loader import RESOURCES
 from kiosk.content.model import Block, EducationWords, Structure
-from kiosk.content.screen_words import StaffWords, SummaryWords, UiWords
+from kiosk.content.screen_words import SummaryWords, UiWords
 from kiosk.content.settings import Settings
+from kiosk.content.staff_words import StaffWords
 from kiosk.content.theme import Theme
 from kiosk.intake.questionnaire import OPS, Condition, Questionnaire, QuestionnaireWords
 from kiosk.intake.rules import Rules, RulesWords
