@@ -245,6 +245,9 @@ def test_every_answer_control_is_big_enough_and_named(qtbot: QtBot, window: Kios
 
 def test_a_sent_visit_is_on_disk_before_the_thank_you_shows(
         qtbot: QtBot, window: KioskWindow, tmp_path: Path) -> None:
+    """The thank-you tells the patient what is true when it shows: the answers are kept for
+    the specialist; the summary is still waiting for the desk's printer, so nothing says it
+    was sent."""
     store = keep_visits(window, window._loaded, tmp_path / "visits.sqlite3")
     saved_when_thanked: list[int] = []
     window.place_changed.connect(
@@ -255,3 +258,6 @@ def test_a_sent_visit_is_on_disk_before_the_thank_you_shows(
     tap(qtbot, find_button(window, "review_send"))
     assert saved_when_thanked == [1]
     assert [job.kind for job in store.jobs("queued")] == ["summary"]
+    shown = visible_text(window.page("thanks"))
+    assert "Your answers are saved for the specialist." in shown
+    assert "sent" not in shown.lower()
