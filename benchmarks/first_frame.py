@@ -4,9 +4,12 @@
 picture, two large buttons, a bar of seven buttons); `kiosk <data> attract` is the kiosk
 started as `kiosk` starts it (kiosk/launch.py: the stored picture of its welcome loop first,
 when there is one, then its window); `kiosk <data> home` is the kiosk's window built and shown
-straight on home. Each prints "<wall-clock time of the first paint> <peak resident memory in
-KiB>"; `attract` prints a second line, the same at the first frame of the kiosk's own window,
-when it is ready for a touch. All are 1280x800, the kiosk's windowed size.
+straight on home; `kiosk <data> home-alone` is the home screen and the bottom bar alone, in
+the kiosk's style, from its content cache, with nothing else of the window (the least a first
+frame of home built from the kiosk's own screens could cost). Each prints "<wall-clock time of
+the first paint> <peak resident memory in KiB>"; `attract` prints a second line, the same at
+the first frame of the kiosk's own window, when it is ready for a touch. All are 1280x800, the
+kiosk's windowed size.
 """
 
 from __future__ import annotations
@@ -111,6 +114,46 @@ def kiosk_on(screen: str) -> None:
     app.exec()
 
 
+def home_alone() -> None:
+    """The home screen and the bar in a plain window with the kiosk's style sheet and font,
+    their words from the content cache: none of the window's flows, screens or keyboard."""
+    from kiosk.app import Options, load_or_log
+
+    data = Path(sys.argv[1])
+    loaded = load_or_log(Options(windowed=True, data=data), data / "content-cache.pickle")
+    assert loaded is not None
+    from PySide6.QtWidgets import QApplication, QVBoxLayout, QWidget
+
+    app = QApplication(sys.argv[:1])
+    from kiosk.ui import style
+    from kiosk.ui.bottom_bar import BottomBar
+    from kiosk.ui.screens.home import HomeScreen
+
+    settings, content = loaded.settings, loaded.content
+    sized = style.metrics(loaded.theme, settings.kiosk.text_size, 1280, 800, settings.screen)
+    bar_sized = style.metrics(loaded.theme, "normal", 1280, 800, settings.screen)
+    window = QWidget()
+    window.setFont(style.app_font(loaded.theme, sized))
+    window.setStyleSheet(style.style_sheet(loaded.theme, settings.clinic.accent_color, sized,
+                                           bar_sized))
+    picture = content.structure.home_illustration
+    home = HomeScreen(settings.clinic.name, settings.clinic.logo,
+                      content.illustration_path(picture) if picture else None)
+    bar = BottomBar(content)
+    layout = QVBoxLayout(window)
+    layout.setContentsMargins(0, 0, 0, 0)
+    layout.addWidget(home, 1)
+    layout.addWidget(bar)
+    words = content.words(settings.kiosk.language)
+    home.apply_metrics(sized.body)
+    home.show_words(words)
+    bar.show_state(words, settings.kiosk.text_size, False, True)
+    window.resize(1280, 800)
+    _report_first_paint(window)
+    window.show()
+    app.exec()
+
+
 class _ReadyReport:
     def report(self, window: object) -> None:
         from PySide6.QtWidgets import QApplication
@@ -126,5 +169,7 @@ if __name__ == "__main__":
         bare()
     elif sys.argv[2] == "attract":
         kiosk()
+    elif sys.argv[2] == "home-alone":
+        home_alone()
     else:
         kiosk_on(sys.argv[2])
