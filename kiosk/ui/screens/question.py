@@ -9,24 +9,24 @@ from __future__ import annotations
 
 import datetime
 
-from PySide6.QtCore import QEvent, QObject, QSize, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, QSize, Signal
 from PySide6.QtGui import QHideEvent, QResizeEvent
 from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
 
 from kiosk.content.model import Content, LanguageWords
 from kiosk.intake.answers import AnswerInvalid
 from kiosk.intake.questionnaire import Item
-from kiosk.intake.session import AnswerRequired, IntakeSession
+from kiosk.intake.session import IntakeSession
 from kiosk.intake.typed_date import DateOrder
 from kiosk.ui import key_moves
 from kiosk.ui.answer_base import AnswerWidget
-from kiosk.ui.answer_problem import REQUIRED, refusal
 from kiosk.ui.flick import touch_scroll
 from kiosk.ui.key_stops import Stop
 from kiosk.ui.next_answers import NextAnswers
 from kiosk.ui.parts import Screen, let_go, text
 from kiosk.ui.progress_line import ProgressLine
 from kiosk.ui.question_nav import QuestionNav
+from kiosk.ui.question_steps import QuestionSteps
 from kiosk.ui.question_words import QuestionWords
 
 #: Gaps between the progress, the words and the answers, in pixels.
@@ -35,7 +35,7 @@ GAP = 12
 PROGRESS_STEPS = 1000
 
 
-class QuestionScreen(Screen):
+class QuestionScreen(QuestionSteps, Screen):
     """Shows the session's current item; emits where the patient goes next.
 
     The answers stand in the same place from one question of a kind to the next: the words
@@ -172,52 +172,6 @@ class QuestionScreen(Screen):
         self._show_progress()
         self.ahead_wanted.emit()  # the answer may change where Next leads
 
-    def _picked(self) -> None:
-        """A one-tap answer: shown chosen for a moment, then the next question (a tap on
-        another answer starts the pause again; Back or Next stop it)."""
-        if self._nav.auto:
-            self._advance.start()
-
-    def _advance_now(self) -> None:
-        if self.isVisible() and self._answer is not None and self._answer.value() is not None:
-            self.go_next()
-
-    @property
-    def advancing(self) -> bool:
-        """Whether a chosen answer is about to move on by itself."""
-        return self._advance.isActive()
-
-    @property
-    def pause(self) -> QTimer:
-        """The short pause after a one-tap answer; the next question opens at its end."""
-        return self._advance
-
-    def go_next(self) -> None:
-        self._advance.stop()
-        item, answer, following = self._session.current, self._answer, None
-        reason = (refusal(self._session, item, answer.value())
-                  if item is not None and answer is not None else None)
-        if reason is None:
-            try:
-                following = self._session.go_next()
-            except AnswerRequired:
-                reason = REQUIRED
-        if reason is not None and item is not None:
-            self._nav.hold(reason, item, self._words)
-            return
-        fired = self._session.fire_flags()
-        self._after_urgent(following)
-        if fired:
-            self.urgent.emit()
-        else:
-            self.moved_on.emit()
-
-    def _after_urgent(self, following: Item | None) -> None:
-        if following is None or self.reviewing:
-            self.finished.emit()
-        else:
-            self._show_item()
-
     def key_stops(self) -> list[Stop]:
         """The words, when they are too long for their room and scroll; the answers; Next."""
         words = [self._words_scroll] if self._words_scroll.verticalScrollBar().maximum() else []
@@ -228,16 +182,6 @@ class QuestionScreen(Screen):
         """A text box or a number pad takes the keys; otherwise no answer looks picked."""
         if self._answer is None or not self._answer.take_focus():
             super().rest_focus()
-
-    def handle_back(self) -> bool:
-        self._advance.stop()
-        previous = self._session.go_back()
-        if previous is None:
-            self._session.start()
-            self.left.emit()
-        else:
-            self._show_item()
-        return True
 
     def hideEvent(self, event: QHideEvent) -> None:  # noqa: N802 - Qt override
         self._advance.stop()  # the idle warning, the urgent screen or a wipe took over
