@@ -34,10 +34,10 @@ from kiosk.ui.clipboard import forget_clipboard
 from kiosk.ui.education_flow import EducationFlow
 from kiosk.ui.idle import IdleWatch
 from kiosk.ui.idle_flow import UNTIMED_SCREENS, IdleFlow
+from kiosk.ui.keyboard_flow import KeyboardFlow
 from kiosk.ui.look_flow import LookFlow
-from kiosk.ui.nesting import nest
 from kiosk.ui.out_of_order_flow import OUT_OF_ORDER, OutOfOrderFlow
-from kiosk.ui.parts import Screen, centred
+from kiosk.ui.parts import Screen
 from kiosk.ui.place import Place
 from kiosk.ui.questionnaire_flow import QuestionnaireFlow
 from kiosk.ui.screen_fade import ScreenFade
@@ -47,7 +47,6 @@ if TYPE_CHECKING:  # built on first use, so their modules load after the first f
     from kiosk.fhir.courier import Courier
     from kiosk.printing.queue import PrintQueue
     from kiosk.records.store import VisitStore
-    from kiosk.ui.keyboard import OnScreenKeyboard
     from kiosk.ui.screens.idle_warning import IdleWarningScreen
     from kiosk.ui.screens.reader import SectionReaderScreen
     from kiosk.ui.screens.section_list import SectionListScreen
@@ -58,7 +57,7 @@ __all__ = ["KioskWindow", "Place"]
 
 
 class KioskWindow(EducationFlow, QuestionnaireFlow, StaffFlow, IdleFlow, OutOfOrderFlow,
-                  AccessFlow, LookFlow, QWidget):
+                  AccessFlow, LookFlow, KeyboardFlow, QWidget):
     """The whole patient-facing kiosk; `out_of_order`: the clinic's files are broken, so
     patients see only the out-of-order message while staff mode works on `loaded`."""
 
@@ -109,7 +108,7 @@ class KioskWindow(EducationFlow, QuestionnaireFlow, StaffFlow, IdleFlow, OutOfOr
         layout.addWidget(self._stack, 1)
         layout.addWidget(self.bar)
         self._layout = layout
-        self.keyboard: OnScreenKeyboard | None = None
+        self.keyboard = None  # made before the window is first shown (`prepare_keyboard`)
 
         self._factories: dict[str, Callable[[], Screen]] = {
             **self.education_screens(),
@@ -169,31 +168,6 @@ class KioskWindow(EducationFlow, QuestionnaireFlow, StaffFlow, IdleFlow, OutOfOr
     def built_screens(self) -> list[str]:
         return list(self._screens)
 
-    def prepare_keyboard(self, keys_now: bool = True) -> None:
-        """Build the on-screen keyboard, above the bar; it opens whenever a text field has
-        focus. Qt draws a Qt Quick view only in a window that had it when it was first shown,
-        so the kiosk makes the keyboard's (empty) view before that, and loads its keys, most
-        of its cost, just after the first frame (`keys_now` False, then a second call). A
-        keyboard first made in a visible window makes the window show again."""
-        if self.keyboard is not None:
-            if keys_now:
-                self.keyboard.load_keys()
-            return
-        from kiosk.ui.keyboard import OnScreenKeyboard
-
-        self.keyboard = OnScreenKeyboard(self, keys_now=keys_now)
-        nest(self._layout, centred(self.keyboard), index=1)
-        self._fit_keyboard()
-        self.keyboard.set_language(self.language)
-        if self.isVisible():
-            full_screen = self.isFullScreen()
-            self.hide()
-            if full_screen:
-                self.showFullScreen()
-            else:
-                self.show()
-            self.activateWindow()
-
     # -- navigation ----------------------------------------------------------------------
 
     @property
@@ -245,10 +219,6 @@ class KioskWindow(EducationFlow, QuestionnaireFlow, StaffFlow, IdleFlow, OutOfOr
     def fading(self) -> bool:
         """Whether a screen is fading in right now."""
         return self._fade.running
-
-    def _fit_keyboard(self) -> None:
-        if self.keyboard is not None:
-            self.keyboard.fit(self)
 
     def resizeEvent(self, event: object) -> None:  # noqa: N802 - Qt override
         self._fit_keyboard()
