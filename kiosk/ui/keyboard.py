@@ -83,7 +83,6 @@ def enable_virtual_keyboard() -> None:
         OnScreenKeyboard._available = False
 
 
-
 class OnScreenKeyboard(QWidget):
     """Qt Virtual Keyboard's panel, as tall as its width asks for while a text field has focus.
 
