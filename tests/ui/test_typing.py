@@ -3,6 +3,9 @@ staying in sight above the keys."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import TypeVar
+
 import pytest
 from PySide6.QtCore import QPoint, QPointF, QRect, Qt
 from PySide6.QtGui import QGuiApplication
@@ -19,6 +22,23 @@ from tests.conftest import loop_turned
 from tests.ui.conftest import WindowFactory, find_button, tap
 from tests.ui.screen_text import visible_text
 from tests.ui.test_keyboard import LETTERS, keys, tap_key, wait_for_keys
+
+Seen = TypeVar("Seen")
+
+
+def once_still(qtbot: QtBot, look: Callable[[], Seen],
+               check: Callable[[Seen], object] = lambda seen: None) -> Seen:
+    """What `look` sees once two looks in a row see the same (the screen stands still, laid
+    out after the keyboard moved it), `check` holding on it."""
+    seen: list[Seen] = []
+
+    def still() -> None:
+        seen.append(look())
+        assert len(seen) > 1 and seen[-1] == seen[-2], "the screen is still laid out again"
+        check(seen[-1])
+
+    qtbot.waitUntil(still)
+    return seen[-1]
 
 
 def begin(qtbot: QtBot, window: KioskWindow) -> QuestionScreen:
@@ -227,14 +247,11 @@ def test_a_tap_on_next_just_above_the_keys_goes_on_at_once(
     board = keyboard_up(qtbot, window)
     tap_key(qtbot, board, "a")
     next_button = find_button(window, "question_next")
-    seen: list[QPoint] = []
 
-    def settled() -> None:  # where the finger goes, once the screen stands still
+    def finger_on_next() -> QPoint:  # where the finger goes, once the screen stands still
         shown = next_button.visibleRegion().boundingRect()
-        seen.append(next_button.mapTo(window, QPoint(shown.center().x(), shown.top() + 4)))
-        assert len(seen) > 1 and seen[-1] == seen[-2]
-    qtbot.waitUntil(settled)
-    point = seen[-1]
+        return next_button.mapTo(window, QPoint(shown.center().x(), shown.top() + 4))
+    point = once_still(qtbot, finger_on_next)
     assert window.childAt(point) is next_button, "Next shows above the keys"
     surface = window.windowHandle()
     for finger in (qtbot.mousePress, qtbot.mouseRelease):
@@ -259,13 +276,12 @@ def test_on_a_low_screen_the_question_s_help_stays_in_sight_above_the_keys(
     assert help_line.text() == loaded.content.words(language).questionnaire.items[
         "medicine-allergies-which"].help
 
-    seen: list[tuple[int, QRect]] = []
+    def keys_top_and_help_in_sight() -> tuple[int, QRect]:
+        return board.mapTo(window, QPoint(0, 0)).y(), help_line.visibleRegion().boundingRect()
 
-    def read_whole_once_settled() -> None:
-        keys_top = board.mapTo(window, QPoint(0, 0)).y()
-        seen.append((keys_top, help_line.visibleRegion().boundingRect()))
-        assert len(seen) > 1 and seen[-1] == seen[-2], "the screen is still laid out again"
-        assert seen[-1][1] == help_line.rect(), f"only {seen[-1][1]} of {help_line.rect()} read"
+    def read_whole(seen: tuple[int, QRect]) -> None:
+        keys_top, in_sight = seen
+        assert in_sight == help_line.rect(), f"only {in_sight} of {help_line.rect()} read"
         assert help_line.mapTo(window, QPoint(0, help_line.height())).y() < keys_top
 
-    qtbot.waitUntil(read_whole_once_settled)
+    once_still(qtbot, keys_top_and_help_in_sight, read_whole)
