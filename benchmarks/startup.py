@@ -1,18 +1,18 @@
 """Start-up benchmark: the first frame of the welcome loop and of home, against a bare window.
 
-Each round starts three child processes one after the other (benchmarks/first_frame.py): a
-bare PySide6 window holding what the home screen holds; the kiosk started as `kiosk` starts
-it (kiosk/launch.py), whose first frame is the stored picture of its welcome loop and whose
-window's own first frame, ready for a touch, is reported as "attract ready"; and the kiosk's
-window built and shown straight on home (the kiosk never starts there: a patient reaches home
-with a touch); and, for comparison, the home screen and the bar alone ("home-alone": what a
-first frame of home could cost at the least, built from the kiosk's own screens without its
-window). Measured for each: the time from launching the child to the frame, and its
-peak resident memory. The medians over the rounds (at least 7 for the clinic's figure) give
-the ratios the project aims for: start-up time at most 1.2x the bare window's, peak memory at
-most 1.3x. A warm-up round first fills the file cache, the kiosk's content cache and its
-stored picture (in a temporary data folder of its own), so every measured round starts warm,
-as a kiosk that has run before does.
+Each round starts four child processes one after the other (benchmarks/first_frame.py): a bare
+PySide6 window holding what the home screen holds; the kiosk started by its `kiosk` command
+(kiosk/cli.py, windowed), whose first frame is the stored picture of its welcome loop and whose
+window's own first frame, ready for a touch, is reported as "attract ready"; the kiosk's window
+built and shown straight on home (the kiosk never starts there: a patient reaches home with a
+touch); and, for comparison, the home screen and the bar alone ("home-alone": what a first
+frame of home could cost at the least, built from the kiosk's own screens without its window).
+Measured for each: the time from launching the child to the frame, and its peak resident
+memory. The medians over the rounds (at least 7 for the clinic's figure) give the ratios the
+project aims for: start-up time at most 1.2x the bare window's, peak memory at most 1.3x. A
+warm-up round first fills the file cache, the kiosk's content cache and its stored picture (in
+a temporary data folder of its own), so every measured round starts warm, as a kiosk that has
+run before does.
 
 Usage: .venv/bin/python benchmarks/startup.py [rounds]
 """
@@ -31,6 +31,7 @@ if __name__ == "__main__":  # run as a script: the project's root holds the benc
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from benchmarks.figures import Figure, Figures
+from benchmarks.first_frame import FRAME
 
 ROOT = Path(__file__).resolve().parent.parent
 PICTURE = ROOT / "resources" / "content" / "illustrations" / "spine-and-disc.svg"
@@ -64,9 +65,9 @@ def run(kind: str, data: Path) -> list[tuple[float, int]]:
         except subprocess.TimeoutExpired:
             child.kill()
             raise
-    if not lines:
+    frames = [line.split()[1:] for line in lines if line.startswith(FRAME + " ")]
+    if not frames:
         raise RuntimeError(f"the {kind} child painted no frame (exit status {child.returncode})")
-    frames = [line.split() for line in lines]
     return [(float(painted_at) - began, int(peak)) for painted_at, peak in frames]
 
 

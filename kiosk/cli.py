@@ -3,25 +3,19 @@
 from __future__ import annotations
 
 import argparse
-import logging
 import os
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from kiosk import __version__
 from kiosk.app import Options
 from kiosk.command_line import command_parser
 from kiosk.content.files import DEFAULT_CONTENT, DEFAULT_SETTINGS, DEFAULT_THEME
 
-log = logging.getLogger(__name__)
-
 if TYPE_CHECKING:
     from kiosk.fhir.client_key import Algorithm
 
-#: How often a running kiosk notes in its run record that it is alive.
-ALIVE_MS = 60_000
 ROOT_REFUSED = ("kiosk: kiosk mode does not run as root: run the kiosk as its own unprivileged"
                 " user; see README (Staff mode). To try it as root on a desktop: --windowed")
 
@@ -223,59 +217,9 @@ def _summary(options: Options, visit: str, pdf: Path, language: str | None,
 
 def run_kiosk(options: Options) -> int:
     """Start the kiosk and run until staff exit it (or, windowed, until the window closes)."""
-    from kiosk import logs, paths
+    from kiosk.running import run_kiosk as run
 
-    data = paths.data_folder(options.data)
-    log_file = logs.setup(data)
-    from kiosk.run_record import RunRecord
-
-    record = RunRecord(data)
-    (log.info if record.last.clean else log.warning)("kiosk %s started; %s", __version__,
-                                                      record.last.how)
-    from kiosk.app import application
-    from kiosk.launch import Launch
-    from kiosk.service_notify import ServiceWatchdog
-    from kiosk.stop_signals import quit_on_stop_signals
-
-    app = application()
-    stopper = quit_on_stop_signals(app)
-    print(start_line(options.windowed, data, log_file), flush=True)
-    if not options.windowed:
-        from PySide6.QtCore import Qt
-
-        app.setOverrideCursor(Qt.CursorShape.BlankCursor)
-    watchdog = ServiceWatchdog(app)
-    launch = Launch(options, data, lambda window: watchdog.ready(serving(window)))
-    launch.begin()
-    from PySide6.QtCore import QTimer
-
-    alive = QTimer(app)
-    alive.timeout.connect(record.alive)
-    alive.start(ALIVE_MS)
-    status = int(app.exec())
-    stopper.setEnabled(False)
-    watchdog.stopping()
-    received = stopper.received  # type: ignore[attr-defined]
-    record.stopped(f"{', '.join(received)} received" if received
-                   else "closed from the kiosk (staff's Exit kiosk, or the window closed)")
-    return status
-
-
-
-def serving(window: object) -> str:
-    """What the kiosk tells systemd once its window is on screen."""
-    from kiosk.ui.window import KioskWindow
-
-    if isinstance(window, KioskWindow) and not window.out_of_order:
-        return f"serving patients, showing the {window.place.screen} screen"
-    return "out of order"
-
-
-def start_line(windowed: bool, data: Path, log_file: Path | None) -> str:
-    """What the kiosk says once as it starts: which, where its files are, how to stop it."""
-    stop = ("close the window or press Ctrl+C" if windowed else
-            "staff mode (the corner gesture and the PIN), Exit kiosk; or Ctrl+C / systemctl stop")
-    return f"kiosk {__version__}: data {data}, log {log_file}; to stop: {stop}"
+    return run(options)
 
 
 if __name__ == "__main__":

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from kiosk.content.theme import CONTRAST_MODES
+from kiosk.content.contrast_modes import CONTRAST_MODES
 
 
 def _size(value: str) -> tuple[int, int]:

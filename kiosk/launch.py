@@ -55,14 +55,17 @@ def window_size(windowed: bool) -> QSize | None:
 
 
 class Launch:
-    """One start of the kiosk on screen; `ready(window)` is called after the kiosk's own
-    window has drawn its first frame (and the picture before it, if any, is gone)."""
+    """One start of the kiosk on screen; `before_window()` is called just before the kiosk's
+    window is built (after the picture's first frame, if there is one), and `ready(window)`
+    after that window has drawn its first frame (and the picture before it is gone)."""
 
     def __init__(self, options: Options, data: Path | None,
-                 ready: Callable[[QWidget], object] = lambda window: None) -> None:
+                 ready: Callable[[QWidget], object] = lambda window: None,
+                 before_window: Callable[[], object] = lambda: None) -> None:
         self.options = options
         self.data = data
         self._ready = ready
+        self._before_window = before_window
         self._key = ""
         self.opening: Opening | None = None
         self.window: QWidget | None = None
@@ -89,6 +92,7 @@ class Launch:
         return Opening(picture) if picture is not None else None
 
     def _start_window(self) -> QWidget:
+        self._before_window()
         _, window = start(self.options, self.data)
         self.window = window
         present(window, self.options.windowed)

@@ -1,4 +1,4 @@
-"""Logging: to standard error and to a rotating file in the data folder.
+"""Logging: to standard error and to a rotating file in the data folder (kiosk/log_file.py).
 
 Log lines name visits by id only; patient names and answers never go into a log. The log
 folder is private to the kiosk's user (0700) and every log file in it, the current one and
@@ -8,31 +8,36 @@ each rotated one, is 0600 from the moment it exists.
 from __future__ import annotations
 
 import logging
-import logging.handlers
-import os
-from io import TextIOWrapper
 from pathlib import Path
 
 FORMAT = "%(asctime)s %(levelname)s %(name)s: %(message)s"
 LOG_FILES = 5  # rotated files kept beside the current one
 
 
-class PrivateLogFile(logging.handlers.RotatingFileHandler):
-    """A rotating log file whose files are private to the kiosk's user: each is opened with
-    mode 0600 whatever the umask, always appending (a rotated file keeps its mode)."""
+#: Most records kept for the log file before it opens (the few of a start's first frame).
+MOST_HELD = 1000
 
-    def _open(self) -> TextIOWrapper:
-        descriptor = os.open(self.baseFilename, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o600)
-        try:
-            os.fchmod(descriptor, 0o600)  # a log written by an older kiosk
-            return open(descriptor, "a", encoding=self.encoding, errors=self.errors)
-        except BaseException:
-            os.close(descriptor)
-            raise
+
+class _HeldForFile(logging.Handler):
+    """Records kept until the log file opens, to be written to it then."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.records: list[logging.LogRecord] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        if len(self.records) < MOST_HELD:
+            self.records.append(record)
 
 
 def setup(data: Path | None, verbose: bool = False) -> Path | None:
     """Send log records to stderr and, when a data folder is given, to logs/kiosk.log there."""
+    to_console(verbose)
+    return to_file(data) if data is not None else None
+
+
+def to_console(verbose: bool = False) -> None:
+    """Send log records to stderr (and no longer anywhere else)."""
     root = logging.getLogger()
     root.setLevel(logging.DEBUG if verbose else logging.INFO)
     for handler in list(root.handlers):
@@ -40,8 +45,19 @@ def setup(data: Path | None, verbose: bool = False) -> Path | None:
     console = logging.StreamHandler()
     console.setFormatter(logging.Formatter(FORMAT))
     root.addHandler(console)
-    if data is None:
-        return None
+
+
+def hold_for_file() -> None:
+    """Keep the records logged from now on for the log file, until `to_file` opens it (the
+    kiosk shows its first frame before it loads the rotating file's code)."""
+    logging.getLogger().addHandler(_HeldForFile())
+
+
+def to_file(data: Path) -> Path:
+    """Send log records to logs/kiosk.log in `data` too, first those held for it."""
+    from kiosk.log_file import PrivateLogFile
+
+    root = logging.getLogger()
     folder = data / "logs"
     folder.mkdir(parents=True, exist_ok=True, mode=0o700)
     folder.chmod(0o700)
@@ -51,5 +67,9 @@ def setup(data: Path | None, verbose: bool = False) -> Path | None:
     rotating = PrivateLogFile(path, maxBytes=1_000_000, backupCount=LOG_FILES,
                               encoding="utf-8")
     rotating.setFormatter(logging.Formatter(FORMAT))
+    for held in [handler for handler in root.handlers if isinstance(handler, _HeldForFile)]:
+        root.removeHandler(held)
+        for record in held.records:
+            rotating.handle(record)
     root.addHandler(rotating)
     return path

@@ -21,7 +21,7 @@ from PySide6.QtGui import QImage, QPainter
 from PySide6.QtWidgets import QAbstractButton, QApplication, QScrollArea, QWidget
 
 from kiosk.app import Options, load
-from kiosk.content.theme import CONTRAST_MODES
+from kiosk.content.contrast_modes import CONTRAST_MODES
 from kiosk.decoding.errors import ContentInvalid
 from kiosk.intake.questionnaire import Condition, Item, Questionnaire
 from kiosk.intake.session import IntakeSession

@@ -14,11 +14,12 @@ from pathlib import Path
 
 from kiosk.content.colour import is_hex_colour
 from kiosk.content.contrast import measure, with_accent
+from kiosk.content.contrast_modes import CONTRAST_MODES
 from kiosk.content.instruments import InstrumentPlan, check_instruments_setting
 from kiosk.content.limits import Limit, settings_problems, theme_problems
 from kiosk.content.record_number import check_record_number
 from kiosk.content.settings import FhirSettings, Settings, pin_hash_problem
-from kiosk.content.theme import CONTRAST_MODES, Colours, Palette, Theme, mode_key
+from kiosk.content.theme import Colours, Palette, Theme, mode_key
 from kiosk.content.web_address import definition_address_problem, server_problem
 from kiosk.decoding.deadline import Deadline
 from kiosk.decoding.decode import Decoder, decode_parts, is_valid

@@ -9,12 +9,8 @@ the settings) is used only in the clinic's own look.
 from __future__ import annotations
 
 from dataclasses import dataclass, fields
-from typing import Literal
 
-ContrastMode = Literal["clinic", "black-on-white", "white-on-black", "yellow-on-black"]
-#: Every contrast mode, the clinic's own look first.
-CONTRAST_MODES: tuple[ContrastMode, ...] = ("clinic", "black-on-white", "white-on-black",
-                                            "yellow-on-black")
+from kiosk.content.contrast_modes import CONTRAST_MODES
 
 
 @dataclass(frozen=True, slots=True)

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any, cast
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QLineEdit, QWidget
 
-from kiosk.content.theme import CONTRAST_MODES
+from kiosk.content.contrast_modes import CONTRAST_MODES
 from kiosk.speech.parts import spoken_parts
 from kiosk.ui.access_bar import contrast_name
 from kiosk.ui.parts import StaffScreen

@@ -13,6 +13,7 @@ a key on the picture is not lost: it goes to the kiosk's window once that window
 from __future__ import annotations
 
 import logging
+import mmap
 from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -45,9 +46,10 @@ def drawn_from(sources: Iterable[Path]) -> str:
 
 
 class StoredPicture:
-    """The picture's pixels, read whole, and the image drawn straight from them."""
+    """The picture's pixels, mapped from its file (the page cache's own copy, not read into
+    memory), and the image drawn straight from them."""
 
-    def __init__(self, pixels: bytes, width: int, height: int, line: int, kind: int,
+    def __init__(self, pixels: memoryview, width: int, height: int, line: int, kind: int,
                  ratio: float) -> None:
         self.pixels = pixels  # the image reads them in place: they live as long as it does
         self.image = QImage(pixels, width, height, line, QImage.Format(kind))
@@ -55,22 +57,27 @@ class StoredPicture:
 
 
 def stored_picture(data: Path, key: str, size: QSize) -> StoredPicture | None:
-    """The stored picture of the welcome loop, if it was drawn from `key` at `size`."""
+    """The stored picture of the welcome loop, if it was drawn from `key` at `size`. (A new
+    picture replaces the file whole, never writes into it: the mapping stays whole.)"""
     try:
         with (data / PICTURE_FILE).open("rb") as file:
-            if file.readline() != MAGIC:
-                return None
-            stamped, *numbers = file.readline().decode("ascii").split()
-            width, height, line, kind = (int(number) for number in numbers[:4])
-            ratio = float(numbers[4])
-            if stamped != key or QSize(round(width / ratio), round(height / ratio)) != size:
-                return None
-            pixels = file.read()
-    except (OSError, ValueError, IndexError):
+            mapped = mmap.mmap(file.fileno(), 0, access=mmap.ACCESS_READ)
+    except (OSError, ValueError):  # ValueError: an empty file
         return None
-    if len(pixels) != line * height:
+    try:
+        header_end = mapped.find(b"\n", len(MAGIC)) + 1
+        if mapped[:len(MAGIC)] != MAGIC or header_end == 0:
+            return None
+        stamped, *numbers = mapped[len(MAGIC):header_end].decode("ascii").split()
+        width, height, line, kind = (int(number) for number in numbers[:4])
+        ratio = float(numbers[4])
+    except (ValueError, IndexError, UnicodeDecodeError):
         return None
-    return StoredPicture(pixels, width, height, line, kind, ratio)
+    if stamped != key or QSize(round(width / ratio), round(height / ratio)) != size:
+        return None
+    if len(mapped) - header_end != line * height:
+        return None
+    return StoredPicture(memoryview(mapped)[header_end:], width, height, line, kind, ratio)
 
 
 def keep_picture(window: QWidget, data: Path, key: str) -> None:

@@ -10,8 +10,8 @@ from PySide6.QtGui import QColor, QImage
 from PySide6.QtWidgets import QApplication
 
 from kiosk.cli import main
+from kiosk.content.contrast_modes import CONTRAST_MODES
 from kiosk.content.loader import Loaded
-from kiosk.content.theme import CONTRAST_MODES
 
 # Every screen in every colour mode: a walk, run beside the rest with the soak.
 pytestmark = [pytest.mark.slow, pytest.mark.walk]

@@ -68,7 +68,7 @@ def test_after_a_kill_the_kiosk_comes_back_on_the_attract_screen_and_says_why(
     assert third.wait(timeout=STARTUP_SECONDS) == 0
     [line] = [line for line in log.read_text(encoding="utf-8").splitlines()
               if "did not stop on purpose" in line]
-    assert " WARNING kiosk.cli: " in line
+    assert " WARNING kiosk.running: " in line
     assert line.split("started; ")[1].startswith(
         "last run did not stop on purpose (a crash, a kill, or the watchdog after a frozen"
         " screen); last seen alive at ")

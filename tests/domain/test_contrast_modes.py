@@ -10,8 +10,8 @@ import pytest
 
 from kiosk.content.colour import contrast_ratio
 from kiosk.content.contrast import PAIRS, lowest, measure_palette
+from kiosk.content.contrast_modes import CONTRAST_MODES
 from kiosk.content.loader import DEFAULT_CONTENT, DEFAULT_SETTINGS, DEFAULT_THEME, Loaded, load_all
-from kiosk.content.theme import CONTRAST_MODES
 from kiosk.decoding.errors import ContentInvalid
 from tests.domain.editing import edit, line_of
 

@@ -31,6 +31,7 @@ from kiosk.content.simulate import read_answers, run
 from kiosk.content.wording import date_words
 from kiosk.decoding.errors import ContentError
 from kiosk.intake.session import IntakeSession
+from kiosk.log_file import PrivateLogFile
 from kiosk.printing.summary_command import summary_from_answers
 from kiosk.records.fallback import FALLBACK_FILE_NAME, FallbackFile
 from kiosk.records.migrations import STEPS
@@ -168,7 +169,7 @@ def test_no_file_the_kiosk_writes_holds_the_patient_in_plain_text_and_each_is_06
     assert summary_from_answers(answer_file(tmp_path), shipped, pdfs / "from-answers.pdf") == 0
     assert main(["summary", visit.visit_id, "--pdf", str(pdfs / "by-id.pdf"),
                  "--data", str(data)]) == 0
-    rotating = [h for h in logging.getLogger().handlers if isinstance(h, logs.PrivateLogFile)]
+    rotating = [h for h in logging.getLogger().handlers if isinstance(h, PrivateLogFile)]
     assert len(rotating) == 1
     logging.getLogger("kiosk").warning("visit %s: the log goes on", visit.visit_id)
     rotating[0].doRollover()

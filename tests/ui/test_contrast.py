@@ -14,8 +14,9 @@ from pytestqt.qtbot import QtBot
 
 from kiosk.content.colour import contrast_ratio
 from kiosk.content.contrast import PAIRS, is_large
+from kiosk.content.contrast_modes import CONTRAST_MODES
 from kiosk.content.model import Loaded
-from kiosk.content.theme import CONTRAST_MODES, Palette
+from kiosk.content.theme import Palette
 from kiosk.ui import style
 from kiosk.ui.answers import ChoiceAnswer, ScaleAnswer
 from kiosk.ui.screens.out_of_order import SHIPPED_COLOURS, OutOfOrderScreen
