@@ -82,6 +82,7 @@ class UiWords:
     unsaved_body: str
     question_moves_on: str
     question_moves_back: str
+    question_different_answers: str
     question_needs_answer: str
     date_hint: str
     date_delete: str

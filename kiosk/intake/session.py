@@ -205,13 +205,18 @@ class IntakeSession:
 
     def go_back(self) -> Item | None:
         """The previous visible item, or None before the first."""
+        earlier = self.before()
+        if earlier is not None:
+            self._current = earlier.id
+        return earlier
+
+    def before(self) -> Item | None:
+        """Where Back leads (the visible item before the current one; None before the first),
+        without going there."""
         current = self.current
-        before = self._order[current.id] if current is not None else len(self._order)
-        earlier = [item for item in self.visible_items() if self._order[item.id] < before]
-        if not earlier:
-            return None
-        self._current = earlier[-1].id
-        return earlier[-1]
+        place = self._order[current.id] if current is not None else len(self._order)
+        earlier = [item for item in self.visible_items() if self._order[item.id] < place]
+        return earlier[-1] if earlier else None
 
     def part_progress(self) -> PartProgress:
         """The current question's part, and the furthest share of the questionnaire reached

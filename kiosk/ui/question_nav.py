@@ -17,6 +17,26 @@ from kiosk.ui.parts import button, set_button_text, text
 MOVES_ON = frozenset({"yesno", "single", "scale", "duration"})
 
 
+def alike(one: Item, other: Item) -> bool:
+    """Whether a tap where one question's answer stood lands on the same answer of the other,
+    or on none: the same kind (whose answers start in the same place), the same range, and
+    one's answers the start of the other's ("I prefer not to say" after "I'm not sure")."""
+    mine, theirs = one.choices(), other.choices()
+    shared = min(len(mine), len(theirs))
+    return (one.type, one.min, one.max, mine[:shared]) == (
+        other.type, other.min, other.max, theirs[:shared])
+
+
+def one_tap(item: Item, before: Item | None, reviewing: bool) -> bool:
+    """Whether a tap on an answer to `item` moves on by itself. Not right after a one-tap
+    question with other answers (`before`, the question Back leads to): a tap in the rhythm of
+    that one would land on another answer here ("I smoke now" where "No" was), so this one
+    waits for Next. From the review list, one tap always goes back to it."""
+    if item.type not in MOVES_ON:
+        return False
+    return reviewing or before is None or before.type not in MOVES_ON or alike(before, item)
+
+
 class QuestionNav(QWidget):
     """Next, the message line, the one-tap note, and the pause after a one-tap answer (the
     choice shows, then the next question opens; no pause, no moving on by itself)."""
@@ -25,6 +45,8 @@ class QuestionNav(QWidget):
         super().__init__()
         self.setObjectName("question_nav")
         self.auto = pause_seconds > 0
+        #: Whether a tap on an answer to the question shown moves on by itself.
+        self.one_tap = False
         self.pause = QTimer(self)
         self.pause.setObjectName("question_auto_advance")
         self.pause.setSingleShot(True)
@@ -48,13 +70,17 @@ class QuestionNav(QWidget):
     def show_note(self, item: Item) -> None:
         """How one-tap answers work is told on each one-tap question, beside its answers,
         before the patient touches one (WCAG 3.2.2: a change of screen on a choice is
-        announced before it happens), unless a message stands there."""
+        announced before it happens), and on one that waits for Next that it does; unless a
+        message stands there."""
         self.note.setVisible(self.auto and item.type in MOVES_ON and not self.problem.shown)
 
-    def show_words(self, item: Item, words: LanguageWords, reviewing: bool) -> None:
+    def show_words(self, item: Item, words: LanguageWords, reviewing: bool,
+                   before: Item | None) -> None:
         self.problem.show_words(item, words)
+        self.one_tap = self.auto and one_tap(item, before, reviewing)
         self.note.setText(words.ui.question_moves_back if reviewing
-                          else words.ui.question_moves_on)
+                          else words.ui.question_moves_on if self.one_tap
+                          else words.ui.question_different_answers)
         self.show_note(item)
         set_button_text(self.next, words.ui.review_back_to if reviewing
                         else words.ui.question_next)

@@ -43,8 +43,9 @@ class QuestionSteps:
 
     def _picked(self) -> None:
         """A one-tap answer: shown chosen for a moment, then the next question (a tap on
-        another answer starts the pause again; Back or Next stop it)."""
-        if self._nav.auto:
+        another answer starts the pause again; Back or Next stop it). A question that waits
+        for Next (kiosk/ui/question_nav.py `one_tap`) just shows the choice."""
+        if self._nav.one_tap:
             self._advance.start()
 
     def _advance_now(self) -> None:

@@ -85,17 +85,17 @@ def test_a_one_tap_answer_shows_the_choice_then_moves_on_and_back_returns_to_it(
     window = make_window(with_kiosk(loaded, auto_advance_seconds=60.0))
     begin(qtbot, window)
     screen = question_screen(window)
-    screen.open("saddle-numbness")
+    screen.open("bladder-problems")  # after a yes/no question: its answers in the same places
     tap(qtbot, choices(window).buttons["no"])
-    assert screen.item is not None and screen.item.id == "saddle-numbness", \
+    assert screen.item is not None and screen.item.id == "bladder-problems", \
         "the choice is shown before the next question opens"
     assert choices(window).buttons["no"].isChecked() and screen.advancing
     with qtbot.waitSignal(screen.pause.timeout):
         screen.pause.start(1)  # the pause comes to its end
-    assert screen.item is not None and screen.item.id == "bladder-problems"
-    assert "Do you have new trouble passing urine" in visible_text(window)
+    assert screen.item is not None and screen.item.id == "bowel-control"
+    assert "Do you have new trouble controlling your bowels" in visible_text(window)
     tap(qtbot, find_button(window, "bar_back"))
-    assert screen.item is not None and screen.item.id == "saddle-numbness"
+    assert screen.item is not None and screen.item.id == "bladder-problems"
     assert choices(window).buttons["no"].isChecked(), "Back shows the answer given"
 
 
@@ -104,14 +104,14 @@ def test_a_new_tap_during_the_pause_counts_and_next_never_skips_a_question(
     window = make_window(with_kiosk(loaded, auto_advance_seconds=60.0))
     begin(qtbot, window)
     screen = question_screen(window)
-    screen.open("saddle-numbness")
+    screen.open("bladder-problems")
     tap(qtbot, choices(window).buttons["yes"])
     tap(qtbot, choices(window).buttons["no"])  # changed their mind
     assert screen.advancing
     tap(qtbot, find_button(window, "question_next"))  # did not wait for the pause
-    assert screen.item is not None and screen.item.id == "bladder-problems"
+    assert screen.item is not None and screen.item.id == "bowel-control"
     assert not question_screen(window).advancing, "Next ended the pause: it skips nothing"
-    assert window.visit is not None and window.visit.answers["saddle-numbness"] == "no"
+    assert window.visit is not None and window.visit.answers["bladder-problems"] == "no"
 
 
 def test_choices_of_many_and_typed_answers_keep_next(
@@ -138,8 +138,48 @@ def test_each_one_tap_question_says_that_answers_move_on_before_a_touch(
     assert note not in visible_text(window), "several may be picked: Next moves on"
     question_screen(window).open("pain-now")
     assert note in visible_text(window), "told before the first one-tap answer"
-    question_screen(window).open("saddle-numbness")
+    question_screen(window).open("bladder-problems")
     assert note in visible_text(window)
+    question_screen(window).open("saddle-numbness")
+    assert note not in visible_text(window), "after the pain scale it waits for Next"
+    assert "Aquí las respuestas son distintas. Toque una y después toque Siguiente." in (
+        visible_text(window))
+
+
+@pytest.mark.parametrize(("size", "text_size"), [
+    ((1280, 800), "normal"), ((1920, 1080), "large"), ((1080, 1920), "normal")])
+def test_a_tap_in_the_rhythm_of_the_yes_no_questions_does_not_answer_the_next_kind(
+        qtbot: QtBot, make_window: WindowFactory, loaded: Loaded, size: tuple[int, int],
+        text_size: str) -> None:
+    """A patient who has touched "No" question after question touches the same place on "Do
+    you smoke?": the answer there is only shown chosen, the screen says its answers are
+    different and waits for Next, so the patient sees it and can change it."""
+    window = make_window(with_kiosk(loaded, auto_advance_seconds=60.0, text_size=text_size),
+                         size=size)
+    begin(qtbot, window)
+    screen = question_screen(window)
+    screen.open("medicine-allergies")
+    laid_out()
+    no = choices(window).buttons["no"]
+    where_no_was = at(window, no) + QPoint(no.width() // 2, no.height() // 2)
+    tap(qtbot, no)
+    with qtbot.waitSignal(screen.pause.timeout):
+        screen.pause.start(1)
+    assert screen.item is not None and screen.item.id == "smoking"
+    assert "The answers are different here. Touch one, then touch Next." in visible_text(window)
+    assert "the next question opens by itself" not in visible_text(window)
+    laid_out()
+    under = [button for button in choices(window).buttons.values()
+             if button.rect().contains(button.mapFrom(window, where_no_was))]
+    assert len(under) == 1, "an answer to smoking stands where No was"
+    tap(qtbot, under[0])
+    assert screen.item.id == "smoking" and not screen.advancing, "the touch only chose"
+    assert under[0].isChecked()
+    tap(qtbot, choices(window).buttons["never"])  # seen, and put right
+    assert not screen.advancing
+    tap(qtbot, find_button(window, "question_next"))
+    assert moved_on(window, loaded.content.questionnaire.item("smoking"))
+    assert window.visit is not None and window.visit.answers["smoking"] == "never"
 
 
 def test_without_the_setting_every_question_waits_for_next(
@@ -213,9 +253,10 @@ def test_progress_names_the_part_and_never_shrinks_when_answers_open_more_questi
 
 def test_a_likely_candidate_needs_one_tap_per_question_then_send(
         qtbot: QtBot, make_window: WindowFactory, loaded: Loaded) -> None:
-    """Counted as a patient touches: a one-tap question takes its answer and nothing more;
-    any other takes what is typed or picked, then one tap to go on; the review one tap to
-    send. No screen in between asks for more."""
+    """Counted as a patient touches: a one-tap question takes its answer and nothing more
+    (but where its answers differ from the one-tap question's before it: then it waits for
+    Next); any other takes what is typed or picked, then one tap to go on; the review one tap
+    to send. No screen in between asks for more."""
     window = make_window(with_kiosk(loaded, auto_advance_seconds=PAUSE))
     begin(qtbot, window)
     screen = question_screen(window)
@@ -253,3 +294,21 @@ def test_a_likely_candidate_needs_one_tap_per_question_then_send(
     one_tap = questions - others
     assert one_tap >= 20, f"most questions are answered by one tap ({one_tap} of {questions})"
     assert go_on_taps == others, "one tap to go on, only where there is more than one answer"
+
+
+def test_a_yes_no_question_with_one_more_answer_at_its_end_still_moves_on_by_itself(
+        qtbot: QtBot, make_window: WindowFactory, loaded: Loaded) -> None:
+    """"I prefer not to say" comes after "I'm not sure": Yes, No and Not sure stand where
+    they stood, so one tap still answers and moves on, there and on the question after."""
+    window = make_window(with_kiosk(loaded, auto_advance_seconds=60.0))
+    begin(qtbot, window)
+    screen = question_screen(window)
+    screen.open("injected-drugs")
+    assert "prefer-not" in choices(window).buttons
+    tap(qtbot, choices(window).buttons["no"])
+    assert screen.advancing
+    tap(qtbot, find_button(window, "question_next"))
+    assert screen.item is not None and screen.item.id == "new-or-changed-pain"
+    assert "prefer-not" not in choices(window).buttons
+    tap(qtbot, choices(window).buttons["no"])
+    assert screen.advancing

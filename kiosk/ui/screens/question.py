@@ -207,7 +207,7 @@ class QuestionScreen(QuestionSteps, Screen):
         question, note = self._question_words.show_item(item, words)
         if self._answer is not None:
             self._nav.problem.describe(self._answer, question, note)
-        self._nav.show_words(item, words, self.reviewing)
+        self._nav.show_words(item, words, self.reviewing, self._session.before())
         self._show_progress()
         self._keep_answers_in_place()
 
