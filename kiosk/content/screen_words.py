@@ -22,6 +22,13 @@ class UiWords:
     home_learn_hint: str
     home_questionnaire: str
     home_questionnaire_hint: str
+    home_questionnaire_kept: str
+    home_questionnaire_kept_hint: str
+    home_kept_note: str
+    home_kept_delete: str
+    home_kept_ask: str
+    home_kept_yes: str
+    home_kept_no: str
     sections_title: str
     sections_intro: str
     section_position: str

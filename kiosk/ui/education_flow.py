@@ -6,6 +6,7 @@ home, the list of sections and the section reader, each built on first use.
 
 from __future__ import annotations
 
+import logging
 from typing import TYPE_CHECKING, Any
 
 from kiosk.content.model import Loaded
@@ -18,6 +19,8 @@ if TYPE_CHECKING:
     from kiosk.ui.ahead import ReadyAhead
     from kiosk.ui.look_flow import ScreenStyle
 
+log = logging.getLogger(__name__)
+
 
 class EducationFlow:
     """The attract, home and reading screens of the kiosk window (see KioskWindow)."""
@@ -28,6 +31,7 @@ class EducationFlow:
     if TYPE_CHECKING:
         def go(self, place: Place, remember: bool = True) -> None: ...
         def set_language(self, language: str) -> None: ...
+        def wipe(self) -> None: ...
         def start_questionnaire(self) -> None: ...
         def patient_looks(self) -> tuple[ScreenStyle, ...]: ...
 
@@ -53,7 +57,12 @@ class EducationFlow:
                           content.illustration_path(picture) if picture else None)
         home.learn_requested.connect(lambda: self.go(Place("sections")))
         home.questionnaire_requested.connect(self.start_questionnaire)
+        home.answers_deleted.connect(self._answers_deleted)
         return home
+
+    def _answers_deleted(self) -> None:
+        log.info("the patient deleted their answers from home")
+        self.wipe()
 
     def _make_sections(self) -> Screen:
         from kiosk.ui.screens.section_list import SectionListScreen

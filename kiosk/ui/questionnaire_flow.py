@@ -80,6 +80,14 @@ class QuestionnaireFlow:
             self.visit, self._unbegun = self._session_for_screens(), None
         return self.visit
 
+    def kept_answers(self) -> tuple[bool, bool]:
+        """Whether a patient's answers are kept for them to go on with, and whether they may
+        delete them from home (not a visit a red flag saved: that one is the staff's now)."""
+        visit = self.visit
+        if visit is None or not visit.answers:
+            return False, False
+        return True, not visit.fired
+
     def _session_for_screens(self) -> IntakeSession:
         """The visit a screen built now serves: the patient's, or else the one the next
         patient will begin (empty, no visit until then: `visit` stays None)."""

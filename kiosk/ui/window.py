@@ -47,6 +47,7 @@ if TYPE_CHECKING:  # built on first use, so their modules load after the first f
     from kiosk.fhir.courier import Courier
     from kiosk.printing.queue import PrintQueue
     from kiosk.records.store import VisitStore
+    from kiosk.ui.screens.home import HomeScreen
     from kiosk.ui.screens.idle_warning import IdleWarningScreen
     from kiosk.ui.screens.reader import SectionReaderScreen
     from kiosk.ui.screens.section_list import SectionListScreen
@@ -184,6 +185,8 @@ class KioskWindow(EducationFlow, QuestionnaireFlow, StaffFlow, IdleFlow, OutOfOr
             cast("SectionReaderScreen", target).show_section(place.section_id)
         if place.screen == "sections" and place.screen != self._place.screen:
             cast("SectionListScreen", target).scroll_to_top()
+        if place.screen == "home":
+            cast("HomeScreen", target).show_kept(*self.kept_answers())
         self._place = place
         self._stack.setCurrentWidget(target)
         self._fade_in(target)

@@ -114,6 +114,13 @@ def test_nothing_on_any_patient_screen_is_cut_off_or_hidden(
     tap(qtbot, find_button(window, "question_next"))
     assert window.place.screen == "review"
     fits(qtbot, window, size, "review")
+    tap(qtbot, find_button(window, "bar_home"))
+    fits(qtbot, window, size, "home with the answers kept")
+    tap(qtbot, find_button(window, "home_kept_delete"))
+    fits(qtbot, window, size, "home asking to delete the answers")
+    tap(qtbot, find_button(window, "home_kept_no"))
+    tap(qtbot, find_button(window, "home_questionnaire"))
+    assert window.place.screen == "review", "the answers were kept"
     window.go(Place("urgent"))
     fits(qtbot, window, size, "urgent")
     window.go(Place("review"))

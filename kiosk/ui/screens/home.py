@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QBoxLayout, QLabel, QVBoxLayout, QWidget
 from kiosk.content.model import LanguageWords
 from kiosk.ui.card_button import CardButton
 from kiosk.ui.flick import touch_scroll
+from kiosk.ui.kept_answers import KeptAnswers
 from kiosk.ui.key_stops import Stop
 from kiosk.ui.nesting import nest
 from kiosk.ui.parts import Screen, text
@@ -29,10 +30,12 @@ ACTION_LINES = 6
 
 
 class HomeScreen(Screen):
-    """Welcome, a short note on privacy, and two large actions."""
+    """Welcome, a short note on privacy, and two large actions; while a patient's answers
+    are kept, the second goes on with them and a line under both offers to delete them."""
 
     learn_requested = Signal()
     questionnaire_requested = Signal()
+    answers_deleted = Signal()
 
     def __init__(self, clinic_name: str, logo: str | None, picture: Path | None) -> None:
         super().__init__("home")
@@ -54,6 +57,11 @@ class HomeScreen(Screen):
         self._ask = CardButton("home_questionnaire", "action")
         self._learn.clicked.connect(self.learn_requested)
         self._ask.clicked.connect(self.questionnaire_requested)
+        self._kept_answers = KeptAnswers()
+        self._kept_answers.hide()
+        self._kept_answers.delete_confirmed.connect(self.answers_deleted)
+        self._kept = False
+        self._words: LanguageWords | None = None
 
         welcome = QVBoxLayout()
         welcome.setSpacing(16)
@@ -82,6 +90,8 @@ class HomeScreen(Screen):
         nest(self._page, self._top)
         self._page.addStretch(1)
         nest(self._page, self._actions)
+        self._page.addSpacing(24)
+        self._page.addWidget(self._kept_answers)
         self._page.addStretch(1)
         self._scroll = touch_scroll("home_scroll", page)
         screen = QVBoxLayout(self)
@@ -107,16 +117,31 @@ class HomeScreen(Screen):
         self._arrange()
 
     def key_stops(self) -> list[Stop]:
-        return [self._learn, self._ask]
+        kept = self._kept_answers.key_stops() if self._kept_answers.isVisibleTo(self) else []
+        return [self._learn, self._ask, *kept]
+
+    def show_kept(self, kept: bool, deletable: bool) -> None:
+        """Whether a patient's answers are kept (the second action goes on with them), and
+        whether they may delete them here."""
+        self._kept = kept
+        self._kept_answers.reset()
+        self._kept_answers.setVisible(kept and deletable)
+        if self._words is not None:
+            self.show_words(self._words)
 
     def show_words(self, words: LanguageWords) -> None:
+        self._words = words
         ui = words.ui
         self._welcome.setText(ui.home_welcome.format(clinic=self._clinic_name))
         self._intro.setText(ui.home_intro)
         if self._picture is not None:
             self._picture.setAccessibleName(ui.home_picture)
         self._learn.set_words(ui.home_learn, ui.home_learn_hint)
-        self._ask.set_words(ui.home_questionnaire, ui.home_questionnaire_hint)
+        if self._kept:
+            self._ask.set_words(ui.home_questionnaire_kept, ui.home_questionnaire_kept_hint)
+        else:
+            self._ask.set_words(ui.home_questionnaire, ui.home_questionnaire_hint)
+        self._kept_answers.show_words(words)
         self._fit_room()
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt override
@@ -153,20 +178,23 @@ class HomeScreen(Screen):
 
     def _fit_room(self) -> None:
         """A larger picture and taller actions where the screen has room for them (a large
-        screen, or a tall one), the usual sizes where it has not, so the two actions stay on
-        screen without scrolling wherever that is possible."""
+        screen, or a tall one), the usual sizes where it has not, and a small picture where
+        even those do not fit, so the actions stay on screen without scrolling wherever that
+        is possible."""
         if not self.isVisible():
             return  # measured when shown, with the words and sizes it is shown with
-        for roomy in (True, False):
-            self._set_room(roomy)
+        for roomy, small_picture in ((True, False), (False, False), (False, True)):
+            self._set_room(roomy, small_picture)
             if self._page_height() <= self.height():
                 return
 
-    def _set_room(self, roomy: bool) -> None:
+    def _set_room(self, roomy: bool, small_picture: bool = False) -> None:
+        """`small_picture`: the last resort before the page scrolls (kept answers' line
+        under the actions at a large text size)."""
         body = self._body_px
         self._roomy = roomy
         if self._picture is not None:
-            lines = 18 if self.portrait else 12 if roomy else 9
+            lines = 7 if small_picture else 18 if self.portrait else 12 if roomy else 9
             self._picture.set_max_height(body * lines)
         for action in (self._learn, self._ask):
             action.apply_metrics(body, ACTION_LINES + 1 if roomy else ACTION_LINES)
