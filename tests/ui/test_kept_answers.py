@@ -53,7 +53,8 @@ def test_deleting_asks_once_more_then_forgets_everything_the_patient_entered(
     assert "Borrar mis respuestas" not in shown
     tap(qtbot, find_button(window, "home_kept_no"))  # a stray touch loses nothing
     assert "Si ya se va, puede borrar lo que escribió." in visible_text(window)
-    assert window.visit is not None and window.visit.answers["first-name"] == "Wren"
+    kept = window.visit
+    assert kept is not None and kept.answers["first-name"] == "Wren"
 
     tap(qtbot, find_button(window, "home_kept_delete"))
     tap(qtbot, find_button(window, "home_kept_yes"))
