@@ -11,24 +11,13 @@ from pathlib import Path
 import pytest
 
 from kiosk import logs
+from tests.logging_restored import root_logging_restored
 
 
 @pytest.fixture
 def root_logging() -> Iterator[None]:
-    """The root logger's handlers and level as they were, after the test."""
-    root = logging.getLogger()
-    handlers, level = list(root.handlers), root.level
-    try:
+    with root_logging_restored():
         yield
-    finally:
-        for handler in list(root.handlers):
-            if handler not in handlers:
-                root.removeHandler(handler)
-                handler.close()
-        for handler in handlers:
-            if handler not in root.handlers:
-                root.addHandler(handler)
-        root.setLevel(level)
 
 
 def test_lines_logged_before_the_log_file_opens_are_its_first_lines(

@@ -38,6 +38,7 @@ from kiosk.records.migrations import STEPS
 from kiosk.records.sealing import KEY_FILE_NAME, Sealer
 from kiosk.records.store import VisitStore
 from kiosk.ui.screens.staff_dashboard import StaffDashboardScreen
+from tests.logging_restored import root_logging_restored
 from tests.records.test_store import EXAMPLES
 
 FIRST, LAST, BORN = "Zenobia", "Quillfeather", datetime.date(1951, 3, 9)
@@ -54,20 +55,10 @@ def usual_umask() -> Iterator[None]:
 @contextlib.contextmanager
 def kiosk_logging(data: Path) -> Iterator[Path]:
     """The kiosk's own log set up in `data`, as `kiosk` does; undone afterwards."""
-    root = logging.getLogger()
-    handlers, level = list(root.handlers), root.level
-    path = logs.setup(paths.data_folder(data))
-    assert path is not None
-    try:
+    with root_logging_restored():
+        path = logs.setup(paths.data_folder(data))
+        assert path is not None
         yield path
-    finally:
-        for handler in list(root.handlers):
-            if handler not in handlers:
-                root.removeHandler(handler)
-                handler.close()
-        for handler in handlers:
-            root.addHandler(handler)
-        root.setLevel(level)
 
 
 @pytest.fixture
