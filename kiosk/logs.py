@@ -54,10 +54,14 @@ def hold_for_file() -> None:
 
 
 def to_file(data: Path) -> Path:
-    """Send log records to logs/kiosk.log in `data` too, first those held for it."""
+    """Send log records to logs/kiosk.log in `data` too, first those held for it (OSError
+    when the file cannot be opened; what was held is then let go)."""
     from kiosk.log_file import PrivateLogFile
 
     root = logging.getLogger()
+    held = [handler for handler in root.handlers if isinstance(handler, _HeldForFile)]
+    for holder in held:  # kept for this file only, whether it opens or not
+        root.removeHandler(holder)
     folder = data / "logs"
     folder.mkdir(parents=True, exist_ok=True, mode=0o700)
     folder.chmod(0o700)
@@ -67,9 +71,8 @@ def to_file(data: Path) -> Path:
     rotating = PrivateLogFile(path, maxBytes=1_000_000, backupCount=LOG_FILES,
                               encoding="utf-8")
     rotating.setFormatter(logging.Formatter(FORMAT))
-    for held in [handler for handler in root.handlers if isinstance(handler, _HeldForFile)]:
-        root.removeHandler(held)
-        for record in held.records:
+    for holder in held:
+        for record in holder.records:
             rotating.handle(record)
     root.addHandler(rotating)
     return path

@@ -63,7 +63,11 @@ class Running:
         from kiosk import logs
         from kiosk.run_record import RunRecord
 
-        log_file = logs.to_file(self.data)
+        try:
+            log_file: Path | None = logs.to_file(self.data)
+        except OSError as exc:  # the log helps; the kiosk serves patients without it
+            log.warning("no log file in %s: %s", self.data / "logs", exc)
+            log_file = None
         self.record = record = RunRecord(self.data)
         (log.info if record.last.clean else log.warning)("kiosk %s started; %s", __version__,
                                                           record.last.how)

@@ -109,3 +109,20 @@ def test_a_signal_ends_the_kiosk_even_though_its_window_refuses_to_close(
     kiosk.send_signal(stop)
     assert kiosk.wait(timeout=STARTUP_SECONDS) == 0
     kiosk.stdout.close()
+
+
+@pytest.mark.slow
+def test_a_kiosk_that_cannot_open_its_log_file_serves_patients_without_it(
+        tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    data.mkdir()
+    (data / "logs").write_text("not a folder", encoding="utf-8")
+    kiosk, first = started(data)
+    assert first == (f"kiosk {__version__}: data {data}, log None;"
+                     " to stop: close the window or press Ctrl+C")
+    kiosk.send_signal(signal.SIGTERM)
+    assert kiosk.wait(timeout=STARTUP_SECONDS) == 0, "it ran, and stopped on the signal"
+    assert kiosk.stdout is not None
+    kiosk.stdout.close()
+    assert "SIGTERM received" in (data / "run.json").read_text(encoding="utf-8")
+
