@@ -30,16 +30,10 @@ class _HeldForFile(logging.Handler):
             self.records.append(record)
 
 
-def setup(data: Path | None, verbose: bool = False) -> Path | None:
-    """Send log records to stderr and, when a data folder is given, to logs/kiosk.log there."""
-    to_console(verbose)
-    return to_file(data) if data is not None else None
-
-
-def to_console(verbose: bool = False) -> None:
+def to_console() -> None:
     """Send log records to stderr (and no longer anywhere else)."""
     root = logging.getLogger()
-    root.setLevel(logging.DEBUG if verbose else logging.INFO)
+    root.setLevel(logging.INFO)
     for handler in list(root.handlers):
         root.removeHandler(handler)
     console = logging.StreamHandler()

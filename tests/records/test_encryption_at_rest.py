@@ -56,9 +56,8 @@ def usual_umask() -> Iterator[None]:
 def kiosk_logging(data: Path) -> Iterator[Path]:
     """The kiosk's own log set up in `data`, as `kiosk` does; undone afterwards."""
     with root_logging_restored():
-        path = logs.setup(paths.data_folder(data))
-        assert path is not None
-        yield path
+        logs.to_console()
+        yield logs.to_file(paths.data_folder(data))
 
 
 @pytest.fixture
